@@ -1,0 +1,44 @@
+// Loads the demo into a local D1: the real fixture reports in their real hierarchy, and a
+// synthetic province generated from a seed. Runs the Worker's own query functions inside
+// workerd, against the local D1 that `wrangler dev` serves.
+//
+//   tsx scripts/seed.ts [--persist-to DIR] [--reset] [--small] [--seed N]
+import { readFileSync, readdirSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { runInWorkerd } from "./lib/in-workerd";
+import type { SeedInput, SeedSummary } from "./seed/seed-demo";
+
+const FIXTURES_DIR = new URL("../../shared/fixtures/reports/", import.meta.url);
+
+const { values } = parseArgs({
+  options: {
+    "persist-to": { type: "string" },
+    reset: { type: "boolean", default: false },
+    small: { type: "boolean", default: false },
+    seed: { type: "string", default: "20260101" },
+  },
+});
+
+const fixtures: SeedInput["fixtures"] = {};
+for (const file of readdirSync(FIXTURES_DIR)) {
+  if (!file.endsWith(".expected.json")) continue;
+  fixtures[file.replace(/\.expected\.json$/, "")] = JSON.parse(
+    readFileSync(new URL(file, FIXTURES_DIR), "utf8"),
+  );
+}
+
+const summary = await runInWorkerd<SeedSummary>(
+  "scripts/seed/seed-worker.ts",
+  {
+    reset: values.reset,
+    small: values.small,
+    seed: Number(values.seed),
+    fixtures,
+  } satisfies SeedInput,
+  values["persist-to"],
+);
+console.log(
+  summary.skipped
+    ? "  演示数据已存在，跳过（--reset 可重新载入）"
+    : `  载入 ${summary.agencies} 个机构、${summary.reports} 份报告（${summary.published} 份已发布）`,
+);

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { createAgency, requestJson, saveDocument } from "./api";
+import { validDocument } from "./builders";
+
+/** A small region: a government (whole-region scope) and two departments under it. */
+async function region(code: string) {
+  const government = await createAgency({
+    level: "city",
+    kind: "government",
+    scope: "region",
+    region_code: code,
+  });
+  const a = await createAgency({ level: "city", parent_id: government.id, region_code: code });
+  const b = await createAgency({ level: "city", parent_id: government.id, region_code: code });
+  const silent = await createAgency({ level: "city", parent_id: government.id, region_code: code });
+  await saveDocument(
+    government.id,
+    validDocument(2022, (d) => (d.metrics!.website_visits = 1_000_000)),
+  );
+  await saveDocument(
+    a.id,
+    validDocument(2022, (d) => (d.metrics!.website_visits = 100)),
+  );
+  await saveDocument(
+    a.id,
+    validDocument(2023, (d) => (d.metrics!.website_visits = 150)),
+  );
+  await saveDocument(
+    b.id,
+    validDocument(2022, (d) => (d.metrics!.website_visits = 200)),
+  );
+  return { government, a, b, silent };
+}
+
+describe("compare", () => {
+  it("returns one figure across a region's agencies and years", async () => {
+    const { a, b } = await region("940100");
+    const response = await requestJson(
+      "/api/compare?figure=metrics.website_visits,section3.new_received.total&years=2022-2023&region=9401&scope=self",
+    );
+    expect(response.status).toBe(200);
+    const rows = response.body.items.map((i: any) => [
+      i.agency_id,
+      i.year,
+      i.values["metrics.website_visits"],
+      i.values["section3.new_received.total"],
+    ]);
+    expect(rows).toEqual([
+      [a.id, 2022, 100, 95],
+      [a.id, 2023, 150, 95],
+      [b.id, 2022, 200, 95],
+    ]);
+  });
+
+  it("computes indicators from their figures with the minimum-count guard", async () => {
+    const { a } = await region("940200");
+    const response = await requestJson(
+      `/api/compare?figure=indicator.disclosure_rate&years=2022&under=${a.id}`,
+    );
+    const value = response.body.items[0].values["indicator.disclosure_rate"];
+    expect(value.status).toBe("ok");
+    expect(value.numerator).toBe(22);
+    expect(value.denominator).toBe(92);
+    expect(value.value).toBeCloseTo(22 / 92);
+  });
+
+  it("rejects unknown figures naming the field", async () => {
+    const response = await requestJson("/api/compare?figure=section3.nope.total&years=2022");
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues[0].path).toMatch(/^figure/);
+  });
+});
+
+describe("rollup", () => {
+  it("sums the region's own-scope reports and lists included and missing agencies", async () => {
+    const { government, a, b, silent } = await region("940300");
+    const response = await requestJson(`/api/rollup?year=2022&under=${government.id}`);
+    expect(response.status).toBe(200);
+    expect(response.body.scope).toBe("self");
+    expect(response.body.figures["metrics.website_visits"]).toBe(300);
+    expect(response.body.section3.rows.new_received).toEqual([180, 8, 0, 0, 0, 2, 190]);
+    const inclusion = Object.fromEntries(
+      response.body.agencies.map((x: any) => [x.id, x.inclusion]),
+    );
+    expect(inclusion[a.id]).toBe("included");
+    expect(inclusion[b.id]).toBe("included");
+    expect(inclusion[silent.id]).toBe("missing");
+    expect(inclusion[government.id]).toBeUndefined();
+    expect(response.body.counts).toEqual({ included: 2, pending: 0, missing: 1 });
+  });
+
+  it("counts only approved revisions on the published basis", async () => {
+    const { government } = await region("940400");
+    const response = await requestJson(
+      `/api/rollup?year=2022&under=${government.id}&basis=published`,
+    );
+    expect(response.body.counts).toEqual({ included: 0, pending: 2, missing: 1 });
+    expect(response.body.figures["metrics.website_visits"]).toBeUndefined();
+  });
+
+  it("filters the report list by findings and exports it as CSV", async () => {
+    const agency = await createAgency({ region_code: "930101" });
+    await saveDocument(
+      agency.id,
+      validDocument(2022, (d) => (d.section4!.reconsideration = [1, 1, 1, 1, 9])),
+    );
+    const clean = await createAgency({ region_code: "930101" });
+    await saveDocument(clean.id, validDocument(2022));
+    const errors = await requestJson("/api/reports?region=93&has_findings=errors");
+    expect(errors.body.items.map((r: any) => r.agency_id)).toEqual([agency.id]);
+    const csv = await (await import("./api")).request("/api/reports?region=93&format=csv");
+    expect((await csv.text()).split("\r\n").filter(Boolean)).toHaveLength(3);
+  });
+});

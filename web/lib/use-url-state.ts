@@ -1,0 +1,23 @@
+import { useCallback, useEffect, useState } from "react";
+
+/** The view state lives in the query string, so a link reproduces what the reader sees. */
+export function useUrlState() {
+  const [params, setParamsState] = useState(() => new URLSearchParams(window.location.search));
+  useEffect(() => {
+    const onPop = () => setParamsState(new URLSearchParams(window.location.search));
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const setParams = useCallback((patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    const search = next.toString();
+    if (search === window.location.search.replace(/^\?/, "")) return;
+    window.history.pushState(null, "", search ? `?${search}` : window.location.pathname);
+    setParamsState(next);
+  }, []);
+  return [params, setParams] as const;
+}

@@ -1,0 +1,148 @@
+import { and, asc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
+import { runBatch } from "../batch";
+import type { Database } from "../client";
+import { agencies, type AgencyKind, type AgencyLevel, type AgencyScope } from "../schema";
+
+export type AgencyRow = typeof agencies.$inferSelect;
+
+export interface AgencyInput {
+  name: string;
+  level: AgencyLevel;
+  kind: AgencyKind;
+  scope: AgencyScope;
+  parentId: number | null;
+  regionCode: string;
+}
+
+export interface AgencyFilter {
+  level?: AgencyLevel;
+  kind?: AgencyKind;
+  scope?: AgencyScope;
+  parentId?: number;
+  /** Region code or its significant prefix ("32" is 江苏, "3208" 淮安, "320813" 洪泽区). */
+  region?: string;
+  /** Every agency in the subtree of this agency, itself included. */
+  under?: number;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** "320800" → "3208": the part of a 行政区划代码 that names the region. */
+export function regionPrefix(code: string): string {
+  let prefix = code;
+  while (prefix.length > 2 && prefix.endsWith("00")) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+/** Conditions selecting a path subtree or a region-code prefix as index range scans. */
+export function prefixRange(
+  column: typeof agencies.path | typeof agencies.regionCode,
+  prefix: string,
+) {
+  return and(gte(column, prefix), lt(column, prefix + "\uffff"));
+}
+
+export async function subtreeConditions(
+  db: Database,
+  filter: Pick<AgencyFilter, "level" | "kind" | "scope" | "parentId" | "region" | "under" | "q">,
+): Promise<SQL[] | null> {
+  const conditions: SQL[] = [];
+  if (filter.level) conditions.push(eq(agencies.level, filter.level));
+  if (filter.kind) conditions.push(eq(agencies.kind, filter.kind));
+  if (filter.scope) conditions.push(eq(agencies.scope, filter.scope));
+  if (filter.parentId !== undefined) conditions.push(eq(agencies.parentId, filter.parentId));
+  if (filter.region)
+    conditions.push(prefixRange(agencies.regionCode, regionPrefix(filter.region))!);
+  if (filter.q) conditions.push(like(agencies.name, `%${filter.q.replace(/[%_\\]/g, "\\$&")}%`));
+  if (filter.under !== undefined) {
+    const root = await getAgency(db, filter.under);
+    if (!root) return null;
+    conditions.push(prefixRange(agencies.path, root.path)!);
+  }
+  return conditions;
+}
+
+export async function listAgencies(db: Database, filter: AgencyFilter) {
+  const conditions = await subtreeConditions(db, filter);
+  if (!conditions) return null;
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(agencies)
+      .where(where)
+      .orderBy(asc(agencies.path))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db
+      .select({ total: sql<number>`count(*)` })
+      .from(agencies)
+      .where(where),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+export async function getAgency(db: Database, id: number): Promise<AgencyRow | undefined> {
+  return db.select().from(agencies).where(eq(agencies.id, id)).get();
+}
+
+/**
+ * Inserts the agency and sets its path in one atomic batch: the path needs the new id,
+ * which `last_insert_rowid()` gives the second statement of the same transaction.
+ */
+export async function createAgency(db: Database, input: AgencyInput, now: Date) {
+  const at = now.toISOString();
+  const parentPath =
+    input.parentId === null ? "/" : ((await getAgency(db, input.parentId))?.path ?? null);
+  if (parentPath === null) return null;
+  const [inserted] = await runBatch(db, [
+    db
+      .insert(agencies)
+      .values({ ...input, path: "", createdAt: at, updatedAt: at })
+      .returning({ id: agencies.id }),
+    sql`UPDATE agencies SET path = ${parentPath} || id || '/' WHERE id = last_insert_rowid()`,
+  ]);
+  return (await getAgency(db, (inserted!.results[0] as { id: number }).id))!;
+}
+
+export type AgencyUpdateResult =
+  | { kind: "updated"; agency: AgencyRow }
+  | { kind: "not_found" }
+  | { kind: "parent_not_found" }
+  | { kind: "cycle" };
+
+/** Moving an agency rewrites the paths of its whole subtree in the same transaction. */
+export async function updateAgency(
+  db: Database,
+  id: number,
+  patch: Partial<AgencyInput>,
+  now: Date,
+): Promise<AgencyUpdateResult> {
+  const current = await getAgency(db, id);
+  if (!current) return { kind: "not_found" };
+  const { parentId, ...fields } = patch;
+  const statements: Parameters<typeof runBatch>[1] = [];
+  if (parentId !== undefined && parentId !== current.parentId) {
+    let newPath = `/${id}/`;
+    if (parentId !== null) {
+      const parent = await getAgency(db, parentId);
+      if (!parent) return { kind: "parent_not_found" };
+      if (parent.path.startsWith(current.path)) return { kind: "cycle" };
+      newPath = `${parent.path}${id}/`;
+    }
+    statements.push(
+      sql`UPDATE agencies SET path = ${newPath} || substr(path, ${current.path.length + 1})
+          WHERE path >= ${current.path} AND path < ${current.path + "\uffff"}`,
+    );
+    statements.push(db.update(agencies).set({ parentId }).where(eq(agencies.id, id)));
+  }
+  statements.push(
+    db
+      .update(agencies)
+      .set({ ...fields, updatedAt: now.toISOString() })
+      .where(eq(agencies.id, id)),
+  );
+  await runBatch(db, statements);
+  return { kind: "updated", agency: (await getAgency(db, id))! };
+}

@@ -1,0 +1,76 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./app-env";
+import { ApiError } from "./http/errors";
+import { actor } from "./middleware/actor";
+import { database } from "./middleware/database";
+import { agencyReportRoutes } from "./routes/agency-reports";
+import { agencyRoutes } from "./routes/agencies";
+import { compareRoutes } from "./routes/compare";
+import { healthRoutes } from "./routes/health";
+import { reportRoutes } from "./routes/reports";
+import { rollupRoutes } from "./routes/rollup";
+
+/** A report document with its three narrative texts stays well under this. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const api = new Hono<AppEnv>()
+  .use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `请求体超过 ${MAX_BODY_BYTES / 1024} KB 上限`,
+          `The request body exceeds the ${MAX_BODY_BYTES / 1024} KB limit`,
+        );
+      },
+    }),
+  )
+  .use(database, actor)
+  .route("/health", healthRoutes)
+  .route("/agencies", agencyRoutes)
+  .route("/agencies", agencyReportRoutes)
+  .route("/reports", reportRoutes)
+  .route("/compare", compareRoutes)
+  .route("/rollup", rollupRoutes);
+
+const app = new Hono<AppEnv>()
+  .use(secureHeaders())
+  .route("/api", api)
+  .all("/api/*", () => {
+    throw new ApiError(404, "route_not_found", "接口不存在", "No such API route");
+  });
+
+app.onError((error, c) => {
+  if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+  if (error instanceof HTTPException && error.status < 500) {
+    const malformed = /Malformed JSON/i.test(error.message);
+    const body = malformed
+      ? new ApiError(
+          400,
+          "malformed_json",
+          "请求体不是有效的 JSON",
+          "The request body is not valid JSON",
+        )
+      : new ApiError(error.status as 400, "bad_request", "请求无效", error.message);
+    return c.json(body.toBody(), body.status);
+  }
+  // Never leak stack traces or SQL to the client; the log keeps them.
+  console.error(error);
+  return c.json(
+    new ApiError(
+      500,
+      "internal_error",
+      "服务器内部错误，请稍后再试",
+      "Internal server error",
+    ).toBody(),
+    500,
+  );
+});
+
+export type AppType = typeof app;
+export default app;

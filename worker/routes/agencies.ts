@@ -1,0 +1,136 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { createAgency, getAgency, listAgencies, updateAgency } from "../db/queries/agencies";
+import { ApiError, notFound } from "../http/errors";
+import { columns, csvVariant } from "../http/csv";
+import {
+  agencyFilter,
+  format,
+  id,
+  kind,
+  level,
+  pagination,
+  regionCode,
+  scope,
+} from "../http/params";
+import { presentAgency } from "../http/present";
+import { validate } from "../http/validate";
+import { authorize } from "../middleware/actor";
+
+const agencyBody = z.strictObject({
+  name: z.string().trim().min(1, "名称不能为空").max(200),
+  level,
+  kind,
+  scope,
+  parent_id: id.nullable(),
+  region_code: regionCode,
+});
+
+const listQuery = z.strictObject({
+  ...agencyFilter,
+  parent: id.optional(),
+  q: z.string().max(100).optional(),
+  ...pagination,
+  format,
+});
+
+const agencyCsv = csvVariant<{ items: ReturnType<typeof presentAgency>[] }>(
+  () => "agencies.csv",
+  (body) =>
+    columns(["id", "name", "level", "kind", "scope", "parent_id", "region_code"], body.items),
+);
+
+export const agencyRoutes = new Hono<AppEnv>()
+  .get("/", authorize("read"), validate("query", listQuery), agencyCsv, async (c) => {
+    const query = c.req.valid("query");
+    const result = await listAgencies(c.var.db, { ...query, parentId: query.parent });
+    if (!result) throw notFound("上级机构", "Parent agency");
+    const items = result.rows.map(presentAgency);
+    return c.json({ items, total: result.total, limit: query.limit, offset: query.offset }, 200);
+  })
+  .get("/:id", authorize("read"), validate("param", z.object({ id })), async (c) => {
+    const agency = await getAgency(c.var.db, c.req.valid("param").id);
+    if (!agency) throw notFound("机构", "Agency");
+    return c.json(presentAgency(agency), 200);
+  })
+  .post("/", authorize("write"), validate("json", agencyBody), async (c) => {
+    const body = c.req.valid("json");
+    const agency = await createAgency(
+      c.var.db,
+      {
+        name: body.name,
+        level: body.level,
+        kind: body.kind,
+        scope: body.scope,
+        parentId: body.parent_id,
+        regionCode: body.region_code,
+      },
+      c.var.now,
+    );
+    if (!agency) throw parentMissing();
+    return c.json(presentAgency(agency), 201);
+  })
+  .patch(
+    "/:id",
+    authorize("write"),
+    validate("param", z.object({ id })),
+    validate("json", agencyBody.partial()),
+    async (c) => {
+      const body = c.req.valid("json");
+      const result = await updateAgency(
+        c.var.db,
+        c.req.valid("param").id,
+        {
+          name: body.name,
+          level: body.level,
+          kind: body.kind,
+          scope: body.scope,
+          parentId: body.parent_id,
+          regionCode: body.region_code,
+        },
+        c.var.now,
+      );
+      switch (result.kind) {
+        case "not_found":
+          throw notFound("机构", "Agency");
+        case "parent_not_found":
+          throw parentMissing();
+        case "cycle":
+          throw new ApiError(
+            400,
+            "parent_cycle",
+            "上级机构不能是本机构或其下级机构",
+            "An agency cannot be placed under itself or one of its descendants",
+            {},
+            [
+              {
+                path: "parent_id",
+                code: "parent_cycle",
+                message: "上级机构形成循环",
+                message_en: "cycle",
+              },
+            ],
+          );
+        case "updated":
+          return c.json(presentAgency(result.agency), 200);
+      }
+    },
+  );
+
+const parentMissing = () =>
+  new ApiError(
+    400,
+    "parent_not_found",
+    "上级机构不存在（parent_id）",
+    "The parent agency does not exist (parent_id)",
+    {},
+    [
+      {
+        path: "parent_id",
+        code: "not_found",
+        message: "上级机构不存在",
+        message_en: "parent agency not found",
+      },
+    ],
+  );

@@ -1,0 +1,108 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { compareFigures } from "../db/queries/compare";
+import { csvVariant } from "../http/csv";
+import { notFound } from "../http/errors";
+import { agencyFilter, basis, format, yearList } from "../http/params";
+import { validate } from "../http/validate";
+import { authorize } from "../middleware/actor";
+import { isFigureKey } from "../report/figures";
+import { computeIndicator, INDICATORS } from "../report/indicators";
+
+const INDICATOR_PREFIX = "indicator.";
+const indicatorByKey = new Map(INDICATORS.map((i) => [`${INDICATOR_PREFIX}${i.key}`, i]));
+
+/** Comma-separated figure keys and `indicator.<key>`s; at most 12 at once. */
+const figureList = z
+  .string()
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(
+        z.string().refine((key) => isFigureKey(key) || indicatorByKey.has(key), {
+          message: "未知的指标（应为表格单元格、登记的指标或派生指标）",
+        }),
+      )
+      .min(1)
+      .max(12),
+  );
+
+const compareQuery = z.strictObject({
+  figure: figureList,
+  years: yearList,
+  ...agencyFilter,
+  basis,
+  limit: z.coerce.number().int().min(1).max(20000).default(5000),
+  format,
+});
+
+export const compareRoutes = new Hono<AppEnv>().get(
+  "/",
+  authorize("read"),
+  validate("query", compareQuery),
+  csvVariant<CompareBody>(() => "compare.csv", compareTable),
+  async (c) => {
+    const query = c.req.valid("query");
+    const indicators = query.figure.flatMap((key) => indicatorByKey.get(key) ?? []);
+    const figures = new Set(query.figure.filter((key) => !indicatorByKey.has(key)));
+    for (const indicator of indicators) {
+      for (const figure of [...indicator.numerator, ...indicator.denominator]) figures.add(figure);
+    }
+    const rows = await compareFigures(c.var.db, { ...query, figures: [...figures] });
+    if (!rows) throw notFound("上级机构", "Agency");
+    const items = rows.map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const key of query.figure) {
+        const indicator = indicatorByKey.get(key);
+        values[key] = indicator
+          ? computeIndicator(indicator, (figure) => row.values[figure] ?? null)
+          : row.values[key];
+      }
+      return {
+        agency_id: row.agencyId,
+        agency_name: row.agencyName,
+        level: row.level,
+        kind: row.kind,
+        scope: row.scope,
+        region_code: row.regionCode,
+        year: row.year,
+        status: row.status,
+        values,
+      };
+    });
+    return c.json({ figures: query.figure, years: query.years, basis: query.basis, items }, 200);
+  },
+);
+
+interface CompareBody {
+  figures: string[];
+  items: { values: Record<string, unknown> } & Record<string, unknown>[];
+}
+
+const ITEM_COLUMNS = ["agency_id", "agency_name", "region_code", "level", "scope", "year"];
+
+/** One line per agency-year; an indicator's cell is its value (blank below the minimum count). */
+function compareTable(body: CompareBody) {
+  return {
+    header: [...ITEM_COLUMNS, ...body.figures],
+    rows: (
+      body.items as unknown as ({ values: Record<string, unknown> } & Record<string, unknown>)[]
+    ).map((item) => [
+      ...ITEM_COLUMNS.map((key) => item[key]),
+      ...body.figures.map((key) => {
+        const value = item.values[key];
+        return typeof value === "object" && value !== null
+          ? (value as { value: unknown }).value
+          : value;
+      }),
+    ]),
+  };
+}
