@@ -14,7 +14,7 @@ import { reportRoutes } from "./routes/reports";
 import { rollupRoutes } from "./routes/rollup";
 
 /** A report document with its three narrative texts stays well under this. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const api = new Hono<AppEnv>()
   .use(
