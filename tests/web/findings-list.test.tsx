@@ -1,0 +1,47 @@
+import { cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { FindingsList } from "../../web/components/findings-list";
+import { I18nProvider } from "../../web/i18n";
+
+afterEach(cleanup);
+
+const r2 = {
+  rule: "R2",
+  severity: "error" as const,
+  message: "表三 “总计”列：一+二=36，三(七)+四=35，相差1",
+  message_en: 'Table 3, column "total": 1+2 = 36 but 3(7)+4 = 35 (difference 1)',
+};
+
+describe("FindingsList", () => {
+  it("lists each finding in Chinese by default, marked by severity", () => {
+    window.localStorage.clear();
+    render(
+      <I18nProvider>
+        <FindingsList findings={[r2]} />
+      </I18nProvider>,
+    );
+    const item = screen.getByRole("listitem");
+    expect(item.textContent).toContain("一+二=36");
+    expect(item.className).toContain("finding-error");
+  });
+
+  it("speaks English when the reader chose it", () => {
+    window.localStorage.setItem("nianbao.locale", "en");
+    render(
+      <I18nProvider>
+        <FindingsList findings={[r2]} />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole("listitem").textContent).toContain("1+2 = 36");
+  });
+
+  it("says so when there is nothing to report", () => {
+    window.localStorage.clear();
+    render(
+      <I18nProvider>
+        <FindingsList findings={[]} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText(/未发现问题/)).toBeTruthy();
+  });
+});
