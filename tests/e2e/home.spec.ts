@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("the first page", () => {
-  test("lists agencies in Chinese and shows a report's figures and findings", async ({ page, request }) => {
+  test("lists agencies in Chinese and shows a report's figures and findings", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("年报");
@@ -9,7 +12,9 @@ test.describe("the first page", () => {
 
     await page.getByRole("button", { name: /洛阳市人民政府办公室/ }).click();
     await expect(page).toHaveURL(/agency=\d+/);
-    const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "2022" }) });
+    const card = page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: "2022" }) });
     await expect(card).toBeVisible();
     await expect(card.getByText("未发现问题")).toBeVisible();
 

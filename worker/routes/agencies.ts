@@ -1,7 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { createAgency, getAgency, listAgencies, updateAgency } from "../db/queries/agencies";
+import {
+  createAgency,
+  getAgency,
+  listAgencies,
+  updateAgency,
+  type AgencyInput,
+} from "../db/queries/agencies";
 import { ApiError, notFound } from "../http/errors";
 import { columns, csvVariant } from "../http/csv";
 import {
@@ -26,6 +32,22 @@ const agencyBody = z.strictObject({
   parent_id: id.nullable(),
   region_code: regionCode,
 });
+
+type AgencyBody = z.infer<typeof agencyBody>;
+
+/** The API's snake_case body as the query layer's input; absent fields stay absent. */
+function agencyInput(body: AgencyBody): AgencyInput;
+function agencyInput(body: Partial<AgencyBody>): Partial<AgencyInput>;
+function agencyInput(body: Partial<AgencyBody>): Partial<AgencyInput> {
+  return {
+    name: body.name,
+    level: body.level,
+    kind: body.kind,
+    scope: body.scope,
+    parentId: body.parent_id,
+    regionCode: body.region_code,
+  };
+}
 
 const listQuery = z.strictObject({
   ...agencyFilter,
@@ -56,18 +78,7 @@ export const agencyRoutes = new Hono<AppEnv>()
   })
   .post("/", authorize("write"), validate("json", agencyBody), async (c) => {
     const body = c.req.valid("json");
-    const agency = await createAgency(
-      c.var.db,
-      {
-        name: body.name,
-        level: body.level,
-        kind: body.kind,
-        scope: body.scope,
-        parentId: body.parent_id,
-        regionCode: body.region_code,
-      },
-      c.var.now,
-    );
+    const agency = await createAgency(c.var.db, agencyInput(body), c.var.now);
     if (!agency) throw parentMissing();
     return c.json(presentAgency(agency), 201);
   })
@@ -81,14 +92,7 @@ export const agencyRoutes = new Hono<AppEnv>()
       const result = await updateAgency(
         c.var.db,
         c.req.valid("param").id,
-        {
-          name: body.name,
-          level: body.level,
-          kind: body.kind,
-          scope: body.scope,
-          parentId: body.parent_id,
-          regionCode: body.region_code,
-        },
+        agencyInput(body),
         c.var.now,
       );
       switch (result.kind) {

@@ -1,0 +1,55 @@
+/** Timing helpers: warm-up, then sequential iterations, summarised by percentiles. */
+
+export interface MeasureOptions {
+  /** Runs discarded before timing (JIT, statement caches, page cache). */
+  warmup: number;
+  iterations: number;
+}
+
+export interface Timing {
+  /** Milliseconds, in the order measured. */
+  samples: number[];
+  p50: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Nearest-rank percentile of an ascending list: the smallest sample with at least `p` percent
+ * of the samples at or below it, so every reported figure is a time that was actually seen.
+ *
+ * @example
+ * percentile([1, 2, 3, 4], 50); // 2
+ */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) throw new RangeError("percentile of no samples");
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+export function summarize(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    samples,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+/** Runs `task` one call at a time (never overlapping) and times each call. */
+export async function measure(
+  task: () => Promise<unknown>,
+  options: MeasureOptions,
+): Promise<Timing> {
+  for (let i = 0; i < options.warmup; i++) await task();
+  const samples: number[] = [];
+  for (let i = 0; i < options.iterations; i++) {
+    const started = performance.now();
+    await task();
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
