@@ -4,4 +4,6 @@ import { defineConfig } from "vite";
 
 export default defineConfig({
   plugins: [react(), cloudflare()],
+  // Files copied as they are into the build: `_headers` gives the static pages their security headers.
+  publicDir: "web/public",
 });

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { runInWorkerd } from "./lib/in-workerd";
+import { DEMO_LOGINS } from "./seed/demo-users";
 import type { SeedInput, SeedSummary } from "./seed/seed-demo";
 
 const FIXTURES_DIR = new URL("../../shared/fixtures/reports/", import.meta.url);
@@ -37,8 +38,19 @@ const summary = await runInWorkerd<SeedSummary>(
   } satisfies SeedInput,
   values["persist-to"],
 );
-console.log(
-  summary.skipped
-    ? "  演示数据已存在，跳过（--reset 可重新载入）"
-    : `  载入 ${summary.agencies} 个机构、${summary.reports} 份报告（${summary.published} 份已发布）`,
-);
+if (summary.skipped) {
+  console.log("  演示数据已存在，跳过（--reset 可重新载入）。演示账号：");
+  for (const [role, login] of Object.entries(DEMO_LOGINS)) {
+    console.log(`    ${role.padEnd(9)} ${login.email.padEnd(28)} ${login.password}`);
+  }
+} else {
+  console.log(
+    `  载入 ${summary.agencies} 个机构、${summary.reports} 份报告（${summary.published} 份已发布）`,
+  );
+  console.log("  演示账号（仅限本地演示数据库）：");
+  for (const user of summary.users) {
+    console.log(
+      `    ${user.role.padEnd(9)} ${user.email.padEnd(28)} ${user.password.padEnd(20)} ${user.scope}`,
+    );
+  }
+}

@@ -1,11 +1,13 @@
+import type { Actor } from "./auth/roles";
 import type { Database } from "./db/client";
-import type { Actor } from "./middleware/actor";
+import type { Identity } from "./middleware/actor";
 
 export interface AppEnv {
   Bindings: Env;
   Variables: {
     db: Database;
     actor: Actor;
+    identity: Identity;
     now: Date;
   };
 }

@@ -4,10 +4,15 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
 import { ApiError } from "./http/errors";
-import { actor } from "./middleware/actor";
+import { actor, csrfGuard } from "./middleware/actor";
 import { database } from "./middleware/database";
 import { agencyReportRoutes } from "./routes/agency-reports";
 import { agencyRoutes } from "./routes/agencies";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
+import { deadlineRoutes } from "./routes/deadlines";
+import { tokenRoutes } from "./routes/tokens";
+import { userRoutes } from "./routes/users";
 import { compareRoutes } from "./routes/compare";
 import { healthRoutes } from "./routes/health";
 import { reportRoutes } from "./routes/reports";
@@ -30,16 +35,34 @@ const api = new Hono<AppEnv>()
       },
     }),
   )
-  .use(database, actor)
+  .use(database, actor, csrfGuard)
   .route("/health", healthRoutes)
+  .route("/auth", authRoutes)
+  .route("/", userRoutes)
+  .route("/tokens", tokenRoutes)
+  .route("/audit", auditRoutes)
+  .route("/deadlines", deadlineRoutes)
   .route("/agencies", agencyRoutes)
   .route("/agencies", agencyReportRoutes)
   .route("/reports", reportRoutes)
   .route("/compare", compareRoutes)
   .route("/rollup", rollupRoutes);
 
+/** API answers are data: nothing in them may run, load or be framed. */
+const apiSecurityHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+  },
+  xFrameOptions: "DENY",
+  referrerPolicy: "strict-origin-when-cross-origin",
+  crossOriginResourcePolicy: "same-origin",
+});
+
 const app = new Hono<AppEnv>()
-  .use(secureHeaders())
+  .use(apiSecurityHeaders)
   .route("/api", api)
   .all("/api/*", () => {
     throw new ApiError(404, "route_not_found", "接口不存在", "No such API route");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAgency, request, requestJson } from "./api";
+import { admin, createAgency, request, requestJson } from "./api";
 
 describe("agencies", () => {
   it("creates a hierarchy whose paths chain the ancestors", async () => {
@@ -20,13 +20,13 @@ describe("agencies", () => {
     expect(province.path).toBe(`/${province.id}/`);
     expect(dept.path).toBe(`/${province.id}/${city.id}/${dept.id}/`);
 
-    const under = await requestJson(`/api/agencies?under=${province.id}`);
+    const under = await requestJson(`/api/agencies?under=${province.id}`, { as: await admin() });
     expect(under.body.items.map((a: { id: number }) => a.id)).toEqual([
       province.id,
       city.id,
       dept.id,
     ]);
-    const children = await requestJson(`/api/agencies?parent=${city.id}`);
+    const children = await requestJson(`/api/agencies?parent=${city.id}`, { as: await admin() });
     expect(children.body.items.map((a: { id: number }) => a.id)).toEqual([dept.id]);
   });
 
@@ -39,12 +39,14 @@ describe("agencies", () => {
     });
     await createAgency({ level: "county", region_code: "970102" });
     await createAgency({ level: "county", region_code: "960102" });
-    const region = await requestJson("/api/agencies?region=970000");
+    const region = await requestJson("/api/agencies?region=970000", { as: await admin() });
     expect(
       region.body.items.every((a: { region_code: string }) => a.region_code.startsWith("97")),
     ).toBe(true);
     expect(region.body.total).toBe(2);
-    const counties = await requestJson("/api/agencies?region=97&level=county");
+    const counties = await requestJson("/api/agencies?region=97&level=county", {
+      as: await admin(),
+    });
     expect(counties.body.total).toBe(1);
   });
 
@@ -53,15 +55,17 @@ describe("agencies", () => {
     const b = await createAgency({ kind: "government", scope: "region" });
     const child = await createAgency({ parent_id: a.id });
     const moved = await requestJson(`/api/agencies/${a.id}`, {
+      as: await admin(),
       method: "PATCH",
       json: { parent_id: b.id, name: "改名后" },
     });
     expect(moved.status).toBe(200);
     expect(moved.body.name).toBe("改名后");
-    const after = await requestJson(`/api/agencies/${child.id}`);
+    const after = await requestJson(`/api/agencies/${child.id}`, { as: await admin() });
     expect(after.body.path).toBe(`/${b.id}/${a.id}/${child.id}/`);
 
     const cycle = await requestJson(`/api/agencies/${b.id}`, {
+      as: await admin(),
       method: "PATCH",
       json: { parent_id: child.id },
     });
@@ -71,6 +75,7 @@ describe("agencies", () => {
 
   it("validates agencies at the edge, naming each field", async () => {
     const response = await requestJson("/api/agencies", {
+      as: await admin(),
       method: "POST",
       json: {
         name: "",
@@ -88,6 +93,7 @@ describe("agencies", () => {
       "region_code",
     ]);
     const orphan = await requestJson("/api/agencies", {
+      as: await admin(),
       method: "POST",
       json: {
         name: "孤儿",
@@ -103,9 +109,9 @@ describe("agencies", () => {
   });
 
   it("answers an unknown agency with 404 and exports the list as CSV", async () => {
-    expect((await request("/api/agencies/123456")).status).toBe(404);
+    expect((await request("/api/agencies/123456", { as: await admin() })).status).toBe(404);
     await createAgency({ name: '导出, 测试"机构"', region_code: "950101" });
-    const csv = await request("/api/agencies?region=95&format=csv");
+    const csv = await request("/api/agencies?region=95&format=csv", { as: await admin() });
     const text = await csv.text();
     expect(text.split("\r\n")[0]).toBe("id,name,level,kind,scope,parent_id,region_code");
     expect(text).toContain('"导出, 测试""机构"""');

@@ -1,35 +1,102 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env } from "cloudflare:test";
+import { hashPassword } from "../../worker/auth/password";
+import { createDatabase } from "../../worker/db/client";
+import { insertUser } from "../../worker/db/queries/users";
+import type { UserRole } from "../../worker/db/schema";
 import app from "../../worker/index";
 
+/** A signed-in browser: its session cookie and the CSRF token it must send on writes. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: number;
+}
+
+export type RequestOptions = RequestInit & { json?: unknown; as?: Session; bearer?: string };
+
 /** Sends a request through the real app, bindings and local D1 of the test runtime. */
-export function request(path: string, init: RequestInit & { json?: unknown } = {}) {
-  const { json, ...rest } = init;
+export function request(path: string, init: RequestOptions = {}) {
+  const { json, as, bearer, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set("content-type", "application/json");
+  if (as) {
+    headers.set("cookie", as.cookie);
+    if (!headers.has("x-csrf-token")) headers.set("x-csrf-token", as.csrf);
+  }
+  if (bearer) headers.set("authorization", `Bearer ${bearer}`);
   return app.request(
-    path,
+    `http://localhost${path}`,
     { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body },
     env,
+    createExecutionContext(),
   );
 }
 
-export async function requestJson<T = any>(
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-) {
+export async function requestJson<T = any>(path: string, init: RequestOptions = {}) {
   const response = await request(path, init);
-  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : null) as T,
+  };
 }
 
 let counter = 0;
+const unique = () => `${Date.now().toString(36)}${++counter}`;
 
-/** Creates an agency through the API; each call makes a fresh one unless overridden. */
+export const PASSWORD = "correct horse 2026";
+
+/** Creates a user straight in D1, as an accepted invitation would, with PASSWORD. */
+export async function createUser(
+  role: UserRole,
+  places: { agencyId?: number; regionAgencyId?: number } = {},
+) {
+  const email = `${role}-${unique()}@example.gov.cn`;
+  const user = await insertUser(
+    createDatabase(env.DB),
+    {
+      email,
+      name: `测试${role}`,
+      role,
+      agencyId: places.agencyId ?? null,
+      regionAgencyId: places.regionAgencyId ?? null,
+      passwordHash: await hashPassword(PASSWORD),
+    },
+    new Date(),
+  );
+  return { id: user.id, email };
+}
+
+/** A new user of `role`, signed in. */
+export async function signIn(
+  role: UserRole,
+  places: { agencyId?: number; regionAgencyId?: number } = {},
+): Promise<Session> {
+  const user = await createUser(role, places);
+  return login(user.email, PASSWORD, user.id);
+}
+
+export async function login(email: string, password: string, userId = 0): Promise<Session> {
+  const response = await request("/api/auth/login", { method: "POST", json: { email, password } });
+  if (response.status !== 200)
+    throw new Error(`login: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { csrf_token: string; user: { id: number } };
+  const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+  return { cookie, csrf: body.csrf_token, userId: userId || body.user.id };
+}
+
+let adminSession: Promise<Session> | undefined;
+/** One administrator per test file, signed in once. */
+export const admin = () => (adminSession ??= signIn("admin"));
+
+/** Creates an agency through the API as an administrator. */
 export async function createAgency(overrides: Record<string, unknown> = {}) {
-  counter++;
   const { status, body } = await requestJson("/api/agencies", {
     method: "POST",
+    as: await admin(),
     json: {
-      name: `测试机构${counter}`,
+      name: `测试机构${unique()}`,
       level: "county",
       kind: "department",
       scope: "self",
@@ -42,9 +109,39 @@ export async function createAgency(overrides: Record<string, unknown> = {}) {
   return body as { id: number; path: string; name: string; region_code: string };
 }
 
-export async function saveDocument(agencyId: number, document: unknown, baseRevision = 0) {
+export async function saveDocument(
+  agencyId: number,
+  document: unknown,
+  baseRevision = 0,
+  options: { as?: Session; note?: string } = {},
+) {
   return requestJson(`/api/agencies/${agencyId}/reports/${(document as { year: number }).year}`, {
     method: "PUT",
-    json: { base_revision: baseRevision, document },
+    as: options.as ?? (await admin()),
+    json: {
+      base_revision: baseRevision,
+      document,
+      ...(options.note ? { note: options.note } : {}),
+    },
   });
+}
+
+/** Submits and approves the current revision as an administrator. */
+export async function publish(agencyId: number, year: number, revision: number) {
+  const as = await admin();
+  const submit = await requestJson(`/api/agencies/${agencyId}/reports/${year}/submit`, {
+    method: "POST",
+    as,
+    json: { revision },
+  });
+  if (submit.status !== 200)
+    throw new Error(`submit: ${submit.status} ${JSON.stringify(submit.body)}`);
+  const approve = await requestJson(`/api/agencies/${agencyId}/reports/${year}/approve`, {
+    method: "POST",
+    as,
+    json: { revision },
+  });
+  if (approve.status !== 200)
+    throw new Error(`approve: ${approve.status} ${JSON.stringify(approve.body)}`);
+  return approve.body;
 }

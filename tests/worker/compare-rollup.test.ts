@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAgency, requestJson, saveDocument } from "./api";
+import { admin, createAgency, request, requestJson, saveDocument } from "./api";
 import { validDocument } from "./builders";
 
 /** A small region: a government (whole-region scope) and two departments under it. */
@@ -36,7 +36,8 @@ describe("compare", () => {
   it("returns one figure across a region's agencies and years", async () => {
     const { a, b } = await region("940100");
     const response = await requestJson(
-      "/api/compare?figure=metrics.website_visits,section3.new_received.total&years=2022-2023&region=9401&scope=self",
+      "/api/compare?figure=metrics.website_visits,section3.new_received.total&years=2022-2023&region=9401&scope=self&basis=current",
+      { as: await admin() },
     );
     expect(response.status).toBe(200);
     const rows = response.body.items.map((i: any) => [
@@ -55,7 +56,8 @@ describe("compare", () => {
   it("computes indicators from their figures with the minimum-count guard", async () => {
     const { a } = await region("940200");
     const response = await requestJson(
-      `/api/compare?figure=indicator.disclosure_rate&years=2022&under=${a.id}`,
+      `/api/compare?figure=indicator.disclosure_rate&years=2022&under=${a.id}&basis=current`,
+      { as: await admin() },
     );
     const value = response.body.items[0].values["indicator.disclosure_rate"];
     expect(value.status).toBe("ok");
@@ -65,7 +67,9 @@ describe("compare", () => {
   });
 
   it("rejects unknown figures naming the field", async () => {
-    const response = await requestJson("/api/compare?figure=section3.nope.total&years=2022");
+    const response = await requestJson("/api/compare?figure=section3.nope.total&years=2022", {
+      as: await admin(),
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.issues[0].path).toMatch(/^figure/);
   });
@@ -74,7 +78,10 @@ describe("compare", () => {
 describe("rollup", () => {
   it("sums the region's own-scope reports and lists included and missing agencies", async () => {
     const { government, a, b, silent } = await region("940300");
-    const response = await requestJson(`/api/rollup?year=2022&under=${government.id}`);
+    const response = await requestJson(
+      `/api/rollup?year=2022&under=${government.id}&basis=current`,
+      { as: await admin() },
+    );
     expect(response.status).toBe(200);
     expect(response.body.scope).toBe("self");
     expect(response.body.figures["metrics.website_visits"]).toBe(300);
@@ -106,9 +113,13 @@ describe("rollup", () => {
     );
     const clean = await createAgency({ region_code: "930101" });
     await saveDocument(clean.id, validDocument(2022));
-    const errors = await requestJson("/api/reports?region=93&has_findings=errors");
+    const errors = await requestJson("/api/reports?region=93&has_findings=errors", {
+      as: await admin(),
+    });
     expect(errors.body.items.map((r: any) => r.agency_id)).toEqual([agency.id]);
-    const csv = await (await import("./api")).request("/api/reports?region=93&format=csv");
+    const csv = await (
+      await import("./api")
+    ).request("/api/reports?region=93&format=csv", { as: await admin() });
     expect((await csv.text()).split("\r\n").filter(Boolean)).toHaveLength(3);
   });
 });

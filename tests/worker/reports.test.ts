@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAgency, request, requestJson, saveDocument } from "./api";
+import { admin, createAgency, request, requestJson, saveDocument } from "./api";
 import { fixture00, fixture05, validDocument } from "./builders";
 
 describe("saving and reading a report", () => {
@@ -11,7 +11,9 @@ describe("saving and reading a report", () => {
     expect(saved.body.findings).toEqual([]);
     expect(saved.body.revision.number).toBe(1);
 
-    const read = await requestJson(`/api/agencies/${agency.id}/reports/2022`);
+    const read = await requestJson(`/api/agencies/${agency.id}/reports/2022`, {
+      as: await admin(),
+    });
     expect(read.status).toBe(200);
     expect(read.body.document).toStrictEqual(document);
     expect(JSON.stringify(read.body.document)).toBe(JSON.stringify(document));
@@ -31,7 +33,9 @@ describe("saving and reading a report", () => {
     expect(r4[0]).toMatchObject({ severity: "error", table: "四", expected: 4, actual: 3 });
     expect(r4[0].message).toContain("行政复议");
 
-    const read = await requestJson(`/api/agencies/${agency.id}/reports/2022`);
+    const read = await requestJson(`/api/agencies/${agency.id}/reports/2022`, {
+      as: await admin(),
+    });
     expect(read.body.document.section4.reconsideration).toEqual([2, 1, 1, 0, 3]);
     expect(read.body.report.error_count).toBe(1);
   });
@@ -41,7 +45,9 @@ describe("saving and reading a report", () => {
     const document = fixture05();
     const saved = await saveDocument(agency.id, document);
     expect(saved.status).toBe(201);
-    const read = await requestJson(`/api/agencies/${agency.id}/reports/2019`);
+    const read = await requestJson(`/api/agencies/${agency.id}/reports/2019`, {
+      as: await admin(),
+    });
     expect(read.body.document).toStrictEqual(document);
     expect(read.body.document.section3.rows.partially_granted[6]).toBeNull();
     expect(saved.body.findings.every((f: { severity: string }) => f.severity === "warning")).toBe(
@@ -70,7 +76,9 @@ describe("saving and reading a report", () => {
     expect(stale.body.current.revision.number).toBe(2);
     expect(stale.body.current.document.metrics.website_visits).toBe(1);
 
-    const read = await requestJson(`/api/agencies/${agency.id}/reports/2022`);
+    const read = await requestJson(`/api/agencies/${agency.id}/reports/2022`, {
+      as: await admin(),
+    });
     expect(read.body.document.metrics.website_visits).toBe(1);
   });
 
@@ -94,6 +102,7 @@ describe("bad input", () => {
   it("answers malformed JSON with 400 malformed_json", async () => {
     const agency = await createAgency();
     const response = await request(`/api/agencies/${agency.id}/reports/2022`, {
+      as: await admin(),
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: '{"base_revision": 0, "document": {',
@@ -123,13 +132,14 @@ describe("bad input", () => {
       expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
       expect(issue.message_en).toBeTruthy();
     }
-    const read = await request(`/api/agencies/${agency.id}/reports/2022`);
+    const read = await request(`/api/agencies/${agency.id}/reports/2022`, { as: await admin() });
     expect(read.status).toBe(404);
   });
 
   it("rejects a document whose year differs from the URL's", async () => {
     const agency = await createAgency();
     const response = await requestJson(`/api/agencies/${agency.id}/reports/2023`, {
+      as: await admin(),
       method: "PUT",
       json: { base_revision: 0, document: validDocument(2022) },
     });
@@ -152,7 +162,7 @@ describe("bad input", () => {
   });
 
   it("answers an unknown API route with a JSON 404", async () => {
-    const response = await requestJson("/api/nothing-here");
+    const response = await requestJson("/api/nothing-here", { as: await admin() });
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe("route_not_found");
   });
@@ -175,22 +185,30 @@ describe("history", () => {
       }),
       2,
     );
-    const revisions = await requestJson(`/api/agencies/${agency.id}/reports/2022/revisions`);
+    const revisions = await requestJson(`/api/agencies/${agency.id}/reports/2022/revisions`, {
+      as: await admin(),
+    });
     expect(revisions.body.items.map((r: { number: number }) => r.number)).toEqual([3, 2, 1]);
     expect(revisions.body.items[1].changes).toEqual([
       { path: "section3.granted.natural_person", before: 12, after: 13 },
     ]);
 
-    const diff = await requestJson(`/api/agencies/${agency.id}/reports/2022/diff?from=1&to=3`);
+    const diff = await requestJson(`/api/agencies/${agency.id}/reports/2022/diff?from=1&to=3`, {
+      as: await admin(),
+    });
     expect(diff.status).toBe(200);
     expect(diff.body.changes.map((c: { path: string }) => c.path).sort()).toEqual([
       "metrics.website_visits",
       "section3.granted.natural_person",
     ]);
 
-    const first = await requestJson(`/api/agencies/${agency.id}/reports/2022/revisions/1`);
+    const first = await requestJson(`/api/agencies/${agency.id}/reports/2022/revisions/1`, {
+      as: await admin(),
+    });
     expect(first.body.document.section3.rows.granted[0]).toBe(12);
-    const missing = await request(`/api/agencies/${agency.id}/reports/2022/revisions/9`);
+    const missing = await request(`/api/agencies/${agency.id}/reports/2022/revisions/9`, {
+      as: await admin(),
+    });
     expect(missing.status).toBe(404);
   });
 });
@@ -200,11 +218,15 @@ describe("export", () => {
     const agency = await createAgency();
     const document = validDocument();
     await saveDocument(agency.id, document);
-    const json = await request(`/api/agencies/${agency.id}/reports/2022/export?format=json`);
+    const json = await request(`/api/agencies/${agency.id}/reports/2022/export?format=json`, {
+      as: await admin(),
+    });
     expect(await json.json()).toStrictEqual(document);
     expect(json.headers.get("content-disposition")).toContain("attachment");
 
-    const csv = await request(`/api/agencies/${agency.id}/reports/2022/export?format=csv`);
+    const csv = await request(`/api/agencies/${agency.id}/reports/2022/export?format=csv`, {
+      as: await admin(),
+    });
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const bytes = new Uint8Array(await csv.clone().arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -157,7 +157,8 @@ async function derive(
     ["deriveBits"],
   );
   const bits = await crypto.subtle.deriveBits(
-    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    // A copy backed by a plain ArrayBuffer satisfies both the DOM and the Workers typings.
+    { name: "PBKDF2", hash: "SHA-256", salt: new Uint8Array(salt), iterations },
     key,
     bytes * 8,
   );

@@ -73,6 +73,13 @@ const GRANTS: Record<Action, Grant> = {
     token: "own",
   },
   "user.manage": ADMIN_ONLY,
+  "user.invite_submitter": {
+    public: "none",
+    admin: "any",
+    reviewer: "subtree",
+    submitter: "none",
+    token: "none",
+  },
   // An agency issues its own importer tokens; a token cannot mint or revoke tokens, so a leaked
   // one cannot entrench itself.
   "token.manage": {

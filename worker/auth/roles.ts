@@ -39,6 +39,8 @@ export const ACTIONS = [
   /** Start a correction of a report that has been published. */
   "report.correct",
   "user.manage",
+  /** Invite an agency's submitters (admins anywhere, reviewers within their region). */
+  "user.invite_submitter",
   "token.manage",
   "audit.read",
   "deadline.manage",
@@ -65,6 +67,7 @@ export const ACTION_LABELS: Record<Action, Label> = {
   "report.review": { zh: "审核年报", en: "review reports" },
   "report.correct": { zh: "更正已公开的年报", en: "correct published reports" },
   "user.manage": { zh: "管理用户", en: "manage users" },
+  "user.invite_submitter": { zh: "邀请机构填报员", en: "invite agency submitters" },
   "token.manage": { zh: "管理 API 令牌", en: "manage API tokens" },
   "audit.read": { zh: "查看审计日志", en: "read the audit log" },
   "deadline.manage": { zh: "管理填报期限", en: "manage deadlines" },

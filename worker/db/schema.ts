@@ -64,6 +64,8 @@ export const reports = sqliteTable(
     publishedRevisionId: integer("published_revision_id"),
     errorCount: integer("error_count").notNull().default(0),
     warningCount: integer("warning_count").notNull().default(0),
+    submittedAt: text("submitted_at"),
+    late: integer("late", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -126,4 +128,154 @@ export const figureValues = sqliteTable(
     value: real("value"),
   },
   (t) => [primaryKey({ columns: [t.revisionId, t.figure] })],
+);
+
+export const USER_ROLES = ["admin", "reviewer", "submitter"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * An admin sees everything; a reviewer the subtree of `region_agency_id`; a submitter its
+ * `agency_id`. A user invited but not yet signed up has no password hash.
+ */
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    agencyId: integer("agency_id").references(() => agencies.id),
+    regionAgencyId: integer("region_agency_id").references(() => agencies.id),
+    passwordHash: text("password_hash"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull(),
+    lastLoginAt: text("last_login_at"),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** Sessions are looked up by the SHA-256 of the cookie's secret, never the secret itself. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    address: text("address"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-time links: invitations to sign up and admin-issued password resets. */
+export const oneTimeLinks = sqliteTable("one_time_links", {
+  tokenHash: text("token_hash").primaryKey(),
+  purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: text("created_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+});
+
+/** Tokens for agencies that submit from their own systems: one agency each, stored hashed. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    name: text("name").notNull(),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_uq").on(t.tokenHash),
+    index("api_tokens_agency_idx").on(t.agencyId),
+  ],
+);
+
+/** Failed and successful logins, for throttling per account and per address. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    account: text("account").notNull(),
+    address: text("address").notNull(),
+    at: text("at").notNull(),
+    success: integer("success", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    index("login_attempts_account_idx").on(t.account, t.at),
+    index("login_attempts_address_idx").on(t.address, t.at),
+  ],
+);
+
+/** Append-only (triggers in migration 0002 refuse UPDATE and DELETE). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorKind: text("actor_kind").notNull(),
+    actorId: integer("actor_id"),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    address: text("address"),
+    detail: text("detail"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
+);
+
+/** Per report year: departments report by 31 January, governments by 31 March (editable). */
+export const deadlines = sqliteTable("deadlines", {
+  year: integer("year").primaryKey(),
+  departmentDeadline: text("department_deadline").notNull(),
+  governmentDeadline: text("government_deadline").notNull(),
+});
+
+/** The review trail of a report: submissions, returns with field comments, approvals. */
+export const reviewEvents = sqliteTable(
+  "review_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    revision: integer("revision").notNull(),
+    action: text("action", { enum: ["submit", "return", "approve"] }).notNull(),
+    actorName: text("actor_name").notNull(),
+    message: text("message"),
+    comments: text("comments").notNull().default("[]"),
+    explanations: text("explanations").notNull().default("[]"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("review_events_report_idx").on(t.reportId)],
+);
+
+/** Every publication of a report; the later ones are its public correction log. */
+export const publications = sqliteTable(
+  "publications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    revision: integer("revision").notNull(),
+    publishedAt: text("published_at").notNull(),
+    reason: text("reason"),
+    changes: text("changes").notNull().default("[]"),
+  },
+  (t) => [index("publications_report_idx").on(t.reportId)],
 );

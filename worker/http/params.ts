@@ -10,7 +10,8 @@ export const level = z.enum(AGENCY_LEVELS);
 export const kind = z.enum(AGENCY_KINDS);
 export const scope = z.enum(AGENCY_SCOPES);
 export const format = z.enum(["json", "csv"]).default("json");
-export const basis = z.enum(["current", "published"]).default("current");
+/** Aggregates read published figures unless staff ask for the current (unpublished) ones. */
+export const basis = z.enum(["current", "published"]).default("published");
 
 export const pagination = {
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -15,18 +15,24 @@ export const presentAgency = (a: AgencyRow) => ({
   updated_at: a.updatedAt,
 });
 
-export const presentReport = (r: ReportRow) => ({
+/**
+ * A report's state. Those who may not read drafts see only that it is published: the status,
+ * revision and findings counts of an unpublished revision are not theirs to know.
+ */
+export const presentReport = (r: ReportRow, withDraft = true) => ({
   id: r.id,
   agency_id: r.agencyId,
   year: r.year,
   template: r.template,
-  status: r.status,
-  revision: r.currentRevision,
+  status: withDraft ? r.status : "approved",
+  revision: withDraft ? r.currentRevision : null,
   published: r.publishedRevisionId !== null,
-  error_count: r.errorCount,
-  warning_count: r.warningCount,
+  error_count: withDraft ? r.errorCount : null,
+  warning_count: withDraft ? r.warningCount : null,
+  submitted_at: r.submittedAt,
+  late: r.late,
   created_at: r.createdAt,
-  updated_at: r.updatedAt,
+  updated_at: withDraft ? r.updatedAt : null,
 });
 
 export const presentRevision = (v: RevisionRow) => ({
@@ -39,8 +45,9 @@ export const presentRevision = (v: RevisionRow) => ({
   warning_count: v.warningCount,
 });
 
+/** A revision with the report it belongs to; a published revision shown as such. */
 export const presentStored = (s: StoredRevision) => ({
-  report: presentReport(s.report),
+  report: presentReport(s.report, s.revision.id === s.report.currentRevisionId),
   revision: presentRevision(s.revision),
   document: s.document,
   findings: s.findings,

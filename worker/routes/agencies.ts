@@ -64,19 +64,19 @@ const agencyCsv = csvVariant<{ items: ReturnType<typeof presentAgency>[] }>(
 );
 
 export const agencyRoutes = new Hono<AppEnv>()
-  .get("/", authorize("read"), validate("query", listQuery), agencyCsv, async (c) => {
+  .get("/", authorize("agency.read"), validate("query", listQuery), agencyCsv, async (c) => {
     const query = c.req.valid("query");
     const result = await listAgencies(c.var.db, { ...query, parentId: query.parent });
     if (!result) throw notFound("上级机构", "Parent agency");
     const items = result.rows.map(presentAgency);
     return c.json({ items, total: result.total, limit: query.limit, offset: query.offset }, 200);
   })
-  .get("/:id", authorize("read"), validate("param", z.object({ id })), async (c) => {
+  .get("/:id", authorize("agency.read"), validate("param", z.object({ id })), async (c) => {
     const agency = await getAgency(c.var.db, c.req.valid("param").id);
     if (!agency) throw notFound("机构", "Agency");
     return c.json(presentAgency(agency), 200);
   })
-  .post("/", authorize("write"), validate("json", agencyBody), async (c) => {
+  .post("/", authorize("agency.create"), validate("json", agencyBody), async (c) => {
     const body = c.req.valid("json");
     const agency = await createAgency(c.var.db, agencyInput(body), c.var.now);
     if (!agency) throw parentMissing();
@@ -84,7 +84,7 @@ export const agencyRoutes = new Hono<AppEnv>()
   })
   .patch(
     "/:id",
-    authorize("write"),
+    authorize("agency.update"),
     validate("param", z.object({ id })),
     validate("json", agencyBody.partial()),
     async (c) => {

@@ -1,24 +1,32 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
+import { can } from "../auth/policy";
+import type { AgencyRow } from "../db/queries/agencies";
 import { getAgency } from "../db/queries/agencies";
 import {
   findReport,
   listRevisions,
   loadCurrent,
+  loadPublished,
   loadRevision,
   reportsOfAgency,
+  type StoredRevision,
 } from "../db/queries/reports";
-import { ApiError, notFound, validationFailed } from "../http/errors";
+import { listPublications, listReviewEvents } from "../db/queries/review-events";
 import { attachment, csvVariant } from "../http/csv";
+import { ApiError, notFound, validationFailed } from "../http/errors";
 import { format, id, year } from "../http/params";
 import { presentReport, presentStored } from "../http/present";
 import { validate } from "../http/validate";
-import { authorize } from "../middleware/actor";
+import { agencyFromPath, authorize } from "../middleware/actor";
 import { diffDocuments } from "../report/diff";
 import { reportDocumentSchema, type ReportDocument } from "../report/document";
-import { saveReport } from "../services/save-report";
+import { auditEntry } from "../services/audit-entry";
+import { moveReport } from "../services/report-workflow";
 import { reportTable } from "../services/report-table";
+import { saveReport } from "../services/save-report";
+import { appendAudit } from "../db/queries/audit";
 
 const reportPath = z.object({ id, year });
 const saveBody = z.strictObject({
@@ -26,6 +34,31 @@ const saveBody = z.strictObject({
   document: reportDocumentSchema,
   note: z.string().max(2000).nullish(),
 });
+const explanation = z.strictObject({
+  rule: z.string().min(1).max(40),
+  table: z.string().max(10).nullish(),
+  row: z.string().max(80).nullish(),
+  column: z.string().max(80).nullish(),
+  text: z.string().trim().min(1, "说明不能为空").max(2000),
+});
+const submitBody = z.strictObject({
+  revision: z.number().int().positive(),
+  explanations: z.array(explanation).max(50).default([]),
+});
+const returnBody = z.strictObject({
+  revision: z.number().int().positive(),
+  message: z.string().trim().min(1, "请填写退回意见").max(4000),
+  comments: z
+    .array(
+      z.strictObject({
+        path: z.string().min(1).max(120),
+        text: z.string().trim().min(1).max(2000),
+      }),
+    )
+    .max(200)
+    .default([]),
+});
+const approveBody = z.strictObject({ revision: z.number().int().positive() });
 
 const exportName = (doc: ReportDocument) =>
   `report-${doc.year}${doc.agency ? `-${doc.agency}` : ""}`;
@@ -36,23 +69,56 @@ async function requireAgency(c: Context<AppEnv>, agencyId: number) {
   return agency;
 }
 
-async function requireReport(c: Context<AppEnv>, agencyId: number, reportYear: number) {
-  await requireAgency(c, agencyId);
-  const report = await findReport(c.var.db, agencyId, reportYear);
-  if (!report) throw notFound(`${reportYear} 年度报告`, `The ${reportYear} report`);
-  return report;
+const mayReadDrafts = (c: Context<AppEnv>, agency: AgencyRow) =>
+  can(c.var.actor, "report.read_draft", { agencyPath: agency.path });
+
+/**
+ * What this viewer may see of a report: its current revision for those who may read drafts,
+ * otherwise the published revision — and to others an unpublished report does not exist.
+ */
+async function visibleReport(c: Context<AppEnv>, agencyId: number, reportYear: number) {
+  const agency = await requireAgency(c, agencyId);
+  const stored = mayReadDrafts(c, agency)
+    ? await loadCurrent(c.var.db, agencyId, reportYear)
+    : await loadPublished(c.var.db, agencyId, reportYear);
+  if (!stored) throw notFound(`${reportYear} 年度报告`, `The ${reportYear} report`);
+  return { agency, stored };
 }
 
+/** Staff views of a report: its current revision, with the review trail. */
+async function reviewable(c: Context<AppEnv>, agencyId: number, reportYear: number) {
+  const agency = await requireAgency(c, agencyId);
+  const report = await findReport(c.var.db, agencyId, reportYear);
+  if (!report) throw notFound(`${reportYear} 年度报告`, `The ${reportYear} report`);
+  return { agency, report };
+}
+
+const presentWithReview = async (c: Context<AppEnv>, stored: StoredRevision) => {
+  const events = await listReviewEvents(c.var.db, stored.report.id);
+  const lastSubmit = events.filter((e) => e.action === "submit").at(-1);
+  return {
+    ...presentStored(stored),
+    explanations: lastSubmit ? (JSON.parse(lastSubmit.explanations) as unknown[]) : [],
+  };
+};
+
 export const agencyReportRoutes = new Hono<AppEnv>()
-  .get("/:id/reports", authorize("read"), validate("param", z.object({ id })), async (c) => {
-    const { id: agencyId } = c.req.valid("param");
-    await requireAgency(c, agencyId);
-    const rows = await reportsOfAgency(c.var.db, agencyId);
-    return c.json({ items: rows.map(presentReport) }, 200);
-  })
+  .get(
+    "/:id/reports",
+    authorize("report.read_published"),
+    validate("param", z.object({ id })),
+    async (c) => {
+      const agency = await requireAgency(c, c.req.valid("param").id);
+      const drafts = mayReadDrafts(c, agency);
+      const rows = (await reportsOfAgency(c.var.db, agency.id)).filter(
+        (r) => drafts || r.publishedRevisionId !== null,
+      );
+      return c.json({ items: rows.map((r) => presentReport(r, drafts)) }, 200);
+    },
+  )
   .put(
     "/:id/reports/:year",
-    authorize("write"),
+    authorize("report.write", agencyFromPath),
     validate("param", reportPath),
     validate("json", saveBody),
     async (c) => {
@@ -74,7 +140,7 @@ export const agencyReportRoutes = new Hono<AppEnv>()
         year: path.year,
         baseRevision: body.base_revision,
         document: body.document,
-        author: c.var.actor.name,
+        author: c.var.identity.name,
         note: body.note ?? null,
         now: c.var.now,
       });
@@ -88,6 +154,16 @@ export const agencyReportRoutes = new Hono<AppEnv>()
           { current: outcome.current ? presentStored(outcome.current) : null },
         );
       }
+      if (outcome.kind === "saved") {
+        await appendAudit(
+          c.var.db,
+          auditEntry(c, "report.save", `agency:${agency.id}/year:${path.year}`, {
+            revision: outcome.stored.revision.number,
+            changes: outcome.stored.revision.changeCount,
+          }),
+          c.var.now,
+        );
+      }
       const status = outcome.kind === "saved" && outcome.created ? 201 : 200;
       return c.json(
         { ...presentStored(outcome.stored), unchanged: outcome.kind === "unchanged" },
@@ -95,34 +171,37 @@ export const agencyReportRoutes = new Hono<AppEnv>()
       );
     },
   )
-  .get("/:id/reports/:year", authorize("read"), validate("param", reportPath), async (c) => {
-    const path = c.req.valid("param");
-    await requireReport(c, path.id, path.year);
-    const stored = (await loadCurrent(c.var.db, path.id, path.year))!;
-    c.header("etag", `"r${stored.revision.number}"`);
-    return c.json(presentStored(stored), 200);
-  })
+  .get(
+    "/:id/reports/:year",
+    authorize("report.read_published"),
+    validate("param", reportPath),
+    async (c) => {
+      const path = c.req.valid("param");
+      const { stored } = await visibleReport(c, path.id, path.year);
+      c.header("etag", `"r${stored.revision.number}"`);
+      return c.json(await presentWithReview(c, stored), 200);
+    },
+  )
   .get(
     "/:id/reports/:year/export",
-    authorize("read"),
+    authorize("report.read_published"),
     validate("param", reportPath),
     validate("query", z.strictObject({ format })),
     csvVariant<ReportDocument>((doc) => `${exportName(doc)}.csv`, reportTable),
     async (c) => {
       const path = c.req.valid("param");
-      await requireReport(c, path.id, path.year);
-      const stored = (await loadCurrent(c.var.db, path.id, path.year))!;
+      const { stored } = await visibleReport(c, path.id, path.year);
       c.header("content-disposition", attachment(`${exportName(stored.document)}.json`));
       return c.json(stored.document, 200);
     },
   )
   .get(
     "/:id/reports/:year/revisions",
-    authorize("read"),
+    authorize("report.read_draft", agencyFromPath),
     validate("param", reportPath),
     async (c) => {
       const path = c.req.valid("param");
-      const report = await requireReport(c, path.id, path.year);
+      const { report } = await reviewable(c, path.id, path.year);
       const rows = await listRevisions(c.var.db, report.id);
       return c.json(
         {
@@ -143,11 +222,11 @@ export const agencyReportRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/reports/:year/revisions/:number",
-    authorize("read"),
+    authorize("report.read_draft", agencyFromPath),
     validate("param", reportPath.extend({ number: id })),
     async (c) => {
       const path = c.req.valid("param");
-      const report = await requireReport(c, path.id, path.year);
+      const { report } = await reviewable(c, path.id, path.year);
       const stored = await loadRevision(c.var.db, report, path.number);
       if (!stored) throw notFound(`第 ${path.number} 版`, `Revision ${path.number}`);
       return c.json(presentStored(stored), 200);
@@ -155,13 +234,13 @@ export const agencyReportRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/reports/:year/diff",
-    authorize("read"),
+    authorize("report.read_draft", agencyFromPath),
     validate("param", reportPath),
     validate("query", z.strictObject({ from: id, to: id })),
     async (c) => {
       const path = c.req.valid("param");
       const query = c.req.valid("query");
-      const report = await requireReport(c, path.id, path.year);
+      const { report } = await reviewable(c, path.id, path.year);
       const [from, to] = await Promise.all([
         loadRevision(c.var.db, report, query.from),
         loadRevision(c.var.db, report, query.to),
@@ -173,4 +252,119 @@ export const agencyReportRoutes = new Hono<AppEnv>()
         200,
       );
     },
+  )
+  .get(
+    "/:id/reports/:year/reviews",
+    authorize("report.read_draft", agencyFromPath),
+    validate("param", reportPath),
+    async (c) => {
+      const path = c.req.valid("param");
+      const { report } = await reviewable(c, path.id, path.year);
+      const events = await listReviewEvents(c.var.db, report.id);
+      return c.json(
+        {
+          items: events.map((e) => ({
+            action: e.action,
+            revision: e.revision,
+            actor_name: e.actorName,
+            message: e.message,
+            comments: JSON.parse(e.comments) as { path: string; text: string }[],
+            explanations: JSON.parse(e.explanations) as unknown[],
+            created_at: e.createdAt,
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/reports/:year/corrections",
+    authorize("report.read_published"),
+    validate("param", reportPath),
+    async (c) => {
+      const path = c.req.valid("param");
+      const report = await findReport(c.var.db, path.id, path.year);
+      const publications = report ? await listPublications(c.var.db, report.id) : [];
+      if (publications.length === 0)
+        throw notFound(`${path.year} 年度报告`, `The ${path.year} report`);
+      return c.json(
+        {
+          items: publications.slice(1).map((p) => ({
+            revision: p.revision,
+            published_at: p.publishedAt,
+            reason: p.reason,
+            changes: JSON.parse(p.changes) as unknown[],
+          })),
+          first_published_at: publications[0]!.publishedAt,
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    "/:id/reports/:year/submit",
+    authorize("report.submit", agencyFromPath),
+    validate("param", reportPath),
+    validate("json", submitBody),
+    async (c) => {
+      const path = c.req.valid("param");
+      const body = c.req.valid("json");
+      const stored = await move(c, path, "submit", {
+        revision: body.revision,
+        explanations: body.explanations,
+      });
+      return c.json(await presentWithReview(c, stored), 200);
+    },
+  )
+  .post(
+    "/:id/reports/:year/return",
+    authorize("report.review", agencyFromPath),
+    validate("param", reportPath),
+    validate("json", returnBody),
+    async (c) => {
+      const path = c.req.valid("param");
+      const body = c.req.valid("json");
+      const stored = await move(c, path, "return", body);
+      return c.json(await presentWithReview(c, stored), 200);
+    },
+  )
+  .post(
+    "/:id/reports/:year/approve",
+    authorize("report.review", agencyFromPath),
+    validate("param", reportPath),
+    validate("json", approveBody),
+    async (c) => {
+      const path = c.req.valid("param");
+      const stored = await move(c, path, "approve", c.req.valid("json"));
+      return c.json(await presentWithReview(c, stored), 200);
+    },
   );
+
+async function move(
+  c: Context<AppEnv>,
+  path: { id: number; year: number },
+  transition: "submit" | "return" | "approve",
+  body: {
+    revision: number;
+    message?: string;
+    comments?: { path: string; text: string }[];
+    explanations?: z.infer<typeof explanation>[];
+  },
+) {
+  const agency = await requireAgency(c, path.id);
+  return moveReport(c.var.db, {
+    agency,
+    year: path.year,
+    revision: body.revision,
+    transition,
+    actorName: c.var.identity.name,
+    message: body.message ?? null,
+    comments: body.comments ?? [],
+    explanations: body.explanations ?? [],
+    audit: auditEntry(c, `report.${transition}`, `agency:${agency.id}/year:${path.year}`, {
+      revision: body.revision,
+      message: body.message,
+    }),
+    now: c.var.now,
+  });
+}

@@ -7,6 +7,7 @@ import { notFound } from "../http/errors";
 import { agencyFilter, basis, format, yearList } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
+import { scopeAggregate } from "../services/aggregate-scope";
 import { isFigureKey } from "../report/figures";
 import { computeIndicator, INDICATORS } from "../report/indicators";
 
@@ -46,11 +47,11 @@ const compareQuery = z.strictObject({
 
 export const compareRoutes = new Hono<AppEnv>().get(
   "/",
-  authorize("read"),
+  authorize("report.read_published"),
   validate("query", compareQuery),
   csvVariant<CompareBody>(() => "compare.csv", compareTable),
   async (c) => {
-    const query = c.req.valid("query");
+    const query = await scopeAggregate(c, c.req.valid("query"));
     const indicators = query.figure.flatMap((key) => indicatorByKey.get(key) ?? []);
     const figures = new Set(query.figure.filter((key) => !indicatorByKey.has(key)));
     for (const indicator of indicators) {

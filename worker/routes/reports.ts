@@ -7,6 +7,7 @@ import { columns, csvVariant } from "../http/csv";
 import { notFound } from "../http/errors";
 import { agencyFilter, format, pagination, year } from "../http/params";
 import { validate } from "../http/validate";
+import { reachOf } from "../auth/policy";
 import { authorize } from "../middleware/actor";
 
 const listQuery = z.strictObject({
@@ -14,6 +15,10 @@ const listQuery = z.strictObject({
   year: year.optional(),
   status: z.enum(REPORT_STATUSES).optional(),
   has_findings: z.enum(["errors", "warnings", "any", "none"]).optional(),
+  late: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   q: z.string().max(100).optional(),
   ...pagination,
   format,
@@ -34,12 +39,14 @@ const CSV_HEADER = [
   "published",
   "error_count",
   "warning_count",
+  "late",
+  "submitted_at",
   "updated_at",
 ] as const;
 
 export const reportRoutes = new Hono<AppEnv>().get(
   "/",
-  authorize("read"),
+  authorize("report.read_published"),
   validate("query", listQuery),
   csvVariant<{ items: Record<(typeof CSV_HEADER)[number], unknown>[] }>(
     () => "reports.csv",
@@ -47,7 +54,11 @@ export const reportRoutes = new Hono<AppEnv>().get(
   ),
   async (c) => {
     const query = c.req.valid("query");
-    const result = await listReports(c.var.db, { ...query, hasFindings: query.has_findings });
+    const result = await listReports(c.var.db, {
+      ...query,
+      hasFindings: query.has_findings,
+      drafts: reachOf(c.var.actor, "report.read_draft"),
+    });
     if (!result) throw notFound("上级机构", "Agency");
     const items = result.rows.map((r) => ({
       id: r.id,
@@ -64,6 +75,8 @@ export const reportRoutes = new Hono<AppEnv>().get(
       published: r.published,
       error_count: r.errorCount,
       warning_count: r.warningCount,
+      late: r.late,
+      submitted_at: r.submittedAt,
       updated_at: r.updatedAt,
     }));
     return c.json({ items, total: result.total, limit: query.limit, offset: query.offset }, 200);

@@ -7,6 +7,7 @@ import { notFound } from "../http/errors";
 import { agencyFilter, basis, format, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
+import { scopeAggregate } from "../services/aggregate-scope";
 import { computeIndicator, INDICATORS } from "../report/indicators";
 import { SECTION3_COLUMNS } from "../report/templates";
 
@@ -24,7 +25,7 @@ const rollupQuery = z.strictObject({
 
 export const rollupRoutes = new Hono<AppEnv>().get(
   "/",
-  authorize("read"),
+  authorize("report.read_published"),
   validate("query", rollupQuery),
   csvVariant<{ year: number; figures: Record<string, number | null> }>(
     (body) => `rollup-${body.year}.csv`,
@@ -34,7 +35,7 @@ export const rollupRoutes = new Hono<AppEnv>().get(
     }),
   ),
   async (c) => {
-    const query = c.req.valid("query");
+    const query = await scopeAggregate(c, c.req.valid("query"));
     const result = await rollup(c.var.db, query);
     if (!result) throw notFound("上级机构", "Agency");
     const figures: Record<string, number | null> = Object.fromEntries(

@@ -4,6 +4,7 @@ import { appendRevision, loadCurrent, type StoredRevision } from "../db/queries/
 import { diffDocuments } from "../report/diff";
 import type { ReportDocument } from "../report/document";
 import { checkReport } from "../report/rules";
+import { ApiError } from "../http/errors";
 
 export interface SaveRequest {
   agency: AgencyRow;
@@ -23,7 +24,9 @@ export type SaveOutcome =
 /**
  * Checks the document against the rules (with last year's report as context), records
  * what changed against the revision it edits, and appends it as a new revision. A report
- * that breaks hard rules is still stored, with its findings: published reports do.
+ * that breaks hard rules is still stored, with its findings: published reports do. A report
+ * under review is locked; a published one may be corrected, with a reason, and the
+ * correction goes through review again while the published revision stays public.
  */
 export async function saveReport(db: Database, request: SaveRequest): Promise<SaveOutcome> {
   const { agency, year, document } = request;
@@ -33,6 +36,31 @@ export async function saveReport(db: Database, request: SaveRequest): Promise<Sa
   ]);
   const currentNumber = current?.revision.number ?? 0;
   if (request.baseRevision !== currentNumber) return { kind: "conflict", current };
+  if (current?.report.status === "submitted") {
+    throw new ApiError(
+      409,
+      "report_locked",
+      "报告已提交审核，审核完成（退回或通过）前不能修改",
+      "The report is under review and cannot be edited until it is returned or approved",
+    );
+  }
+  if (current?.report.publishedRevisionId && !request.note?.trim()) {
+    throw new ApiError(
+      400,
+      "reason_required",
+      "更正已公开的报告须填写更正原因（note）",
+      "Correcting a published report needs a reason (note)",
+      {},
+      [
+        {
+          path: "note",
+          code: "reason_required",
+          message: "请填写更正原因",
+          message_en: "A reason is required",
+        },
+      ],
+    );
+  }
 
   const changes = diffDocuments(current?.document ?? null, document);
   if (current && changes.length === 0) return { kind: "unchanged", stored: current };

@@ -4,7 +4,7 @@ import type { Finding } from "../../report/rules";
 import { SECTION3_CELL_COLUMNS, documentCells } from "../cells";
 import { runBatch } from "../batch";
 import type { Database } from "../client";
-import { reportRevisions, reports, type ReportStatus } from "../schema";
+import { reportRevisions, reports } from "../schema";
 
 export type ReportRow = typeof reports.$inferSelect;
 export type RevisionRow = typeof reportRevisions.$inferSelect;
@@ -30,6 +30,21 @@ export async function getRevision(db: Database, reportId: number, number: number
     .from(reportRevisions)
     .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.number, number)))
     .get();
+}
+
+/** The report with its published revision, parsed. */
+export async function loadPublished(
+  db: Database,
+  agencyId: number,
+  year: number,
+): Promise<StoredRevision | null> {
+  const row = await db
+    .select({ report: reports, revision: reportRevisions })
+    .from(reports)
+    .innerJoin(reportRevisions, eq(reportRevisions.id, reports.publishedRevisionId))
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
+    .get();
+  return row ? parseStored(row.report, row.revision) : null;
 }
 
 /** The report with its current revision, parsed. */
@@ -127,9 +142,10 @@ export async function appendRevision(
                VALUES (${reportId}, ${number}, ${JSON.stringify(document)}, ${JSON.stringify(findings)},
                  ${JSON.stringify(input.changes)}, ${input.changes.length}, ${errors}, ${warnings},
                  ${input.author}, ${input.note}, ${at})`,
+    // Saving over a published report starts a correction, which goes through review again.
     sql`UPDATE reports SET current_revision_id = last_insert_rowid(), current_revision = ${number},
                  template = ${document.template}, error_count = ${errors}, warning_count = ${warnings},
-                 updated_at = ${at}
+                 status = CASE status WHEN 'approved' THEN 'draft' ELSE status END, updated_at = ${at}
                WHERE agency_id = ${agencyId} AND year = ${year}`,
     sql`INSERT INTO section3_cells (revision_id, row_key, ${s3Columns})
                SELECT r.current_revision_id, json_extract(j.value, '$[0]'), ${s3Values}
@@ -156,46 +172,6 @@ export async function appendRevision(
       return "conflict";
     throw error;
   }
-}
-
-/**
- * Makes the current revision the published one. The previously published revision's
- * cells are dropped unless it is still current.
- */
-export async function publishCurrent(db: Database, reportId: number, now: Date) {
-  const report = await db.select().from(reports).where(eq(reports.id, reportId)).get();
-  if (!report?.currentRevisionId) return null;
-  const previous = report.publishedRevisionId;
-  const statements: Parameters<typeof runBatch>[1] = [
-    db
-      .update(reports)
-      .set({
-        status: "approved" satisfies ReportStatus,
-        publishedRevisionId: report.currentRevisionId,
-        updatedAt: now.toISOString(),
-      })
-      .where(eq(reports.id, reportId)),
-  ];
-  if (previous !== null && previous !== report.currentRevisionId) {
-    statements.push(
-      sql`DELETE FROM section3_cells WHERE revision_id = ${previous}`,
-      sql`DELETE FROM figure_values WHERE revision_id = ${previous}`,
-    );
-  }
-  await runBatch(db, statements);
-  return true;
-}
-
-export async function setReportStatus(
-  db: Database,
-  reportId: number,
-  status: ReportStatus,
-  now: Date,
-) {
-  await db
-    .update(reports)
-    .set({ status, updatedAt: now.toISOString() })
-    .where(eq(reports.id, reportId));
 }
 
 /** Reports of an agency, newest year first, for its page. */

@@ -1,0 +1,55 @@
+import { and, desc, eq, gte, like, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../client";
+import { auditLog } from "../schema";
+
+export interface AuditEntry {
+  actorKind: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  target: string | null;
+  address: string | null;
+  detail: unknown;
+}
+
+export const auditInsert = (db: Database, entry: AuditEntry, now: Date) =>
+  db.insert(auditLog).values({
+    ...entry,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    at: now.toISOString(),
+  });
+
+export async function appendAudit(db: Database, entry: AuditEntry, now: Date) {
+  await auditInsert(db, entry, now);
+}
+
+export interface AuditFilter {
+  action?: string;
+  actor?: string;
+  since?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listAudit(db: Database, filter: AuditFilter) {
+  const conditions: SQL[] = [];
+  if (filter.action)
+    conditions.push(like(auditLog.action, `${filter.action.replace(/[%_\\]/g, "\\$&")}%`));
+  if (filter.actor) conditions.push(eq(auditLog.actorName, filter.actor));
+  if (filter.since) conditions.push(gte(auditLog.at, filter.since));
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db
+      .select({ total: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(where),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}

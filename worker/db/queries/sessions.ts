@@ -1,0 +1,55 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Database } from "../client";
+import { sessions, users } from "../schema";
+
+export async function insertSession(
+  db: Database,
+  input: {
+    idHash: string;
+    userId: number;
+    expiresAt: Date;
+    address: string;
+    userAgent: string | null;
+  },
+  now: Date,
+) {
+  await db.insert(sessions).values({
+    idHash: input.idHash,
+    userId: input.userId,
+    createdAt: now.toISOString(),
+    expiresAt: input.expiresAt.toISOString(),
+    address: input.address,
+    userAgent: input.userAgent,
+  });
+}
+
+/** The live session behind a cookie: not expired, not revoked, its user still active. */
+export async function findLiveSession(db: Database, idHash: string, now: Date) {
+  return db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now.toISOString()),
+        eq(users.active, true),
+      ),
+    )
+    .get();
+}
+
+export async function revokeSession(db: Database, idHash: string, now: Date) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(eq(sessions.idHash, idHash));
+}
+
+export async function revokeUserSessions(db: Database, userId: number, now: Date) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}

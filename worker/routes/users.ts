@@ -1,0 +1,189 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { explainDenial, reachOf } from "../auth/policy";
+import { hashSecret, newSecret } from "../auth/secrets";
+import { getAgency } from "../db/queries/agencies";
+import { insertLink, type LinkPurpose } from "../db/queries/one-time-links";
+import { revokeUserSessions } from "../db/queries/sessions";
+import {
+  countAdmins,
+  findUserByEmail,
+  getUserWithPlaces,
+  insertUser,
+  listUsers,
+  updateUser,
+} from "../db/queries/users";
+import { USER_ROLES } from "../db/schema";
+import { ApiError, notFound } from "../http/errors";
+import { id } from "../http/params";
+import { presentUser } from "../http/present-user";
+import { validate } from "../http/validate";
+import { authorize } from "../middleware/actor";
+import { audit } from "../services/audit-entry";
+
+const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const RESET_TTL_MS = 24 * 60 * 60 * 1000;
+
+const inviteBody = z
+  .strictObject({
+    email: z.email("邮箱格式不正确").max(200),
+    name: z.string().trim().min(1, "姓名不能为空").max(100),
+    role: z.enum(USER_ROLES),
+    agency_id: id.optional(),
+    region_agency_id: id.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role === "submitter" && body.agency_id === undefined)
+      ctx.addIssue({ code: "custom", path: ["agency_id"], message: "机构填报员须指定所属机构" });
+    if (body.role === "reviewer" && body.region_agency_id === undefined)
+      ctx.addIssue({ code: "custom", path: ["region_agency_id"], message: "审核员须指定审核范围" });
+  });
+
+const userPatch = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  active: z.boolean().optional(),
+});
+
+function deny(
+  c: Context<AppEnv>,
+  action: "user.manage" | "user.invite_submitter",
+  agencyPath?: string,
+) {
+  const denial = explainDenial(c.var.actor, action, { agencyPath });
+  return denial && new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+}
+
+/** A one-time link whose secret travels in the URL fragment, out of logs and Referer headers. */
+async function issueLink(c: Context<AppEnv>, userId: number, purpose: LinkPurpose, ttlMs: number) {
+  const token = newSecret();
+  const expiresAt = new Date(c.var.now.getTime() + ttlMs);
+  await insertLink(
+    c.var.db,
+    {
+      tokenHash: await hashSecret(token),
+      purpose,
+      userId,
+      createdBy: c.var.identity.userId,
+      expiresAt,
+    },
+    c.var.now,
+  );
+  const origin = new URL(c.req.url).origin;
+  return {
+    url: `${origin}/${purpose === "invite" ? "invite" : "reset"}#${token}`,
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+async function requireUser(c: Context<AppEnv>, userId: number) {
+  const user = await getUserWithPlaces(c.var.db, userId);
+  if (!user) throw notFound("用户", "User");
+  return user;
+}
+
+export const userRoutes = new Hono<AppEnv>()
+  .get("/users", async (c) => {
+    const reach = reachOf(c.var.actor, "user.invite_submitter");
+    if (reach.kind === "everywhere")
+      return c.json({ items: (await listUsers(c.var.db, {})).map(presentUser) }, 200);
+    if (reach.kind !== "subtree") throw deny(c, "user.invite_submitter")!;
+    const rows = await listUsers(c.var.db, { regionPath: reach.rootPath });
+    return c.json({ items: rows.map(presentUser) }, 200);
+  })
+  .post("/invites", validate("json", inviteBody), async (c) => {
+    const body = c.req.valid("json");
+    const db = c.var.db;
+    let agencyPath: string | undefined;
+    for (const agencyId of [body.agency_id, body.region_agency_id]) {
+      if (agencyId === undefined) continue;
+      const agency = await getAgency(db, agencyId);
+      if (!agency) throw notFound("机构", "Agency");
+      agencyPath = agency.path;
+    }
+    const refusal =
+      body.role === "submitter"
+        ? deny(c, "user.invite_submitter", agencyPath)
+        : deny(c, "user.manage");
+    if (refusal) throw refusal;
+    if (await findUserByEmail(db, body.email)) {
+      throw new ApiError(
+        409,
+        "email_taken",
+        "该邮箱已有账号",
+        "An account with this e-mail address exists",
+        {},
+        [
+          {
+            path: "email",
+            code: "email_taken",
+            message: "该邮箱已有账号",
+            message_en: "already registered",
+          },
+        ],
+      );
+    }
+    const user = await insertUser(
+      db,
+      {
+        email: body.email,
+        name: body.name,
+        role: body.role,
+        agencyId: body.role === "submitter" ? (body.agency_id ?? null) : null,
+        regionAgencyId: body.role === "reviewer" ? (body.region_agency_id ?? null) : null,
+        passwordHash: null,
+      },
+      c.var.now,
+    );
+    const link = await issueLink(c, user.id, "invite", INVITE_TTL_MS);
+    await audit(c, "user.invite", `user:${user.id}`, { email: user.email, role: user.role });
+    return c.json({ user_id: user.id, invite_url: link.url, expires_at: link.expiresAt }, 201);
+  })
+  .post(
+    "/users/:id/reset-link",
+    authorize("user.manage"),
+    validate("param", z.object({ id })),
+    async (c) => {
+      const user = await requireUser(c, c.req.valid("param").id);
+      const link = await issueLink(c, user.user.id, "reset", RESET_TTL_MS);
+      await audit(c, "user.reset_link", `user:${user.user.id}`);
+      return c.json({ reset_url: link.url, expires_at: link.expiresAt }, 201);
+    },
+  )
+  .post(
+    "/users/:id/revoke-sessions",
+    authorize("user.manage"),
+    validate("param", z.object({ id })),
+    async (c) => {
+      const user = await requireUser(c, c.req.valid("param").id);
+      await revokeUserSessions(c.var.db, user.user.id, c.var.now);
+      await audit(c, "user.revoke_sessions", `user:${user.user.id}`);
+      return c.body(null, 204);
+    },
+  )
+  .patch(
+    "/users/:id",
+    authorize("user.manage"),
+    validate("param", z.object({ id })),
+    validate("json", userPatch),
+    async (c) => {
+      const user = await requireUser(c, c.req.valid("param").id);
+      const patch = c.req.valid("json");
+      if (
+        patch.active === false &&
+        user.user.role === "admin" &&
+        (await countAdmins(c.var.db)) <= 1
+      ) {
+        throw new ApiError(
+          409,
+          "last_admin",
+          "不能停用唯一的管理员",
+          "The last administrator cannot be deactivated",
+        );
+      }
+      await updateUser(c.var.db, user.user.id, patch);
+      if (patch.active === false) await revokeUserSessions(c.var.db, user.user.id, c.var.now);
+      await audit(c, "user.update", `user:${user.user.id}`, patch);
+      return c.json(presentUser((await getUserWithPlaces(c.var.db, user.user.id))!), 200);
+    },
+  );

@@ -1,0 +1,33 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { explainDenial, reachOf } from "../auth/policy";
+import { getAgency } from "../db/queries/agencies";
+import { ApiError, notFound } from "../http/errors";
+
+/**
+ * Compare and rollup read published figures by default. Unpublished (current) figures are for
+ * staff: everywhere for an admin, and for a reviewer only inside their region — a reviewer who
+ * names no subtree gets their region.
+ */
+export async function scopeAggregate<Q extends { basis: "current" | "published"; under?: number }>(
+  c: Context<AppEnv>,
+  query: Q,
+): Promise<Q> {
+  if (query.basis === "published") return query;
+  const reach = reachOf(c.var.actor, "aggregate.read_unpublished");
+  if (reach.kind === "everywhere") return query;
+  if (reach.kind !== "subtree") throw denied(c);
+  if (query.under === undefined) {
+    const rootId = Number(reach.rootPath.split("/").filter(Boolean).at(-1));
+    return { ...query, under: rootId };
+  }
+  const agency = await getAgency(c.var.db, query.under);
+  if (!agency) throw notFound("机构", "Agency");
+  if (!agency.path.startsWith(reach.rootPath)) throw denied(c, agency.path);
+  return query;
+}
+
+function denied(c: Context<AppEnv>, agencyPath?: string) {
+  const denial = explainDenial(c.var.actor, "aggregate.read_unpublished", { agencyPath })!;
+  return new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+}

@@ -1,0 +1,30 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { appendAudit, type AuditEntry } from "../db/queries/audit";
+import { clientAddress } from "../http/client-address";
+
+/** The audit record of an action by whoever makes this request, from where. */
+export function auditEntry(
+  c: Context<AppEnv>,
+  action: string,
+  target: string | null,
+  detail?: unknown,
+): AuditEntry {
+  const actor = c.var.actor;
+  return {
+    actorKind: actor.kind,
+    actorId: "userId" in actor ? actor.userId : "tokenId" in actor ? actor.tokenId : null,
+    actorName: c.var.identity.name,
+    action,
+    target,
+    address: clientAddress(c),
+    detail,
+  };
+}
+
+export const audit = (
+  c: Context<AppEnv>,
+  action: string,
+  target: string | null,
+  detail?: unknown,
+) => appendAudit(c.var.db, auditEntry(c, action, target, detail), c.var.now);
