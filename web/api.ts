@@ -4,14 +4,63 @@ import type { AppType } from "../worker/index";
 /** The one typed client of the Worker's API; response types come from the routes themselves. */
 export const api = hc<AppType>("/").api;
 
+/** One invalid field of a 400 answer; `path` names the field ("password", "document.year"). */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: string;
+  message_en: string;
+}
+
+interface ErrorDetails {
+  messageEn?: string;
+  issues?: FieldIssue[];
+  retryAfterSeconds?: number | null;
+}
+
 export class ApiRequestError extends Error {
+  readonly messageEn: string;
+  readonly issues: FieldIssue[];
+  /** Set on 429 answers: how long the server asks the client to wait. */
+  readonly retryAfterSeconds: number | null;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    details: ErrorDetails = {},
   ) {
     super(message);
+    this.messageEn = details.messageEn ?? message;
+    this.issues = details.issues ?? [];
+    this.retryAfterSeconds = details.retryAfterSeconds ?? null;
   }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; message_en?: string; issues?: FieldIssue[] };
+  retry_after_seconds?: number;
+}
+
+/** The API's error body (or whatever came instead of one) as an exception. */
+export async function responseError(response: {
+  status: number;
+  json(): Promise<unknown>;
+  headers?: Headers;
+}): Promise<ApiRequestError> {
+  const body = (await response.json().catch(() => null)) as ErrorBody | null;
+  const header = response.headers?.get("Retry-After");
+  const retryAfter = body?.retry_after_seconds ?? (header ? Number(header) : null);
+  return new ApiRequestError(
+    response.status,
+    body?.error?.code ?? "http_error",
+    body?.error?.message ?? `HTTP ${response.status}`,
+    {
+      messageEn: body?.error?.message_en,
+      issues: body?.error?.issues,
+      retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null,
+    },
+  );
 }
 
 /** The JSON body of a typed response; CSV variants of the same route are text, not JSON. */
@@ -22,12 +71,5 @@ export async function unwrap<R extends { ok: boolean; status: number; json(): Pr
   response: R,
 ): Promise<JsonBody<R>> {
   if (response.ok) return (await response.json()) as JsonBody<R>;
-  const body = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string };
-  } | null;
-  throw new ApiRequestError(
-    response.status,
-    body?.error?.code ?? "http_error",
-    body?.error?.message ?? `HTTP ${response.status}`,
-  );
+  throw await responseError(response);
 }

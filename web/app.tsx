@@ -1,19 +1,70 @@
+import { useEffect, useRef } from "react";
+import { AppHeader } from "./components/app-header";
+import { Link } from "./components/link";
 import { useI18n } from "./i18n";
+import { matchRoute, useLocation, type Route } from "./lib/router";
+import { AcceptInvitePage } from "./pages/accept-invite-page";
+import { AgenciesAdminPage } from "./pages/agencies-admin-page";
 import { AgenciesPage } from "./pages/agencies-page";
+import { AuditPage } from "./pages/audit-page";
+import { LoginPage } from "./pages/login-page";
+import { ReportPage } from "./pages/report-page";
+import { ReviewPage } from "./pages/review-page";
+import { UsersPage } from "./pages/users-page";
 
 export function App() {
-  const { t, locale, setLocale } = useI18n();
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  const outlet = useRef<HTMLDivElement>(null);
+  const first = useRef(true);
+
+  // After an in-app navigation, move focus to the new page so screen readers start there.
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else outlet.current?.focus();
+  }, [pathname]);
+
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>
-          {t("appTitle")} <small>{t("appSubtitle")}</small>
-        </h1>
-        <button type="button" onClick={() => setLocale(locale === "zh" ? "en" : "zh")}>
-          {t("language")}
-        </button>
-      </header>
-      <AgenciesPage />
+      <AppHeader />
+      <div ref={outlet} tabIndex={-1} className="outlet">
+        <Page route={route} />
+      </div>
     </div>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case "home":
+      return <AgenciesPage />;
+    case "login":
+      return <LoginPage />;
+    case "accept":
+      return <AcceptInvitePage purpose={route.purpose} />;
+    case "users":
+      return <UsersPage />;
+    case "agencies":
+      return <AgenciesAdminPage />;
+    case "audit":
+      return <AuditPage />;
+    case "review":
+      return <ReviewPage />;
+    case "report":
+      return <ReportPage key={`${route.agencyId}/${route.year}`} {...route} />;
+    case "not_found":
+      return <NotFoundPage />;
+  }
+}
+
+function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <main className="page">
+      <h2>{t("notFoundTitle")}</h2>
+      <p>
+        <Link to="/">{t("backHome")}</Link>
+      </p>
+    </main>
   );
 }

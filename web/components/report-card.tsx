@@ -1,8 +1,10 @@
 import { api, unwrap } from "../api";
 import { useI18n, type MessageKey } from "../i18n";
 import { formatCount } from "../lib/format";
+import { reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
 import { FindingsList, type FindingView } from "./findings-list";
+import { Link } from "./link";
 
 interface Props {
   agencyId: number;
@@ -83,6 +85,7 @@ export function ReportCard({ agencyId, year }: Props) {
       </dl>
       <FindingsList findings={findings} />
       <nav className="exports">
+        <Link to={reportPath(agencyId, year)}>{t("reportDetails")}</Link>
         <a href={`${exportBase}?format=json`}>{t("exportJson")}</a>
         <a href={`${exportBase}?format=csv`}>{t("exportCsv")}</a>
       </nav>

@@ -13,3 +13,21 @@ export function formatCount(value: number | null | undefined, locale: Locale): s
 function trim(value: number): string {
   return value.toFixed(2).replace(/\.?0+$/, "");
 }
+
+/** An ISO timestamp as the reader's local date and time; a dash when there is none. */
+export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+}
+
+/** A wait the server asked for, rounded up to whole minutes once it passes one. */
+export function formatWait(seconds: number, locale: Locale): string {
+  if (seconds < 60) return locale === "zh" ? `${seconds} 秒` : `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return locale === "zh" ? `${minutes} 分钟` : `${minutes} min`;
+}

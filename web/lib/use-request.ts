@@ -1,18 +1,27 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 export type RequestState<T> =
-  { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; data: T };
+  | { kind: "loading" }
+  | { kind: "error"; message: string; error: unknown }
+  | { kind: "ready"; data: T };
 
-/** Runs `load` whenever `deps` change; stale answers from superseded requests are dropped. */
+/**
+ * Runs `load` whenever `deps` change; stale answers from superseded requests are dropped.
+ * `retry` starts over from the loading state; `refresh` keeps showing the loaded data until the
+ * new answer arrives, so what the reader is looking at (and any state below it) survives.
+ */
 export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [state, setState] = useState<RequestState<T>>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
+  const quiet = useRef(false);
   useEffect(() => {
     let live = true;
-    setState({ kind: "loading" });
+    const keep = quiet.current;
+    quiet.current = false;
+    setState((previous) => (keep && previous.kind === "ready" ? previous : { kind: "loading" }));
     load().then(
       (data) => live && setState({ kind: "ready", data }),
-      (error: Error) => live && setState({ kind: "error", message: error.message }),
+      (error: Error) => live && setState({ kind: "error", message: error.message, error }),
     );
     return () => {
       live = false;
@@ -20,5 +29,9 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, retry };
+  const refresh = useCallback(() => {
+    quiet.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  return { state, retry, refresh };
 }

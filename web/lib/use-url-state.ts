@@ -21,3 +21,23 @@ export function useUrlState() {
   }, []);
   return [params, setParams] as const;
 }
+
+type SetParams = ReturnType<typeof useUrlState>[1];
+
+/**
+ * A text filter in the query string, written once typing pauses; a new filter starts again at the
+ * first page. The box keeps what the reader types while the URL catches up.
+ */
+export function useTypedParam(key: string, setParams: SetParams) {
+  const [text, setText] = useState(
+    () => new URLSearchParams(window.location.search).get(key) ?? "",
+  );
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const current = new URLSearchParams(window.location.search).get(key) ?? "";
+      if (text.trim() !== current) setParams({ [key]: text.trim() || null, offset: null });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [key, text, setParams]);
+  return [text, setText] as const;
+}

@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from "react";
+import type { Finding } from "../../worker/report/rules";
+import { useI18n } from "../i18n";
+import type { Explanation, ReportSummary } from "../lib/account-types";
+import { useSession } from "../lib/session";
+import { Field } from "./field";
+import { WorkflowError, type WorkflowStep } from "./workflow-error";
+
+interface Props {
+  report: ReportSummary;
+  findings: Finding[];
+  /** `/api/agencies/:id/reports/:year` */
+  apiPath: string;
+  /** After a step (named) succeeded, or to reload after a refusal (unnamed). */
+  onDone: (step?: WorkflowStep) => void;
+}
+
+/** 提交: hands the current revision in for review, optionally explaining each finding. */
+export function SubmitForm({ report, findings, apiPath, onDone }: Props) {
+  const { t, locale } = useI18n();
+  const { send } = useSession();
+  const [texts, setTexts] = useState<Record<number, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const explanations: Explanation[] = [];
+    findings.forEach((f, i) => {
+      const text = texts[i]?.trim();
+      if (!text) return;
+      explanations.push({
+        rule: f.rule,
+        ...(f.table ? { table: f.table } : {}),
+        ...(f.row ? { row: f.row } : {}),
+        ...(f.column ? { column: f.column } : {}),
+        text,
+      });
+    });
+    setBusy(true);
+    setFailure(null);
+    try {
+      await send("POST", `${apiPath}/submit`, { revision: report.revision, explanations });
+      onDone("submit");
+    } catch (error) {
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel form" onSubmit={submit} aria-labelledby="submit-title">
+      <h3 id="submit-title">{t("submitForReview")}</h3>
+      {findings.length > 0 && <p className="muted">{t("explainFindings")}</p>}
+      {findings.map((f, i) => (
+        <Field
+          key={i}
+          label={`${f.rule} ${locale === "en" ? f.message_en : f.message}`}
+          className={`finding-explanation finding-${f.severity}`}
+        >
+          {(c) => (
+            <textarea
+              {...c}
+              rows={2}
+              placeholder={t("explanationPlaceholder")}
+              value={texts[i] ?? ""}
+              onChange={(e) => setTexts({ ...texts, [i]: e.target.value })}
+            />
+          )}
+        </Field>
+      ))}
+      <WorkflowError error={failure} onReload={() => onDone()} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

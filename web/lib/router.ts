@@ -1,0 +1,67 @@
+/**
+ * Pathname routing without a package: `matchRoute` maps a path to a page, `navigate` pushes
+ * history, `useLocation` re-renders on every change. Tokens travel in the hash (`/invite#…`) so
+ * they never reach server logs or a Referer header.
+ */
+
+import { useSyncExternalStore } from "react";
+
+export type Route =
+  | { page: "home" }
+  | { page: "login" }
+  | { page: "accept"; purpose: "invite" | "reset" }
+  | { page: "users" }
+  | { page: "agencies" }
+  | { page: "audit" }
+  | { page: "review" }
+  | { page: "report"; agencyId: number; year: number }
+  | { page: "not_found" };
+
+const STATIC: Record<string, Route> = {
+  "/": { page: "home" },
+  "/login": { page: "login" },
+  "/invite": { page: "accept", purpose: "invite" },
+  "/reset": { page: "accept", purpose: "reset" },
+  "/admin/users": { page: "users" },
+  "/admin/agencies": { page: "agencies" },
+  "/admin/audit": { page: "audit" },
+  "/review": { page: "review" },
+};
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const known = STATIC[path];
+  if (known) return known;
+  const report = /^\/reports\/([1-9]\d*)\/(\d{4})$/.exec(path);
+  if (report) return { page: "report", agencyId: Number(report[1]), year: Number(report[2]) };
+  return { page: "not_found" };
+}
+
+export const reportPath = (agencyId: number, year: number) => `/reports/${agencyId}/${year}`;
+
+/** Goes to `to` inside the app. Everyone who reads the location (router, useUrlState) hears it. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, "", to);
+  else window.history.pushState(null, "", to);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+
+/** A same-origin path to return to after signing in; anything else falls back to home. */
+export function safeNext(next: string | null): string {
+  // "//host" and "/\host" are read by browsers as another origin.
+  return next && /^\/(?![/\\])/.test(next) ? next : "/";
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener("popstate", onChange);
+  return () => window.removeEventListener("popstate", onChange);
+}
+
+const snapshot = () => window.location.pathname + window.location.search + window.location.hash;
+
+/** The current location; components re-render whenever it changes. */
+export function useLocation() {
+  useSyncExternalStore(subscribe, snapshot);
+  const { pathname, search, hash } = window.location;
+  return { pathname, search, hash };
+}

@@ -1,0 +1,134 @@
+import { useState } from "react";
+import { api, unwrap } from "../api";
+import { CorrectionsList } from "../components/corrections-list";
+import { FindingsList } from "../components/findings-list";
+import { Link } from "../components/link";
+import { RequestView } from "../components/request-view";
+import { ReviewActions } from "../components/review-actions";
+import { ReviewHistory } from "../components/review-history";
+import { StatusBadge } from "../components/status-badge";
+import { SubmitForm } from "../components/submit-form";
+import type { WorkflowStep } from "../components/workflow-error";
+import { useI18n } from "../i18n";
+import type { Correction, Items, ReportDetail, ReviewEntry } from "../lib/account-types";
+import { formatDateTime } from "../lib/format";
+import { getJson } from "../lib/http";
+import { useSession } from "../lib/session";
+import { useRequest } from "../lib/use-request";
+import { workflowActions } from "../lib/workflow";
+
+interface Props {
+  agencyId: number;
+  year: number;
+}
+
+/** `/reports/:agencyId/:year`: status, findings, review history, and the next workflow step. */
+export function ReportPage({ agencyId, year }: Props) {
+  const { t, locale } = useI18n();
+  const { user, status } = useSession();
+  const apiPath = `/api/agencies/${agencyId}/reports/${year}`;
+  const detail = useRequest(
+    () =>
+      Promise.all([
+        getJson<ReportDetail>(apiPath),
+        api.agencies[":id"].$get({ param: { id: String(agencyId) } }).then(unwrap),
+      ]),
+    [apiPath, user?.id],
+  );
+  const reviews = useRequest(
+    () =>
+      user ? getJson<Items<ReviewEntry>>(`${apiPath}/reviews`) : Promise.resolve({ items: [] }),
+    [apiPath, user?.id],
+  );
+  const corrections = useRequest(
+    () => getJson<Items<Correction>>(`${apiPath}/corrections`),
+    [apiPath],
+  );
+
+  const [done, setDone] = useState<WorkflowStep | null>(null);
+  const reload = (step?: WorkflowStep) => {
+    setDone(step ?? null);
+    detail.refresh();
+    reviews.refresh();
+    corrections.refresh();
+  };
+
+  if (status === "loading") return null;
+  return (
+    <main className="page">
+      <RequestView state={detail.state} retry={detail.retry}>
+        {([{ report, findings }, agency]) => {
+          const allowed = workflowActions(user, report, agencyId);
+          return (
+            <>
+              <p className="breadcrumbs">
+                {(user?.role === "reviewer" || user?.role === "admin") && (
+                  <Link to="/review">{t("backToQueue")}</Link>
+                )}
+                <Link to={`/?agency=${agencyId}`}>{t("agencyReports")}</Link>
+              </p>
+              <header className="report-head">
+                <h2>
+                  {agency.name} · {year}
+                </h2>
+                <StatusBadge status={report.status} late={report.late} />
+              </header>
+              <dl className="facts">
+                <div>
+                  <dt>{t("revision")}</dt>
+                  <dd>{report.revision}</dd>
+                </div>
+                <div>
+                  <dt>{t("publishedRevision")}</dt>
+                  <dd>{report.published_revision ?? "—"}</dd>
+                </div>
+                <div>
+                  <dt>{t("submittedAt")}</dt>
+                  <dd>{formatDateTime(report.submitted_at, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t("template")}</dt>
+                  <dd>{report.template}</dd>
+                </div>
+              </dl>
+              <p role="status" className="notice-ok">
+                {done && t(`done_${done}`)}
+              </p>
+              <h3 className="section-title">{t("findings")}</h3>
+              <FindingsList findings={findings} />
+              {allowed.submit && (
+                <SubmitForm report={report} findings={findings} apiPath={apiPath} onDone={reload} />
+              )}
+              {allowed.review && (
+                <ReviewActions
+                  report={report}
+                  findings={findings}
+                  apiPath={apiPath}
+                  onDone={reload}
+                />
+              )}
+            </>
+          );
+        }}
+      </RequestView>
+      {user && (
+        <section aria-labelledby="history-title">
+          <h3 id="history-title" className="section-title">
+            {t("reviewHistory")}
+          </h3>
+          <RequestView state={reviews.state} retry={reviews.retry}>
+            {({ items }) => <ReviewHistory entries={items} />}
+          </RequestView>
+        </section>
+      )}
+      <section aria-labelledby="corrections-title">
+        <h3 id="corrections-title" className="section-title">
+          {t("corrections")}
+        </h3>
+        <RequestView state={corrections.state} retry={corrections.retry}>
+          {({ items }) => <CorrectionsList corrections={items} />}
+        </RequestView>
+      </section>
+    </main>
+  );
+}

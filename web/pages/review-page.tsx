@@ -1,0 +1,102 @@
+import { Link } from "../components/link";
+import { Pager } from "../components/pager";
+import { RequestView } from "../components/request-view";
+import { RequireRole } from "../components/require-role";
+import { DEFAULT_STATUS, ReviewFilters } from "../components/review-filters";
+import { StatusBadge } from "../components/status-badge";
+import { useI18n } from "../i18n";
+import type { Page, ReportListItem } from "../lib/account-types";
+import { formatDateTime } from "../lib/format";
+import { getJson } from "../lib/http";
+import { reportPath } from "../lib/router";
+import { useRequest } from "../lib/use-request";
+import { useUrlState } from "../lib/use-url-state";
+
+const PAGE_SIZE = 50;
+
+/** `/review`: the reports waiting for review (or any other slice), scoped by the server. */
+export function ReviewPage() {
+  return (
+    <RequireRole roles={["admin", "reviewer"]}>
+      <ReviewQueue />
+    </RequireRole>
+  );
+}
+
+function ReviewQueue() {
+  const { t, locale } = useI18n();
+  const urlState = useUrlState();
+  const [params, setParams] = urlState;
+  const status = params.get("status") ?? DEFAULT_STATUS;
+  const offset = Number(params.get("offset") ?? 0) || 0;
+  const query = {
+    year: params.get("year"),
+    status: status === "all" ? null : status,
+    late: params.get("late"),
+    has_findings: params.get("has_findings"),
+    under: params.get("under"),
+    limit: PAGE_SIZE,
+    offset,
+  };
+  const reports = useRequest(
+    () => getJson<Page<ReportListItem>>("/api/reports", query),
+    [JSON.stringify(query)],
+  );
+
+  return (
+    <main className="page">
+      <h2>{t("navReview")}</h2>
+      <ReviewFilters params={urlState} />
+      <RequestView state={reports.state} retry={reports.retry}>
+        {({ items, total }) =>
+          items.length === 0 ? (
+            <p className="empty">{t("noReportsMatch")}</p>
+          ) : (
+            <>
+              <p className="muted">{t("countOf", { total })}</p>
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("agency")}</th>
+                    <th scope="col">{t("year")}</th>
+                    <th scope="col">{t("status")}</th>
+                    <th scope="col">{t("findings")}</th>
+                    <th scope="col">{t("submittedAt")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">
+                        <Link to={reportPath(r.agency_id, r.year)}>{r.agency_name}</Link>
+                      </th>
+                      <td>{r.year}</td>
+                      <td>
+                        <StatusBadge status={r.status} late={r.late} />
+                      </td>
+                      <td>
+                        <span className={r.error_count ? "count-error" : "muted"}>
+                          {t("errorCount", { n: r.error_count })}
+                        </span>{" "}
+                        <span className={r.warning_count ? "count-warning" : "muted"}>
+                          {t("warningCount", { n: r.warning_count })}
+                        </span>
+                      </td>
+                      <td>{formatDateTime(r.submitted_at, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Pager
+                offset={offset}
+                limit={PAGE_SIZE}
+                total={total}
+                onChange={(next) => setParams({ offset: next ? String(next) : null })}
+              />
+            </>
+          )
+        }
+      </RequestView>
+    </main>
+  );
+}
