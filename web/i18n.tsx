@@ -5,6 +5,14 @@ export type Locale = "zh" | "en";
 const messages = {
   zh: {
     appTitle: "年报",
+    uploadTitle: "上传规范文档",
+    uploadDocument: "报告文档（JSON）",
+    uploadHint: "粘贴或选择导出的规范 JSON 文档，保存为新版本",
+    uploadFile: "选择文件",
+    uploadNotJson: "不是有效的 JSON",
+    uploadSave: "保存为新版本",
+    correctionReason: "更正原因",
+    noReportYet: "该年度尚无报告",
     appSubtitle: "政府信息公开工作年度报告数据平台",
     agencies: "机构",
     searchAgencies: "搜索机构名称",
@@ -214,6 +222,15 @@ const messages = {
   },
   en: {
     appTitle: "Nianbao",
+    uploadTitle: "Upload a canonical document",
+    uploadDocument: "Report document (JSON)",
+    uploadHint:
+      "Paste or choose an exported canonical JSON document; it is saved as a new revision",
+    uploadFile: "Choose a file",
+    uploadNotJson: "Not valid JSON",
+    uploadSave: "Save as a new revision",
+    correctionReason: "Reason for the correction",
+    noReportYet: "No report for this year yet",
     appSubtitle: "Open government information annual reports as data",
     agencies: "Agencies",
     searchAgencies: "Search agency names",

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api, unwrap } from "../api";
 import { CorrectionsList } from "../components/corrections-list";
+import { DocumentUpload } from "../components/document-upload";
 import { FindingsList } from "../components/findings-list";
 import { Link } from "../components/link";
 import { RequestView } from "../components/request-view";
@@ -54,8 +55,18 @@ export function ReportPage({ agencyId, year }: Props) {
   };
 
   if (status === "loading") return null;
+  const canWrite =
+    user !== null &&
+    (user.role === "admin" || (user.role === "submitter" && user.agency_id === agencyId));
+  const current = detail.state.kind === "ready" ? detail.state.data[0].report : null;
+  const missing = detail.state.kind === "error" && canWrite;
   return (
     <main className="page">
+      {missing && (
+        <p className="placeholder">
+          {t("noReportYet")} · {year}
+        </p>
+      )}
       <RequestView state={detail.state} retry={detail.retry}>
         {([{ report, findings }, agency]) => {
           const allowed = workflowActions(user, report, agencyId);
@@ -111,6 +122,16 @@ export function ReportPage({ agencyId, year }: Props) {
           );
         }}
       </RequestView>
+      {canWrite &&
+        current?.status !== "submitted" &&
+        (detail.state.kind === "ready" || missing) && (
+          <DocumentUpload
+            apiPath={apiPath}
+            baseRevision={current?.revision ?? 0}
+            correcting={current?.published ?? false}
+            onSaved={() => reload()}
+          />
+        )}
       {user && (
         <section aria-labelledby="history-title">
           <h3 id="history-title" className="section-title">

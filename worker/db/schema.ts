@@ -99,7 +99,8 @@ export const reportRevisions = sqliteTable(
 
 /**
  * Table 三 stored wide, one row per (revision, printed row): the seven columns fit
- * D1's limits and a region's rollup is a single GROUP BY. Cells exist only for
+ * D1's limits and a region's rollup is a single GROUP BY. Migration 0003 makes this table
+ * and `figure_values` WITHOUT ROWID, which drizzle cannot declare: keep that when changing them. Cells exist only for
  * revisions that are some report's current or published one; older revisions keep
  * their document in `report_revisions`.
  */

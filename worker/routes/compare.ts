@@ -3,11 +3,10 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { compareFigures } from "../db/queries/compare";
 import { csvVariant } from "../http/csv";
-import { notFound } from "../http/errors";
 import { agencyFilter, basis, format, yearList } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
-import { scopeAggregate } from "../services/aggregate-scope";
+import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
 import { isFigureKey } from "../report/figures";
 import { computeIndicator, INDICATORS } from "../report/indicators";
 
@@ -58,7 +57,7 @@ export const compareRoutes = new Hono<AppEnv>().get(
       for (const figure of [...indicator.numerator, ...indicator.denominator]) figures.add(figure);
     }
     const rows = await compareFigures(c.var.db, { ...query, figures: [...figures] });
-    if (!rows) throw notFound("上级机构", "Agency");
+    await requireRootWhenEmpty(c, query.under, rows.length === 0);
     const items = rows.map((row) => {
       const values: Record<string, unknown> = {};
       for (const key of query.figure) {

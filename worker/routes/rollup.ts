@@ -3,11 +3,10 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { rollup } from "../db/queries/rollup";
 import { csvVariant } from "../http/csv";
-import { notFound } from "../http/errors";
 import { agencyFilter, basis, format, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
-import { scopeAggregate } from "../services/aggregate-scope";
+import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
 import { computeIndicator, INDICATORS } from "../report/indicators";
 import { SECTION3_COLUMNS } from "../report/templates";
 
@@ -37,7 +36,7 @@ export const rollupRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const query = await scopeAggregate(c, c.req.valid("query"));
     const result = await rollup(c.var.db, query);
-    if (!result) throw notFound("上级机构", "Agency");
+    await requireRootWhenEmpty(c, query.under, result.agencies.length === 0);
     const figures: Record<string, number | null> = Object.fromEntries(
       Object.entries(result.figures).map(([k, v]) => [k, v.sum]),
     );

@@ -31,3 +31,17 @@ function denied(c: Context<AppEnv>, agencyPath?: string) {
   const denial = explainDenial(c.var.actor, "aggregate.read_unpublished", { agencyPath })!;
   return new ApiError(denial.status, denial.code, denial.message, denial.message_en);
 }
+
+/**
+ * Aggregates read the subtree root inside their SQL, so an unknown root only shows as an empty
+ * answer; this tells that apart from an empty region, with a 404.
+ */
+export async function requireRootWhenEmpty(
+  c: Context<AppEnv>,
+  under: number | undefined,
+  empty: boolean,
+) {
+  if (empty && under !== undefined && !(await getAgency(c.var.db, under))) {
+    throw notFound("上级机构", "Agency");
+  }
+}

@@ -62,7 +62,8 @@ export async function saveReport(db: Database, request: SaveRequest): Promise<Sa
     );
   }
 
-  const changes = diffDocuments(current?.document ?? null, document);
+  // A first revision's "changes" would be the whole document again; it is recorded as created.
+  const changes = current ? diffDocuments(current.document, document) : [];
   if (current && changes.length === 0) return { kind: "unchanged", stored: current };
 
   const findings = checkReport(document, {

@@ -43,6 +43,29 @@ export function prefixRange(
   return and(gte(column, prefix), lt(column, prefix + "\uffff"));
 }
 
+/**
+ * The same filters in one statement: the subtree root's path is read by a subquery, saving a
+ * round trip to D1 (an unknown root simply matches nothing).
+ */
+export function agencyConditions(
+  filter: Pick<AgencyFilter, "level" | "kind" | "scope" | "region" | "under">,
+): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.level) conditions.push(eq(agencies.level, filter.level));
+  if (filter.kind) conditions.push(eq(agencies.kind, filter.kind));
+  if (filter.scope) conditions.push(eq(agencies.scope, filter.scope));
+  if (filter.region)
+    conditions.push(prefixRange(agencies.regionCode, regionPrefix(filter.region))!);
+  if (filter.under !== undefined) {
+    const root = sql`(SELECT root.path FROM agencies root WHERE root.id = ${filter.under})`;
+    conditions.push(
+      sql`${agencies.path} >= ${root}`,
+      sql`${agencies.path} < ${root} || ${"\uffff"}`,
+    );
+  }
+  return conditions;
+}
+
 export async function subtreeConditions(
   db: Database,
   filter: Pick<AgencyFilter, "level" | "kind" | "scope" | "parentId" | "region" | "under" | "q">,

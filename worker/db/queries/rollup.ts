@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
+import { runBatch } from "../batch";
 import type { Database } from "../client";
 import { SECTION3_CELL_COLUMNS } from "../cells";
 import { agencies, reports } from "../schema";
-import { subtreeConditions, type AgencyFilter } from "./agencies";
+import { agencyConditions, type AgencyFilter } from "./agencies";
 import { revisionColumn, type Basis } from "./compare";
 
 export interface RollupQuery extends Pick<
@@ -28,45 +29,49 @@ export interface RollupResult {
   }[];
 }
 
-/** Table figures summed over the reports of the matching agencies for one year. */
-export async function rollup(db: Database, query: RollupQuery): Promise<RollupResult | null> {
-  const conditions = await subtreeConditions(db, query);
-  if (!conditions) return null;
+/**
+ * Table figures summed over the reports of the matching agencies for one year, with the ledger
+ * of agencies, as one D1 batch (one round trip). `CROSS JOIN` keeps SQLite from starting at
+ * the year index (every report of the year, nationwide): it walks the region's agencies first,
+ * then each one's report for the year by the (agency, year) key.
+ */
+export async function rollup(db: Database, query: RollupQuery): Promise<RollupResult> {
   const revision = revisionColumn(query.basis);
-  const where = and(...conditions, eq(reports.year, query.year));
+  const inRegion: SQL = and(...agencyConditions(query)) ?? sql`1`;
   const sums = sql.raw(SECTION3_CELL_COLUMNS.map((c) => `SUM(c.${c}) AS ${c}`).join(", "));
-  const [section3Rows, figureRows, agencyRows] = await Promise.all([
-    db.all<Record<string, number | null>>(sql`
-      SELECT c.row_key, ${sums}
-      FROM ${agencies} JOIN ${reports} ON reports.agency_id = agencies.id
-      JOIN section3_cells c ON c.revision_id = ${revision}
-      WHERE ${where}
-      GROUP BY c.row_key`),
-    db.all<{ figure: string; sum: number | null; reported: number }>(sql`
-      SELECT f.figure, SUM(f.value) AS sum, COUNT(f.value) AS reported
-      FROM ${agencies} JOIN ${reports} ON reports.agency_id = agencies.id
-      JOIN figure_values f ON f.revision_id = ${revision}
-      WHERE ${where}
-      GROUP BY f.figure`),
-    db.all<Record<string, unknown>>(sql`
-      SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
-             agencies.region_code, reports.status AS report_status, ${revision} AS revision_id
-      FROM ${agencies} LEFT JOIN ${reports}
-        ON reports.agency_id = agencies.id AND reports.year = ${query.year}
-      WHERE ${and(...conditions)}
-      ORDER BY agencies.path`),
+  const [section3, figures, ledger] = await runBatch(db, [
+    sql`SELECT c.row_key, ${sums}
+        FROM ${agencies} CROSS JOIN ${reports} ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        CROSS JOIN section3_cells c ON c.revision_id = ${revision}
+        WHERE ${inRegion}
+        GROUP BY c.row_key`,
+    sql`SELECT f.figure, SUM(f.value) AS sum, COUNT(f.value) AS reported
+        FROM ${agencies} CROSS JOIN ${reports} ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        CROSS JOIN figure_values f ON f.revision_id = ${revision}
+        WHERE ${inRegion}
+        GROUP BY f.figure`,
+    sql`SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
+               agencies.region_code, reports.status AS report_status, ${revision} AS revision_id
+        FROM ${agencies} LEFT JOIN ${reports}
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        WHERE ${inRegion}
+        ORDER BY agencies.path`,
   ]);
+  const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
   return {
     section3: Object.fromEntries(
-      section3Rows.map((row) => [
+      rows<Record<string, number | null>>(section3).map((row) => [
         row.row_key as unknown as string,
         SECTION3_CELL_COLUMNS.map((c) => row[c] ?? null),
       ]),
     ),
     figures: Object.fromEntries(
-      figureRows.map((row) => [row.figure, { sum: row.sum, reported: row.reported }]),
+      rows<{ figure: string; sum: number | null; reported: number }>(figures).map((row) => [
+        row.figure,
+        { sum: row.sum, reported: row.reported },
+      ]),
     ),
-    agencies: agencyRows.map((row) => ({
+    agencies: rows<Record<string, unknown>>(ledger).map((row) => ({
       id: row.id as number,
       name: row.name as string,
       level: row.level as string,
