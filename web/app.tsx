@@ -7,6 +7,7 @@ import { AcceptInvitePage } from "./pages/accept-invite-page";
 import { AgenciesAdminPage } from "./pages/agencies-admin-page";
 import { AgenciesPage } from "./pages/agencies-page";
 import { AuditPage } from "./pages/audit-page";
+import { DeadlinesPage } from "./pages/deadlines-page";
 import { LoginPage } from "./pages/login-page";
 import { ReportPage } from "./pages/report-page";
 import { ReviewPage } from "./pages/review-page";
@@ -48,6 +49,8 @@ function Page({ route }: { route: Route }) {
       return <AgenciesAdminPage />;
     case "audit":
       return <AuditPage />;
+    case "deadlines":
+      return <DeadlinesPage />;
     case "review":
       return <ReviewPage />;
     case "report":

@@ -5,7 +5,9 @@ test.describe("the first page", () => {
     page,
     request,
   }) => {
-    await page.goto("/");
+    const response = await page.goto("/");
+    expect(response!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(response!.headers()["x-content-type-options"]).toBe("nosniff");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("年报");
     await expect(page.getByText(/^共 \d+ 条$/)).toBeVisible();

@@ -23,6 +23,7 @@ export function navItems(user: User | null): NavItem[] {
   if (user?.role === "admin") {
     items.push(
       { to: "/admin/agencies", label: "navAgencyAdmin" },
+      { to: "/admin/deadlines", label: "navDeadlines" },
       { to: "/admin/audit", label: "navAudit" },
     );
   }

@@ -13,6 +13,7 @@ export type Route =
   | { page: "users" }
   | { page: "agencies" }
   | { page: "audit" }
+  | { page: "deadlines" }
   | { page: "review" }
   | { page: "report"; agencyId: number; year: number }
   | { page: "not_found" };
@@ -25,6 +26,7 @@ const STATIC: Record<string, Route> = {
   "/admin/users": { page: "users" },
   "/admin/agencies": { page: "agencies" },
   "/admin/audit": { page: "audit" },
+  "/admin/deadlines": { page: "deadlines" },
   "/review": { page: "review" },
 };
 
