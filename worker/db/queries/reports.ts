@@ -32,35 +32,27 @@ export async function getRevision(db: Database, reportId: number, number: number
     .get();
 }
 
-/** The report with its published revision, parsed. */
-export async function loadPublished(
+/** The report with its current or its published revision, parsed. */
+async function loadWith(
   db: Database,
   agencyId: number,
   year: number,
+  pointer: typeof reports.currentRevisionId | typeof reports.publishedRevisionId,
 ): Promise<StoredRevision | null> {
   const row = await db
     .select({ report: reports, revision: reportRevisions })
     .from(reports)
-    .innerJoin(reportRevisions, eq(reportRevisions.id, reports.publishedRevisionId))
+    .innerJoin(reportRevisions, eq(reportRevisions.id, pointer))
     .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
     .get();
   return row ? parseStored(row.report, row.revision) : null;
 }
 
-/** The report with its current revision, parsed. */
-export async function loadCurrent(
-  db: Database,
-  agencyId: number,
-  year: number,
-): Promise<StoredRevision | null> {
-  const row = await db
-    .select({ report: reports, revision: reportRevisions })
-    .from(reports)
-    .innerJoin(reportRevisions, eq(reportRevisions.id, reports.currentRevisionId))
-    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
-    .get();
-  return row ? parseStored(row.report, row.revision) : null;
-}
+export const loadCurrent = (db: Database, agencyId: number, year: number) =>
+  loadWith(db, agencyId, year, reports.currentRevisionId);
+
+export const loadPublished = (db: Database, agencyId: number, year: number) =>
+  loadWith(db, agencyId, year, reports.publishedRevisionId);
 
 export async function loadRevision(
   db: Database,
