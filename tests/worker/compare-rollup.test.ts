@@ -51,6 +51,17 @@ describe("compare", () => {
       [a.id, 2023, 150, 95],
       [b.id, 2022, 200, 95],
     ]);
+    expect(response.body.agencies.map((x: { id: number }) => x.id)).toEqual([a.id, b.id]);
+
+    const csv = await request(
+      "/api/compare?figure=metrics.website_visits&years=2022&region=9401&scope=self&basis=current&format=csv",
+      { as: await admin() },
+    );
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "agency_id,agency_name,region_code,level,scope,year,metrics.website_visits",
+    );
+    expect(lines[1]).toMatch(new RegExp(`^${a.id},测试机构.*,940100,city,self,2022,100$`));
   });
 
   it("computes indicators from their figures with the minimum-count guard", async () => {

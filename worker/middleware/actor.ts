@@ -7,8 +7,7 @@ import type { Action, Actor } from "../auth/roles";
 import { hashSecret } from "../auth/secrets";
 import { findLiveToken, touchToken } from "../db/queries/api-tokens";
 import { getAgency } from "../db/queries/agencies";
-import { findLiveSession } from "../db/queries/sessions";
-import { getUserWithPlaces, type UserWithPlaces } from "../db/queries/users";
+import { findSessionUser, type UserWithPlaces } from "../db/queries/users";
 import { ApiError, notFound } from "../http/errors";
 import { readSessionCookie } from "../http/session-cookie";
 
@@ -60,8 +59,7 @@ export const actor = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   }
   const secret = readSessionCookie(c);
-  const live = secret ? await findLiveSession(db, await hashSecret(secret), c.var.now) : undefined;
-  const user = live ? await getUserWithPlaces(db, live.user.id) : undefined;
+  const user = secret ? await findSessionUser(db, await hashSecret(secret), c.var.now) : undefined;
   if (!secret || !user) {
     c.set("actor", { kind: "public" });
     c.set("identity", PUBLIC);

@@ -58,6 +58,18 @@ export const compareRoutes = new Hono<AppEnv>().get(
     }
     const rows = await compareFigures(c.var.db, { ...query, figures: [...figures] });
     await requireRootWhenEmpty(c, query.under, rows.length === 0);
+    // Each agency is described once; items refer to it by id (a province over five years is
+    // thousands of items, and repeating names and codes in each tripled the answer's size).
+    const agencies = new Map<number, (typeof agencyRows)[number]>();
+    const agencyRows = rows.map((row) => ({
+      id: row.agencyId,
+      name: row.agencyName,
+      level: row.level,
+      kind: row.kind,
+      scope: row.scope,
+      region_code: row.regionCode,
+    }));
+    for (const agency of agencyRows) agencies.set(agency.id, agency);
     const items = rows.map((row) => {
       const values: Record<string, unknown> = {};
       for (const key of query.figure) {
@@ -66,43 +78,48 @@ export const compareRoutes = new Hono<AppEnv>().get(
           ? computeIndicator(indicator, (figure) => row.values[figure] ?? null)
           : row.values[key];
       }
-      return {
-        agency_id: row.agencyId,
-        agency_name: row.agencyName,
-        level: row.level,
-        kind: row.kind,
-        scope: row.scope,
-        region_code: row.regionCode,
-        year: row.year,
-        status: row.status,
-        values,
-      };
+      return { agency_id: row.agencyId, year: row.year, status: row.status, values };
     });
-    return c.json({ figures: query.figure, years: query.years, basis: query.basis, items }, 200);
+    return c.json(
+      {
+        figures: query.figure,
+        years: query.years,
+        basis: query.basis,
+        agencies: [...agencies.values()],
+        items,
+      },
+      200,
+    );
   },
 );
 
 interface CompareBody {
   figures: string[];
-  items: { values: Record<string, unknown> } & Record<string, unknown>[];
+  agencies: { id: number; name: string; level: string; scope: string; region_code: string }[];
+  items: { agency_id: number; year: number; values: Record<string, unknown> }[];
 }
-
-const ITEM_COLUMNS = ["agency_id", "agency_name", "region_code", "level", "scope", "year"];
 
 /** One line per agency-year; an indicator's cell is its value (blank below the minimum count). */
 function compareTable(body: CompareBody) {
+  const agencies = new Map(body.agencies.map((a) => [a.id, a]));
   return {
-    header: [...ITEM_COLUMNS, ...body.figures],
-    rows: (
-      body.items as unknown as ({ values: Record<string, unknown> } & Record<string, unknown>)[]
-    ).map((item) => [
-      ...ITEM_COLUMNS.map((key) => item[key]),
-      ...body.figures.map((key) => {
-        const value = item.values[key];
-        return typeof value === "object" && value !== null
-          ? (value as { value: unknown }).value
-          : value;
-      }),
-    ]),
+    header: ["agency_id", "agency_name", "region_code", "level", "scope", "year", ...body.figures],
+    rows: body.items.map((item) => {
+      const agency = agencies.get(item.agency_id)!;
+      return [
+        item.agency_id,
+        agency.name,
+        agency.region_code,
+        agency.level,
+        agency.scope,
+        item.year,
+        ...body.figures.map((key) => {
+          const value = item.values[key];
+          return typeof value === "object" && value !== null
+            ? (value as { value: unknown }).value
+            : value;
+        }),
+      ];
+    }),
   };
 }

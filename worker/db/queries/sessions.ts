@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { sessions, users } from "../schema";
+import { sessions } from "../schema";
 
 export async function insertSession(
   db: Database,
@@ -21,23 +21,6 @@ export async function insertSession(
     address: input.address,
     userAgent: input.userAgent,
   });
-}
-
-/** The live session behind a cookie: not expired, not revoked, its user still active. */
-export async function findLiveSession(db: Database, idHash: string, now: Date) {
-  return db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.idHash, idHash),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now.toISOString()),
-        eq(users.active, true),
-      ),
-    )
-    .get();
 }
 
 export async function revokeSession(db: Database, idHash: string, now: Date) {

@@ -1,28 +1,52 @@
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../client";
-import { agencies, users, type UserRole } from "../schema";
+import { agencies, sessions, users, type UserRole } from "../schema";
 
 export type UserRow = typeof users.$inferSelect;
 
 const agency = alias(agencies, "agency");
 const region = alias(agencies, "region");
 
+const withPlaces = {
+  user: users,
+  agencyName: agency.name,
+  agencyPath: agency.path,
+  regionName: region.name,
+  regionPath: region.path,
+};
+
 /** A user with the names and paths of the agency (submitter) or region (reviewer) it belongs to. */
 export async function findUsers(db: Database, where: ReturnType<typeof and>) {
   return db
-    .select({
-      user: users,
-      agencyName: agency.name,
-      agencyPath: agency.path,
-      regionName: region.name,
-      regionPath: region.path,
-    })
+    .select(withPlaces)
     .from(users)
     .leftJoin(agency, eq(agency.id, users.agencyId))
     .leftJoin(region, eq(region.id, users.regionAgencyId))
     .where(where)
     .orderBy(asc(users.role), asc(users.email));
+}
+
+/**
+ * The active user behind a live session (not expired, not revoked), with its places, in one
+ * statement: this runs on every signed-in request.
+ */
+export function findSessionUser(db: Database, idHash: string, now: Date) {
+  return db
+    .select(withPlaces)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(agency, eq(agency.id, users.agencyId))
+    .leftJoin(region, eq(region.id, users.regionAgencyId))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now.toISOString()),
+        eq(users.active, true),
+      ),
+    )
+    .get();
 }
 
 export type UserWithPlaces = Awaited<ReturnType<typeof findUsers>>[number];

@@ -1,0 +1,7 @@
+import type { BenchCase } from "./bench-case";
+import { compareProvince } from "./cases/compare-province";
+import { rollupNational } from "./cases/rollup-national";
+import { rollupProvince } from "./cases/rollup-province";
+
+/** Every case `npm run bench` runs, in order. */
+export const CASES: readonly BenchCase[] = [rollupProvince, compareProvince, rollupNational];
