@@ -156,6 +156,17 @@ describe("the review workflow", () => {
     const publicView = await requestJson(`/api/agencies/${agency.id}/reports/2022`);
     expect(publicView.body.document.metrics.website_visits).toBe(5_820_000);
     expect(publicView.body.report.revision).toBeNull();
+    const ownDraft = await requestJson(`/api/agencies/${agency.id}/reports/2022`, {
+      as: submitter,
+    });
+    expect(ownDraft.body.document.metrics.website_visits).toBe(6_000_000);
+    const ownPublished = await requestJson(
+      `/api/agencies/${agency.id}/reports/2022?version=published`,
+      {
+        as: submitter,
+      },
+    );
+    expect(ownPublished.body.document.metrics.website_visits).toBe(5_820_000);
 
     await act(agency.id, 2022, "submit", submitter, { revision: 2 });
     await act(agency.id, 2022, "approve", reviewer, { revision: 2 });

@@ -275,3 +275,73 @@ export function flattenFigures(doc: ReportDocument): Map<FigureKey, number | nul
   }
   return out;
 }
+
+function blankSection2(template: Template): Record<string, unknown> {
+  return Object.fromEntries(
+    section2Rows(template).map((row) => [
+      row.key,
+      row.shape === "scalar" ? null : Object.fromEntries(row.columns.map((c) => [c.key, null])),
+    ]),
+  );
+}
+
+function blankCells(length: number): (number | null)[] {
+  return Array.from({ length }, () => null);
+}
+
+function writeAt(doc: ReportDocument, at: Locator, value: number | null): ReportDocument {
+  switch (at.table) {
+    case "二": {
+      const section2 = (doc.section2 ?? blankSection2(at.template)) as Record<string, unknown>;
+      const old: unknown = section2[at.row];
+      const row =
+        at.column === null
+          ? value
+          : { ...(old !== null && typeof old === "object" ? old : {}), [at.column]: value };
+      // The key was generated from this template's rows (checked by the caller), so the shape holds.
+      return { ...doc, section2: { ...section2, [at.row]: row } } as ReportDocument;
+    }
+    case "三": {
+      const rows = doc.section3?.rows ?? {};
+      const cells = [...(rows[at.row] ?? blankCells(SECTION3_COLUMNS.length))];
+      cells[at.index] = value;
+      return { ...doc, section3: { ...doc.section3, rows: { ...rows, [at.row]: cells } } };
+    }
+    case "四": {
+      const blank = blankCells(SECTION4_COLUMNS.length);
+      const section4 = doc.section4 ?? {
+        reconsideration: blank,
+        litigation_direct: blank,
+        litigation_after_reconsideration: blank,
+      };
+      const cells = [...section4[at.group]];
+      cells[at.index] = value;
+      return { ...doc, section4: { ...section4, [at.group]: cells } };
+    }
+    case "metrics":
+      return { ...doc, metrics: { ...doc.metrics, [at.metric]: value } };
+  }
+}
+
+/**
+ * The document with one figure set. Immutable, and everything not on the figure's path keeps its
+ * identity (so a form re-renders only the changed row); an unchanged value returns `doc` itself.
+ * An absent row or section is created with blank (null) cells around the written one. A table-二
+ * key of the other template throws: that figure has no place in the document.
+ *
+ * Validity is not checked here (a negative count is written as given): that is the rules' job.
+ *
+ * @example writeFigure(doc, "section3.granted.natural_person", 12)
+ */
+export function writeFigure<T extends ReportDocument>(
+  doc: T,
+  key: FigureKey,
+  value: number | null,
+): T {
+  const { at } = entryOf(key);
+  if (at.table === "二" && at.template !== doc.template) {
+    throw new Error(`${key} belongs to the ${at.template} template, not ${doc.template}`);
+  }
+  if (isHeld(doc, at) && readAt(doc, at) === value) return doc;
+  return writeAt(doc, at, value) as T;
+}

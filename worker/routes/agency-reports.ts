@@ -85,6 +85,13 @@ async function visibleReport(c: Context<AppEnv>, agencyId: number, reportYear: n
   return { agency, stored };
 }
 
+async function publishedReport(c: Context<AppEnv>, agencyId: number, reportYear: number) {
+  const agency = await requireAgency(c, agencyId);
+  const stored = await loadPublished(c.var.db, agencyId, reportYear);
+  if (!stored) throw notFound(`${reportYear} 年度已公开报告`, `The published ${reportYear} report`);
+  return { agency, stored };
+}
+
 /** Staff views of a report: its current revision, with the review trail. */
 async function reviewable(c: Context<AppEnv>, agencyId: number, reportYear: number) {
   const agency = await requireAgency(c, agencyId);
@@ -175,9 +182,18 @@ export const agencyReportRoutes = new Hono<AppEnv>()
     "/:id/reports/:year",
     authorize("report.read_published"),
     validate("param", reportPath),
+    validate(
+      "query",
+      z.strictObject({ version: z.enum(["visible", "published"]).default("visible") }),
+    ),
     async (c) => {
       const path = c.req.valid("param");
-      const { stored } = await visibleReport(c, path.id, path.year);
+      // `version=published` asks for the approved revision whoever asks, e.g. last year's
+      // figures that this year's carry-over starts from.
+      const { stored } =
+        c.req.valid("query").version === "published"
+          ? await publishedReport(c, path.id, path.year)
+          : await visibleReport(c, path.id, path.year);
       c.header("etag", `"r${stored.revision.number}"`);
       return c.json(await presentWithReview(c, stored), 200);
     },
