@@ -2,6 +2,12 @@ import type { BenchCase } from "./bench-case";
 import { compareProvince } from "./cases/compare-province";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
+import { rulesFullReport } from "./cases/rules-full-report";
 
 /** Every case `npm run bench` runs, in order. */
-export const CASES: readonly BenchCase[] = [rollupProvince, compareProvince, rollupNational];
+export const CASES: readonly BenchCase[] = [
+  rollupProvince,
+  compareProvince,
+  rollupNational,
+  rulesFullReport,
+];
