@@ -71,6 +71,7 @@ describe("the review workflow", () => {
     expect((await act(agency.id, 2022, "submit", submitter, { revision: 2 })).status).toBe(200);
     const approved = await act(agency.id, 2022, "approve", reviewer, { revision: 2 });
     expect(approved.body.report.status).toBe("approved");
+    expect(approved.body.report.published_revision).toBe(2);
 
     const publicView = await requestJson(`/api/agencies/${agency.id}/reports/2022`);
     expect(publicView.status).toBe(200);

@@ -47,7 +47,10 @@ export const presentRevision = (v: RevisionRow) => ({
 
 /** A revision with the report it belongs to; a published revision shown as such. */
 export const presentStored = (s: StoredRevision) => ({
-  report: presentReport(s.report, s.revision.id === s.report.currentRevisionId),
+  report: {
+    ...presentReport(s.report, s.revision.id === s.report.currentRevisionId),
+    published_revision: s.publishedNumber ?? null,
+  },
   revision: presentRevision(s.revision),
   document: s.document,
   findings: s.findings,

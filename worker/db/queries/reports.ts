@@ -12,6 +12,8 @@ export type RevisionRow = typeof reportRevisions.$inferSelect;
 export interface StoredRevision {
   report: ReportRow;
   revision: RevisionRow;
+  /** The number of the report's published revision, if any. */
+  publishedNumber?: number | null;
   document: ReportDocument;
   findings: Finding[];
 }
@@ -40,12 +42,20 @@ async function loadWith(
   pointer: typeof reports.currentRevisionId | typeof reports.publishedRevisionId,
 ): Promise<StoredRevision | null> {
   const row = await db
-    .select({ report: reports, revision: reportRevisions })
+    .select({
+      report: reports,
+      revision: reportRevisions,
+      publishedNumber: sql<
+        number | null
+      >`(SELECT p.number FROM report_revisions p WHERE p.id = ${reports.publishedRevisionId})`,
+    })
     .from(reports)
     .innerJoin(reportRevisions, eq(reportRevisions.id, pointer))
     .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
     .get();
-  return row ? parseStored(row.report, row.revision) : null;
+  return row
+    ? { ...parseStored(row.report, row.revision), publishedNumber: row.publishedNumber }
+    : null;
 }
 
 export const loadCurrent = (db: Database, agencyId: number, year: number) =>
