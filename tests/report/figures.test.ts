@@ -6,6 +6,7 @@ import {
   listFigures,
   readFigure,
   readFigureWithTotals,
+  writeFigure,
 } from "../../worker/report/figures";
 import { buildReport, buildReport2019, withCell } from "./builders";
 import { fixtureDocument } from "./fixtures";
@@ -112,5 +113,83 @@ describe("flattenFigures", () => {
     const keys = [...flattenFigures(buildReport2019()).keys()];
     expect(keys.filter((k) => k.startsWith("section2."))).toHaveLength(22);
     expect(keys).not.toContain("section2.regulations.made");
+  });
+});
+
+describe("writeFigure", () => {
+  it("sets one cell without touching the original or the other rows", () => {
+    const doc = buildReport();
+    const before = structuredClone(doc);
+    const next = writeFigure(doc, "section3.granted.natural_person", 41);
+    expect(readFigure(next, "section3.granted.natural_person")).toBe(41);
+    expect(doc).toEqual(before);
+    expect(next.section3?.rows.granted).not.toBe(doc.section3?.rows.granted);
+    expect(next.section3?.rows.new_received).toBe(doc.section3?.rows.new_received);
+    expect(next.section4).toBe(doc.section4);
+    expect(next.section2).toBe(doc.section2);
+  });
+
+  it("returns the same document when the value is already there", () => {
+    const doc = buildReport();
+    expect(writeFigure(doc, "section3.granted.total", 44)).toBe(doc);
+    expect(writeFigure(doc, "section2.fees_wan_yuan", 0.13)).toBe(doc);
+  });
+
+  it("writes blanks as null, never as zero", () => {
+    const next = writeFigure(buildReport(), "section4.litigation_direct.pending", null);
+    expect(next.section4?.litigation_direct).toEqual([2, 0, 0, null, 3]);
+  });
+
+  it("writes table 二 object and scalar rows of either template", () => {
+    const doc = writeFigure(buildReport(), "section2.normative_documents.repealed", 5);
+    expect(doc.section2?.normative_documents).toEqual({ made: 10, repealed: 5, valid: 60 });
+    expect(
+      readFigure(
+        writeFigure(doc, "section2.punishment_decisions", 0),
+        "section2.punishment_decisions",
+      ),
+    ).toBe(0);
+    const old = writeFigure(buildReport2019(), "section2.licensing.change", -3);
+    expect(readFigure(old, "section2.licensing.change")).toBe(-3);
+  });
+
+  it("refuses a table 二 figure of the other template", () => {
+    expect(() => writeFigure(buildReport(), "section2.licensing.change", 1)).toThrow(/2019/);
+    expect(() => writeFigure(buildReport2019(), "section2.regulations.made", 1)).toThrow(/2021/);
+  });
+
+  it("creates an absent row or section with blank cells around the written one", () => {
+    const empty = reportDocumentSchema.parse({ template: "2021", year: 2024 });
+    const s3 = writeFigure(empty, "section3.carried_forward.other", 2);
+    expect(s3.section3?.rows).toEqual({ carried_forward: [null, null, null, null, null, 2, null] });
+    const s4 = writeFigure(empty, "section4.litigation_direct.corrected", 1);
+    expect(s4.section4).toEqual({
+      reconsideration: [null, null, null, null, null],
+      litigation_direct: [null, 1, null, null, null],
+      litigation_after_reconsideration: [null, null, null, null, null],
+    });
+    const s2 = writeFigure(empty, "section2.fees_wan_yuan", 1.5);
+    expect(s2.section2).toEqual({
+      regulations: { made: null, repealed: null, valid: null },
+      normative_documents: { made: null, repealed: null, valid: null },
+      licensing_decisions: null,
+      punishment_decisions: null,
+      coercion_decisions: null,
+      fees_wan_yuan: 1.5,
+    });
+    const m = writeFigure(empty, "metrics.press_conferences", 4);
+    expect(m.metrics).toEqual({ press_conferences: 4 });
+    for (const doc of [s3, s4, s2, m]) expect(reportDocumentSchema.parse(doc)).toEqual(doc);
+  });
+
+  it("creates a 2019 table 二 with its own rows", () => {
+    const empty = reportDocumentSchema.parse({ template: "2019", year: 2019 });
+    const doc = writeFigure(empty, "section2.centralized_procurement.amount_yuan", 251000);
+    expect(reportDocumentSchema.parse(doc)).toEqual(doc);
+    expect(doc.template === "2019" && doc.section2?.fees).toEqual({
+      prev_year_items: null,
+      change: null,
+    });
+    expect(flattenFigures(doc).get("section2.centralized_procurement.amount_yuan")).toBe(251000);
   });
 });

@@ -18,7 +18,7 @@ export function ReportCard({ agencyId, year }: Props) {
   const { state, retry } = useRequest(
     () =>
       api.agencies[":id"].reports[":year"]
-        .$get({ param: { id: String(agencyId), year: String(year) } })
+        .$get({ param: { id: String(agencyId), year: String(year) }, query: {} })
         .then(unwrap),
     [agencyId, year],
   );

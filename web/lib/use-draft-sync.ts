@@ -1,0 +1,139 @@
+/**
+ * `DraftSync` (draft-sync.ts) wired to the browser: the session's CSRF-carrying `send`, the real
+ * clock, `localStorage` and the `online` event.
+ */
+
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { ApiRequestError } from "../api";
+import type { ReportDocument } from "../../worker/report/document";
+import type { ReportDetail } from "./account-types";
+import {
+  DraftSync,
+  type Connectivity,
+  type DraftStorage,
+  type DraftSyncState,
+  type DraftTransport,
+  type SaveAnswer,
+  type ServerVersion,
+  type Timers,
+} from "./draft-sync";
+import { getJson } from "./http";
+import { useSession } from "./session";
+
+export interface UseDraftSyncOptions {
+  /** The report's address, `/api/agencies/:id/reports/:year`. */
+  apiPath: string;
+  /** The server's current version as loaded, or null when it answered 404. */
+  initial: ServerVersion | null;
+  /** The correction reason, required when saving a published report. */
+  note?: string;
+  debounceMs?: number;
+  retryMs?: number;
+}
+
+export interface DraftSyncHandle extends DraftSyncState {
+  /** Replaces the working document; it is saved after `debounceMs` without further edits. */
+  setDocument(next: ReportDocument): void;
+  /** Sends now; resolves when no save is on its way any more. */
+  saveNow(): Promise<void>;
+  /** Saves `merged` against the conflicting revision and resumes autosaving. */
+  resolve(merged: ReportDocument): Promise<void>;
+}
+
+// Read the globals on each call, so that fake timers installed later still apply.
+const browserTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
+const browserConnectivity: Connectivity = {
+  isOnline: () => typeof navigator === "undefined" || navigator.onLine !== false,
+  onOnline(listener) {
+    window.addEventListener("online", listener);
+    return () => window.removeEventListener("online", listener);
+  },
+};
+
+function browserStorage(): DraftStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage disabled by the browser's privacy settings.
+    return null;
+  }
+}
+
+/**
+ * The report form's working document, saved as it is edited.
+ *
+ * `initial` is read once per `apiPath`: render the form after the report has loaded, and give it
+ * a new `apiPath` (or a new `key`) to edit another report.
+ *
+ * @example
+ * const draft = useDraftSync({ apiPath: `/api/agencies/${id}/reports/${year}`, initial });
+ * <SaveStatus status={draft.status} lastSavedAt={draft.lastSavedAt} error={draft.error} />
+ */
+export function useDraftSync(options: UseDraftSyncOptions): DraftSyncHandle {
+  const { apiPath, initial, note, debounceMs, retryMs } = options;
+  const { send, user } = useSession();
+  const sendRef = useRef(send);
+  useEffect(() => {
+    sendRef.current = send;
+  }, [send]);
+
+  const create = (): DraftSync => {
+    const transport: DraftTransport = {
+      save: (body) => sendRef.current<SaveAnswer>("PUT", apiPath, body),
+      async load() {
+        try {
+          const detail = await getJson<ReportDetail>(apiPath);
+          return { document: detail.document as ReportDocument, revision: detail.revision.number };
+        } catch (error) {
+          if (error instanceof ApiRequestError && error.status === 404) return null;
+          throw error;
+        }
+      },
+    };
+    return new DraftSync({
+      apiPath,
+      owner: user?.id,
+      initial,
+      note,
+      transport,
+      timers: browserTimers,
+      storage: browserStorage(),
+      connectivity: browserConnectivity,
+      debounceMs,
+      retryMs,
+    });
+  };
+
+  const [owner, setOwner] = useState(() => ({ apiPath, sync: create() }));
+  let sync = owner.sync;
+  if (owner.apiPath !== apiPath) {
+    // Another report: a fresh sync (adjusting state while rendering, as React recommends).
+    sync = create();
+    setOwner({ apiPath, sync });
+  }
+
+  useEffect(() => {
+    sync.start();
+    return sync.stop;
+  }, [sync]);
+
+  useEffect(() => {
+    sync.setNote(note);
+  }, [sync, note]);
+
+  const state = useSyncExternalStore(sync.subscribe, sync.getState);
+  return useMemo(
+    () => ({
+      ...state,
+      setDocument: sync.setDocument,
+      saveNow: sync.saveNow,
+      resolve: sync.resolve,
+    }),
+    [state, sync],
+  );
+}
