@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { AppHeader } from "./components/app-header";
 import { Link } from "./components/link";
 import { useI18n } from "./i18n";
@@ -7,6 +7,7 @@ import { AcceptInvitePage } from "./pages/accept-invite-page";
 import { AgenciesAdminPage } from "./pages/agencies-admin-page";
 import { AgenciesPage } from "./pages/agencies-page";
 import { AuditPage } from "./pages/audit-page";
+import { RevisionHistoryPage } from "./pages/revision-history-page";
 import { DeadlinesPage } from "./pages/deadlines-page";
 import { LoginPage } from "./pages/login-page";
 import { ReportPage } from "./pages/report-page";
@@ -35,7 +36,15 @@ export function App() {
   );
 }
 
+// The form and the print view carry the tables, the rules and the draft machinery: loaded only
+// when opened, so that the first view of the dashboard stays small.
+const ReportFormPage = lazy(() =>
+  import("./pages/report-form-page").then((m) => ({ default: m.ReportFormPage })),
+);
+const PrintPage = lazy(() => import("./pages/print-page").then((m) => ({ default: m.PrintPage })));
+
 function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
   switch (route.page) {
     case "home":
       return <AgenciesPage />;
@@ -55,6 +64,20 @@ function Page({ route }: { route: Route }) {
       return <ReviewPage />;
     case "report":
       return <ReportPage key={`${route.agencyId}/${route.year}`} {...route} />;
+    case "edit":
+      return (
+        <Suspense fallback={<p className="page">{t("loading")}</p>}>
+          <ReportFormPage key={`${route.agencyId}/${route.year}`} {...route} />
+        </Suspense>
+      );
+    case "history":
+      return <RevisionHistoryPage key={`${route.agencyId}/${route.year}`} {...route} />;
+    case "print":
+      return (
+        <Suspense fallback={<p className="page">{t("loading")}</p>}>
+          <PrintPage key={`${route.agencyId}/${route.year}`} {...route} />
+        </Suspense>
+      );
     case "not_found":
       return <NotFoundPage />;
   }

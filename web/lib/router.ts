@@ -16,6 +16,7 @@ export type Route =
   | { page: "deadlines" }
   | { page: "review" }
   | { page: "report"; agencyId: number; year: number }
+  | { page: "edit" | "history" | "print"; agencyId: number; year: number }
   | { page: "not_found" };
 
 const STATIC: Record<string, Route> = {
@@ -34,8 +35,11 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   const known = STATIC[path];
   if (known) return known;
-  const report = /^\/reports\/([1-9]\d*)\/(\d{4})$/.exec(path);
-  if (report) return { page: "report", agencyId: Number(report[1]), year: Number(report[2]) };
+  const report = /^\/reports\/([1-9]\d*)\/(\d{4})(?:\/(edit|history|print))?$/.exec(path);
+  if (report) {
+    const page = (report[3] ?? "report") as "report" | "edit" | "history" | "print";
+    return { page, agencyId: Number(report[1]), year: Number(report[2]) };
+  }
   return { page: "not_found" };
 }
 

@@ -14,6 +14,7 @@ import { useI18n } from "../i18n";
 import type { Correction, Items, ReportDetail, ReviewEntry } from "../lib/account-types";
 import { formatDateTime } from "../lib/format";
 import { getJson } from "../lib/http";
+import { reportPath } from "../lib/router";
 import { useSession } from "../lib/session";
 import { useRequest } from "../lib/use-request";
 import { workflowActions } from "../lib/workflow";
@@ -64,7 +65,8 @@ export function ReportPage({ agencyId, year }: Props) {
     <main className="page">
       {missing && (
         <p className="placeholder">
-          {t("noReportYet")} · {year}
+          {t("noReportYet")} · {year} ·{" "}
+          <Link to={`${reportPath(agencyId, year)}/edit`}>{t("rfEdit")}</Link>
         </p>
       )}
       <RequestView state={detail.state} retry={detail.retry}>
@@ -77,6 +79,11 @@ export function ReportPage({ agencyId, year }: Props) {
                   <Link to="/review">{t("backToQueue")}</Link>
                 )}
                 <Link to={`/?agency=${agencyId}`}>{t("agencyReports")}</Link>
+                {canWrite && report.status !== "submitted" && (
+                  <Link to={`${reportPath(agencyId, year)}/edit`}>{t("rfEdit")}</Link>
+                )}
+                {user && <Link to={`${reportPath(agencyId, year)}/history`}>{t("rfHistory")}</Link>}
+                <Link to={`${reportPath(agencyId, year)}/print`}>{t("rfPrint")}</Link>
               </p>
               <header className="report-head">
                 <h2>

@@ -1,0 +1,75 @@
+import { ApiRequestError } from "../api";
+import type { ReportDocument } from "../../worker/report/document";
+import { reportDocumentSchema } from "../../worker/report/document";
+import { writeFigure } from "../../worker/report/figures";
+import { SECTION3_COLUMNS } from "../../worker/report/templates";
+import type { ReportDetail } from "./account-types";
+import { getJson } from "./http";
+
+export interface AgencyInfo {
+  id: number;
+  name: string;
+  level: "province" | "city" | "county" | "township";
+  kind: "government" | "department";
+}
+
+export interface FormData {
+  agency: AgencyInfo;
+  /** The report as the viewer may see it, or null when the year has none yet. */
+  detail: ReportDetail | null;
+  /** Last year's approved report: the context of this year's checks and its carry-over. */
+  previous: ReportDocument | null;
+}
+
+const orNull = <T>(promise: Promise<T>) =>
+  promise.catch((error: unknown) => {
+    if (error instanceof ApiRequestError && error.status === 404) return null;
+    throw error;
+  });
+
+export async function loadFormData(agencyId: number, year: number): Promise<FormData> {
+  const base = `/api/agencies/${agencyId}`;
+  const [agency, detail, previous] = await Promise.all([
+    getJson<AgencyInfo>(base),
+    orNull(getJson<ReportDetail>(`${base}/reports/${year}`)),
+    orNull(getJson<ReportDetail>(`${base}/reports/${year - 1}`, { version: "published" })),
+  ]);
+  return { agency, detail, previous: (previous?.document as ReportDocument | undefined) ?? null };
+}
+
+/**
+ * A new report: the year's template, and 二、上年结转 pre-filled from last year's approved
+ * 四、结转下年度继续办理, as the rule R2 chain expects.
+ */
+export function blankDocument(year: number, previous: ReportDocument | null): ReportDocument {
+  let doc = reportDocumentSchema.parse({ template: year >= 2021 ? "2021" : "2019", year });
+  const forward = previous?.section3?.rows.carried_forward;
+  if (forward) {
+    SECTION3_COLUMNS.forEach((column, i) => {
+      doc = writeFigure(doc, `section3.carried_over.${column.key}`, forward[i] ?? null);
+    });
+  }
+  return doc;
+}
+
+/** Whether this year's 二、上年结转 differs from last year's 四、结转下年度继续办理. */
+export function carryOverDiffers(doc: ReportDocument, previous: ReportDocument | null): boolean {
+  const forward = previous?.section3?.rows.carried_forward;
+  const over = doc.section3?.rows.carried_over;
+  if (!forward || !over) return false;
+  return forward.some((value, i) => (value ?? null) !== (over[i] ?? null));
+}
+
+export const CARRY_OVER_RULE = "S-carry-over";
+
+/** The submitter's note on a changed carry-over, kept with the document's explanations. */
+export function withCarryOverNote(doc: ReportDocument, text: string): ReportDocument {
+  const others = (doc.explanations ?? []).filter((e) => e.rule !== CARRY_OVER_RULE);
+  const note = text.trim()
+    ? [{ rule: CARRY_OVER_RULE, table: "三", row: "carried_over", text }]
+    : [];
+  return { ...doc, explanations: [...others, ...note] };
+}
+
+export const carryOverNote = (doc: ReportDocument) =>
+  doc.explanations?.find((e) => e.rule === CARRY_OVER_RULE)?.text ?? "";

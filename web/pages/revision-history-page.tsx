@@ -1,0 +1,141 @@
+import { useMemo, useState } from "react";
+import { listFigures } from "../../worker/report/figures";
+import { Link } from "../components/link";
+import { RequestView } from "../components/request-view";
+import { useI18n } from "../i18n";
+import { formatDateTime } from "../lib/format";
+import { getJson } from "../lib/http";
+import { reportPath } from "../lib/router";
+import { useRequest } from "../lib/use-request";
+
+interface Props {
+  agencyId: number;
+  year: number;
+}
+
+interface RevisionItem {
+  number: number;
+  author: string;
+  note: string | null;
+  created_at: string;
+  change_count: number;
+  error_count: number;
+  warning_count: number;
+}
+
+interface Change {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** `/reports/:agencyId/:year/history`: every revision with who and when, and a diff of any two. */
+export function RevisionHistoryPage({ agencyId, year }: Props) {
+  const { t, locale } = useI18n();
+  const apiPath = `/api/agencies/${agencyId}/reports/${year}`;
+  const revisions = useRequest(
+    () => getJson<{ items: RevisionItem[] }>(`${apiPath}/revisions`),
+    [apiPath],
+  );
+  const [pair, setPair] = useState<[number, number] | null>(null);
+  const items = revisions.state.kind === "ready" ? revisions.state.data.items : [];
+  const [from, to] = pair ?? [items[1]?.number ?? items[0]?.number ?? 1, items[0]?.number ?? 1];
+  const diff = useRequest(
+    () =>
+      items.length === 0
+        ? Promise.resolve({ changes: [] as Change[] })
+        : getJson<{ changes: Change[] }>(`${apiPath}/diff`, { from, to }),
+    [apiPath, from, to, items.length],
+  );
+  const labels = useMemo(() => new Map(listFigures().map((f) => [f.key as string, f])), []);
+  const label = (path: string) => {
+    const figure = labels.get(path);
+    return figure ? (locale === "zh" ? figure.label : figure.labelEn) : path;
+  };
+  const show = (value: unknown) =>
+    value === undefined ? t("rfAbsent") : value === null ? t("rfBlank") : String(value);
+
+  return (
+    <main className="page">
+      <p className="breadcrumbs">
+        <Link to={reportPath(agencyId, year)}>{t("rfBackToReport")}</Link>
+      </p>
+      <h2>{t("rfHistory")}</h2>
+      <RequestView state={revisions.state} retry={revisions.retry}>
+        {({ items: list }) => (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("revision")}</th>
+                <th scope="col">{t("rfAuthor")}</th>
+                <th scope="col">{t("rfSavedAt")}</th>
+                <th scope="col">{t("rfChanges")}</th>
+                <th scope="col">{t("findings")}</th>
+                <th scope="col">{t("rfCompareFrom")}</th>
+                <th scope="col">{t("rfCompareTo")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((r) => (
+                <tr key={r.number}>
+                  <td>{r.number}</td>
+                  <td>{r.author}</td>
+                  <td>{formatDateTime(r.created_at, locale)}</td>
+                  <td>{r.number === 1 ? t("rfCreated") : r.change_count}</td>
+                  <td>
+                    {r.error_count} / {r.warning_count}
+                  </td>
+                  <td>
+                    <input
+                      type="radio"
+                      name="from"
+                      aria-label={`${t("rfCompareFrom")} ${r.number}`}
+                      checked={from === r.number}
+                      onChange={() => setPair([r.number, to])}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="radio"
+                      name="to"
+                      aria-label={`${t("rfCompareTo")} ${r.number}`}
+                      checked={to === r.number}
+                      onChange={() => setPair([from, r.number])}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </RequestView>
+      <h3 className="section-title">{t("rfDiffTitle", { from, to })}</h3>
+      <RequestView state={diff.state} retry={diff.retry}>
+        {({ changes }) =>
+          changes.length === 0 ? (
+            <p className="empty">{t("rfNoDifferences")}</p>
+          ) : (
+            <table className="data-table" aria-label={t("rfDiffTitle", { from, to })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("rfCell")}</th>
+                  <th scope="col">{t("rfBefore", { n: from })}</th>
+                  <th scope="col">{t("rfAfter", { n: to })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((c) => (
+                  <tr key={c.path}>
+                    <th scope="row">{label(c.path)}</th>
+                    <td>{show(c.before)}</td>
+                    <td>{show(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </RequestView>
+    </main>
+  );
+}
