@@ -1,4 +1,5 @@
 import type { BenchCase } from "./bench-case";
+import { bundleSize } from "./cases/bundle-size";
 import { compareProvince } from "./cases/compare-province";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
@@ -10,4 +11,5 @@ export const CASES: readonly BenchCase[] = [
   compareProvince,
   rollupNational,
   rulesFullReport,
+  bundleSize,
 ];
