@@ -9,7 +9,11 @@ export default defineConfig(async () => {
         {
           test: {
             name: "unit",
-            include: ["tests/report/**/*.test.ts", "tests/scripts/**/*.test.ts"],
+            include: [
+              "tests/report/**/*.test.ts",
+              "tests/scripts/**/*.test.ts",
+              "tests/import/**/*.test.ts",
+            ],
             environment: "node",
           },
         },

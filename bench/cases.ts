@@ -1,6 +1,7 @@
 import type { BenchCase } from "./bench-case";
 import { bundleSize } from "./cases/bundle-size";
 import { compareProvince } from "./cases/compare-province";
+import { parseThroughput } from "./cases/parse-throughput";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
 import { rulesFullReport } from "./cases/rules-full-report";
@@ -12,4 +13,5 @@ export const CASES: readonly BenchCase[] = [
   rollupNational,
   rulesFullReport,
   bundleSize,
+  parseThroughput,
 ];

@@ -15,6 +15,7 @@ import { tokenRoutes } from "./routes/tokens";
 import { userRoutes } from "./routes/users";
 import { compareRoutes } from "./routes/compare";
 import { healthRoutes } from "./routes/health";
+import { importRoutes } from "./routes/import";
 import { reportRoutes } from "./routes/reports";
 import { rollupRoutes } from "./routes/rollup";
 
@@ -46,7 +47,8 @@ const api = new Hono<AppEnv>()
   .route("/agencies", agencyReportRoutes)
   .route("/reports", reportRoutes)
   .route("/compare", compareRoutes)
-  .route("/rollup", rollupRoutes);
+  .route("/rollup", rollupRoutes)
+  .route("/import", importRoutes);
 
 /** API answers are data: nothing in them may run, load or be framed. */
 const apiSecurityHeaders = secureHeaders({

@@ -280,6 +280,14 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
       path: "/api/compare?figure=section3.new_received.total&years=2022",
     }),
   },
+  "POST /api/import": {
+    row: ALL_OK,
+    call: () => ({
+      method: "POST",
+      path: "/api/import",
+      json: { text: "洛阳市2022年政府信息公开工作年度报告" },
+    }),
+  },
   "GET /api/rollup": {
     row: ALL_OK,
     call: () => ({ method: "GET", path: "/api/rollup?year=2022" }),

@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];

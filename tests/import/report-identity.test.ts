@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { parseReportText } from "../../worker/import/parse-report";
+
+function identity(text: string, yearHint?: number) {
+  const result = parseReportText(
+    `${text}\n一、总体情况\n我们做了很多工作。`,
+    yearHint ? { yearHint } : {},
+  );
+  if (!result.ok) return { error: result.error.code };
+  return { year: result.year, agency: result.agency, codes: result.warnings.map((w) => w.code) };
+}
+
+describe("year and agency", () => {
+  it.each([
+    ["某某县人民政府2023年政府信息公开工作年度报告", 2023, "某某县人民政府"],
+    ["2023年度某某市生态环境局政府信息公开工作年度报告", 2023, "某某市生态环境局"],
+    ["关于某某市人民政府办公室2022年度政府信息公开工作年度报告", 2022, "某某市人民政府办公室"],
+    ["某某市教育局关于2021年政府信息公开工作年度报告的说明", 2021, "某某市教育局"],
+    ["某某市教育局\n2023年度政府信息公开\n工作年度报告", 2023, "某某市教育局"],
+    ["某某区司法局\n2024 年政府信息公开工作年度报告", 2024, "某某区司法局"],
+    ["现公布某某市人民政府办公厅2023年政府信息公开工作年度报告。", 2023, "某某市人民政府办公厅"],
+  ])("reads %j", (title, year, agency) => {
+    expect(identity(title)).toMatchObject({ year, agency });
+  });
+
+  it("takes the year from the 统计期限 sentence and the agency from the report's sentences", () => {
+    expect(
+      identity(
+        "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。如对本报告有疑问，请与某某县交通运输局联系。",
+      ),
+    ).toMatchObject({ year: 2022, agency: "某某县交通运输局" });
+  });
+
+  it("uses the year hint only when the text states no year, and says so", () => {
+    expect(identity("某某县人民政府政府信息公开工作年度报告", 2020)).toMatchObject({
+      year: 2020,
+      codes: expect.arrayContaining(["year_from_hint"]),
+    });
+    expect(identity("某某县人民政府政府信息公开工作年度报告")).toEqual({ error: "year_not_found" });
+    expect(identity("某某县人民政府2023年政府信息公开工作年度报告", 2022)).toMatchObject({
+      year: 2023,
+      codes: expect.arrayContaining(["year_hint_mismatch"]),
+    });
+  });
+
+  it("expands a common short form of a department's name and says so", () => {
+    expect(identity("2024年某某市发改委政府信息公开工作年度报告")).toMatchObject({
+      agency: "某某市发展和改革委员会",
+      codes: expect.arrayContaining(["agency_short_form"]),
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { createAgency, getAgency, type AgencyRow } from "../db/queries/agencies";
+import { loadCurrent } from "../db/queries/reports";
+import { agencies, type AgencyKind, type AgencyLevel } from "../db/schema";
+import type { ReportDocument } from "../report/document";
+import { saveReport } from "./save-report";
+
+export interface ImportItem {
+  source: string;
+  agencyName: string;
+  document: ReportDocument;
+}
+
+export type ImportOutcome =
+  | {
+      source: string;
+      status: "imported" | "imported_with_findings";
+      agencyId: number;
+      revision: number;
+      errors: number;
+      warnings: number;
+      created: boolean;
+    }
+  | { source: string; status: "failed"; reason: string };
+
+/**
+ * Saves an imported report as a new revision of its agency's report for the year: the agency is
+ * found by its exact name, or created under `createUnder` when given. A report that already
+ * exists gets a new revision (a correction, with the import as its reason, when published).
+ */
+export async function importReport(
+  db: Database,
+  item: ImportItem,
+  options: { createUnder: number | null; author: string; now: Date },
+): Promise<ImportOutcome> {
+  const name = item.agencyName.trim();
+  if (!name) return { source: item.source, status: "failed", reason: "未能从标题识别机构名称" };
+  let agency = await db.select().from(agencies).where(eq(agencies.name, name)).get();
+  let created = false;
+  if (!agency) {
+    if (options.createUnder === null) {
+      return {
+        source: item.source,
+        status: "failed",
+        reason: `机构「${name}」不存在（用 --create-under 指定上级机构以新建）`,
+      };
+    }
+    const parent = await getAgency(db, options.createUnder);
+    if (!parent)
+      return {
+        source: item.source,
+        status: "failed",
+        reason: `上级机构 ${options.createUnder} 不存在`,
+      };
+    agency = (await createAgency(
+      db,
+      { name, ...guessAgency(name, parent), parentId: parent.id, regionCode: parent.regionCode },
+      options.now,
+    ))!;
+    created = true;
+  }
+  const current = await loadCurrent(db, agency.id, item.document.year);
+  if (current?.report.status === "submitted") {
+    return {
+      source: item.source,
+      status: "failed",
+      reason: `${name} ${item.document.year} 年度报告正在审核，未导入`,
+    };
+  }
+  const outcome = await saveReport(db, {
+    agency,
+    year: item.document.year,
+    baseRevision: current?.revision.number ?? 0,
+    document: item.document,
+    author: options.author,
+    note: `导入自 ${item.source}`,
+    now: options.now,
+  });
+  if (outcome.kind === "conflict")
+    return { source: item.source, status: "failed", reason: "报告在导入时被修改，请重试" };
+  const findings = outcome.stored.findings;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return {
+    source: item.source,
+    status: errors > 0 ? "imported_with_findings" : "imported",
+    agencyId: agency.id,
+    revision: outcome.stored.revision.number,
+    errors,
+    warnings: findings.length - errors,
+    created,
+  };
+}
+
+/** A new agency's level, kind and scope, read from its name as Chinese agencies are named. */
+export function guessAgency(
+  name: string,
+  parent: Pick<AgencyRow, "level">,
+): { level: AgencyLevel; kind: AgencyKind; scope: "region" | "self" } {
+  if (!/人民政府$/.test(name)) return { level: parent.level, kind: "department", scope: "self" };
+  const level: AgencyLevel = /(省|自治区)人民政府$/.test(name)
+    ? "province"
+    : /(镇|乡|街道)人民政府$|街道办事处$/.test(name)
+      ? "township"
+      : /(县|区|旗)人民政府$/.test(name)
+        ? "county"
+        : parent.level === "province"
+          ? "city"
+          : "county";
+  return { level, kind: "government", scope: "region" };
+}
