@@ -1,8 +1,9 @@
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import type { ReportDocument } from "../../worker/report/document";
 import type { CheckContext } from "../../worker/report/rules";
 import { ConflictDialog } from "../components/conflict-dialog";
 import { Field } from "../components/field";
+import { ImportUndoBar } from "../components/import-undo-bar";
 import { Link } from "../components/link";
 import { ReportForm, useFindings } from "../components/report-form/report-form";
 import { RequestView } from "../components/request-view";
@@ -21,12 +22,18 @@ import {
 import { navigate, reportPath } from "../lib/router";
 import { useSession } from "../lib/session";
 import { useDraftSync } from "../lib/use-draft-sync";
+import { useUndoableImport } from "../lib/use-undoable-import";
 import { useRequest } from "../lib/use-request";
 
 interface Props {
   agencyId: number;
   year: number;
 }
+
+// The importer (parser, and pdf.js for PDFs) loads only when the dialog opens.
+const ImportDialog = lazy(() =>
+  import("../components/import-dialog").then((m) => ({ default: m.ImportDialog })),
+);
 
 /** `/reports/:agencyId/:year/edit`: the official tables, checked as they are typed, saved as drafts. */
 export function ReportFormPage({ agencyId, year }: Props) {
@@ -66,6 +73,8 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
     [data.previous, data.agency],
   );
   const findings = useFindings(document, context);
+  const imports = useUndoableImport(draft.setDocument);
+  const [importing, setImporting] = useState(false);
   const mayWrite =
     user !== null &&
     (user.role === "admin" || (user.role === "submitter" && user.agency_id === agencyId));
@@ -116,6 +125,27 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
             />
           )}
         </Field>
+      )}
+      {!readOnly && (
+        <p className="no-print">
+          <button type="button" onClick={() => setImporting(true)}>
+            {t("importOpen")}
+          </button>
+        </p>
+      )}
+      {imports.canUndo && <ImportUndoBar onUndo={imports.undo} onDismiss={imports.dismiss} />}
+      {importing && (
+        <Suspense fallback={<p>{t("loading")}</p>}>
+          <ImportDialog
+            year={year}
+            current={document}
+            onClose={() => setImporting(false)}
+            onImport={(next) => {
+              imports.apply(next, document);
+              setImporting(false);
+            }}
+          />
+        </Suspense>
       )}
       <ReportForm
         document={document}
