@@ -17,6 +17,9 @@ import { compareRoutes } from "./routes/compare";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/import";
 import { reportRoutes } from "./routes/reports";
+import { overviewRoutes } from "./routes/overview";
+import { qualityRoutes } from "./routes/quality";
+import { regionReportRoutes } from "./routes/region-report";
 import { rollupRoutes } from "./routes/rollup";
 
 /** A report document with its three narrative texts stays well under this. */
@@ -48,6 +51,9 @@ const api = new Hono<AppEnv>()
   .route("/reports", reportRoutes)
   .route("/compare", compareRoutes)
   .route("/rollup", rollupRoutes)
+  .route("/overview", overviewRoutes)
+  .route("/quality", qualityRoutes)
+  .route("/region-report", regionReportRoutes)
   .route("/import", importRoutes);
 
 /** API answers are data: nothing in them may run, load or be framed. */

@@ -292,6 +292,20 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
     row: ALL_OK,
     call: () => ({ method: "GET", path: "/api/rollup?year=2022" }),
   },
+  // The dashboard reads published figures for everyone, as rollup does; current figures are
+  // checked by scopeAggregate (tests/worker/dashboard.test.ts).
+  "GET /api/overview": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/api/overview?year=2022" }),
+  },
+  "GET /api/quality": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/api/quality?year=2022" }),
+  },
+  "GET /api/region-report": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/api/region-report?year=2022" }),
+  },
 };
 
 const apiRoutes = () => {

@@ -8,7 +8,9 @@ import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
 import { isFigureKey } from "../report/figures";
-import { computeIndicator, INDICATORS } from "../report/indicators";
+import { computeIndicator, INDICATORS, type IndicatorResult } from "../report/indicators";
+import { rankable } from "../report/ranking";
+import { ApiError } from "../http/errors";
 
 const INDICATOR_PREFIX = "indicator.";
 const indicatorByKey = new Map(INDICATORS.map((i) => [`${INDICATOR_PREFIX}${i.key}`, i]));
@@ -41,6 +43,8 @@ const compareQuery = z.strictObject({
   ...agencyFilter,
   basis,
   limit: z.coerce.number().int().min(1).max(20000).default(5000),
+  /** Rank the agencies on the first figure, within each year (see `report/ranking.ts`). */
+  rank: z.stringbool().default(false),
   format,
 });
 
@@ -80,6 +84,7 @@ export const compareRoutes = new Hono<AppEnv>().get(
       }
       return { agency_id: row.agencyId, year: row.year, status: row.status, values };
     });
+    const ranking = query.rank ? rankOnFirst(query.figure[0]!, query.scope, rows, items) : null;
     return c.json(
       {
         figures: query.figure,
@@ -87,11 +92,64 @@ export const compareRoutes = new Hono<AppEnv>().get(
         basis: query.basis,
         agencies: [...agencies.values()],
         items,
+        ...(ranking ? { ranking } : {}),
       },
       200,
     );
   },
 );
+
+/**
+ * The ranking on one figure or indicator. Ranking whole-region reports against single agencies'
+ * is refused (400 `mixed_scope`) unless the caller chose one scope.
+ */
+function rankOnFirst(
+  key: string,
+  scope: string | undefined,
+  rows: { agencyId: number; year: number; scope: string }[],
+  items: { values: Record<string, unknown> }[],
+) {
+  const indicator = indicatorByKey.get(key);
+  const result = rankable(
+    rows.map((row, i) => {
+      const value = items[i]!.values[key];
+      if (!indicator) {
+        return {
+          agency_id: row.agencyId,
+          year: row.year,
+          scope: row.scope,
+          value: value as number | null,
+        };
+      }
+      const computed = value as IndicatorResult;
+      return {
+        agency_id: row.agencyId,
+        year: row.year,
+        scope: row.scope,
+        value: computed.value,
+        denominator: computed.denominator,
+      };
+    }),
+    { metricDefinitionKey: indicator?.key },
+  );
+  if (result.kind === "mixed_scope" && scope === undefined) {
+    throw new ApiError(
+      400,
+      "mixed_scope",
+      `不能把全地区报告与单个机构的报告放在一起排名（范围：${result.scopes.join("、")}），请指定 scope`,
+      `Whole-region reports cannot be ranked with single agencies' (scopes: ${result.scopes.join(", ")}); choose one with scope=`,
+      { scopes: result.scopes },
+    );
+  }
+  return result.ranking.map((r) => ({
+    agency_id: r.agency_id,
+    year: r.year,
+    rank: r.rank,
+    reason: r.reason,
+    value: r.value,
+    denominator: r.denominator,
+  }));
+}
 
 interface CompareBody {
   figures: string[];

@@ -6,7 +6,12 @@ import { csvVariant } from "../http/csv";
 import { agencyFilter, basis, format, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
-import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
+import {
+  publicStatus,
+  requireRootWhenEmpty,
+  scopeAggregate,
+  seesWorkflow,
+} from "../services/aggregate-scope";
 import { computeIndicator, INDICATORS } from "../report/indicators";
 import { SECTION3_COLUMNS } from "../report/templates";
 
@@ -35,6 +40,7 @@ export const rollupRoutes = new Hono<AppEnv>().get(
   ),
   async (c) => {
     const query = await scopeAggregate(c, c.req.valid("query"));
+    const workflow = await seesWorkflow(c, query.under);
     const result = await rollup(c.var.db, query);
     await requireRootWhenEmpty(c, query.under, result.agencies.length === 0);
     const figures: Record<string, number | null> = Object.fromEntries(
@@ -67,7 +73,7 @@ export const rollupRoutes = new Hono<AppEnv>().get(
           scope: a.scope,
           region_code: a.regionCode,
           inclusion: a.status,
-          report_status: a.reportStatus,
+          report_status: publicStatus(a.reportStatus, workflow),
         })),
       },
       200,

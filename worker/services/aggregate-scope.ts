@@ -45,3 +45,23 @@ export async function requireRootWhenEmpty(
     throw notFound("上级机构", "Agency");
   }
 }
+
+/**
+ * Whether this viewer may see where reports stand in review (draft, submitted, returned, late)
+ * for the subtree under `under`: administrators everywhere, reviewers in their own region. Others
+ * see only whether a report is published.
+ */
+export async function seesWorkflow(
+  c: Context<AppEnv>,
+  under: number | undefined,
+): Promise<boolean> {
+  const reach = reachOf(c.var.actor, "aggregate.read_unpublished");
+  if (reach.kind === "everywhere") return true;
+  if (reach.kind !== "subtree" || under === undefined) return false;
+  const agency = await getAgency(c.var.db, under);
+  return agency !== undefined && agency.path.startsWith(reach.rootPath);
+}
+
+/** A report's review state as a viewer without review rights may know it. */
+export const publicStatus = (status: string | null, workflow: boolean) =>
+  workflow || status === "approved" ? status : null;

@@ -26,6 +26,7 @@ export interface RollupResult {
     regionCode: string;
     status: "included" | "pending" | "missing";
     reportStatus: string | null;
+    template: string | null;
   }[];
 }
 
@@ -36,28 +37,50 @@ export interface RollupResult {
  * then each one's report for the year by the (agency, year) key.
  */
 export async function rollup(db: Database, query: RollupQuery): Promise<RollupResult> {
+  const statements = rollupStatements(query);
+  const [section3, figures, ledger] = await runBatch(db, [
+    statements.section3,
+    statements.figures,
+    statements.ledger,
+  ]);
+  return { ...readRollupSums(section3, figures), agencies: readLedger(ledger) };
+}
+
+/**
+ * The rollup's statements, for callers that send them in a larger batch of their own (the
+ * dashboard's overview); read their results with `readRollupSums` and `readLedger`.
+ */
+export function rollupStatements(query: RollupQuery) {
   const revision = revisionColumn(query.basis);
   const inRegion: SQL = and(...agencyConditions(query)) ?? sql`1`;
   const sums = sql.raw(SECTION3_CELL_COLUMNS.map((c) => `SUM(c.${c}) AS ${c}`).join(", "));
-  const [section3, figures, ledger] = await runBatch(db, [
-    sql`SELECT c.row_key, ${sums}
+  return {
+    section3: sql`SELECT c.row_key, ${sums}
         FROM ${agencies} CROSS JOIN ${reports} ON reports.agency_id = agencies.id AND reports.year = ${query.year}
         CROSS JOIN section3_cells c ON c.revision_id = ${revision}
         WHERE ${inRegion}
         GROUP BY c.row_key`,
-    sql`SELECT f.figure, SUM(f.value) AS sum, COUNT(f.value) AS reported
+    figures: sql`SELECT f.figure, SUM(f.value) AS sum, COUNT(f.value) AS reported
         FROM ${agencies} CROSS JOIN ${reports} ON reports.agency_id = agencies.id AND reports.year = ${query.year}
         CROSS JOIN figure_values f ON f.revision_id = ${revision}
         WHERE ${inRegion}
         GROUP BY f.figure`,
-    sql`SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
-               agencies.region_code, reports.status AS report_status, ${revision} AS revision_id
+    ledger: sql`SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
+               agencies.region_code, reports.status AS report_status, reports.template,
+               ${revision} AS revision_id
         FROM ${agencies} LEFT JOIN ${reports}
           ON reports.agency_id = agencies.id AND reports.year = ${query.year}
         WHERE ${inRegion}
         ORDER BY agencies.path`,
-  ]);
-  const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
+  };
+}
+
+const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
+
+export function readRollupSums(
+  section3: D1Result | undefined,
+  figures: D1Result | undefined,
+): Pick<RollupResult, "section3" | "figures"> {
   return {
     section3: Object.fromEntries(
       rows<Record<string, number | null>>(section3).map((row) => [
@@ -71,15 +94,21 @@ export async function rollup(db: Database, query: RollupQuery): Promise<RollupRe
         { sum: row.sum, reported: row.reported },
       ]),
     ),
-    agencies: rows<Record<string, unknown>>(ledger).map((row) => ({
-      id: row.id as number,
-      name: row.name as string,
-      level: row.level as string,
-      kind: row.kind as string,
-      scope: row.scope as string,
-      regionCode: row.region_code as string,
-      status: row.revision_id != null ? "included" : row.report_status ? "pending" : "missing",
-      reportStatus: (row.report_status as string | null) ?? null,
-    })),
   };
+}
+
+export function readLedger(ledger: D1Result | undefined): RollupResult["agencies"] {
+  return rows<Record<string, unknown>>(ledger).map((row) => ({
+    id: row.id as number,
+    name: row.name as string,
+    level: row.level as string,
+    kind: row.kind as string,
+    scope: row.scope as string,
+    regionCode: row.region_code as string,
+    status: row.revision_id != null ? "included" : row.report_status ? "pending" : "missing",
+    reportStatus: (row.report_status as string | null) ?? null,
+    // The template of the report's latest save; an included report's revision is of the same
+    // template unless a correction switched formats.
+    template: (row.template as string | null) ?? null,
+  }));
 }

@@ -1,0 +1,332 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportDocument } from "../../worker/report/document";
+import { SPLIT_OTHER_ROW_KEYS } from "../../worker/report/templates";
+import {
+  admin,
+  createAgency,
+  publish,
+  request,
+  requestJson,
+  saveDocument,
+  signIn,
+  type Session,
+} from "./api";
+import { validDocument } from "./builders";
+
+const YEAR = 2024;
+
+/** Breaks R4: 行政复议 总计 one more than its parts. */
+const breakR4 = (d: ReportDocument) => {
+  d.section4!.reconsideration[4] = (d.section4!.reconsideration[4] ?? 0) + 1;
+};
+
+async function move(id: number, action: "submit" | "return" | "approve", json: object) {
+  const response = await requestJson(`/api/agencies/${id}/reports/${YEAR}/${action}`, {
+    method: "POST",
+    as: await admin(),
+    json,
+  });
+  if (response.status !== 200) throw new Error(`${action}: ${JSON.stringify(response.body)}`);
+}
+
+async function setDeadline(day: string) {
+  const response = await requestJson(`/api/deadlines/${YEAR}`, {
+    method: "PUT",
+    as: await admin(),
+    json: { department_deadline: day, government_deadline: day },
+  });
+  expect(response.status).toBe(200);
+}
+
+/**
+ * 示例市 (code 950100): its government reports nothing; under it, a and b are published (b
+ * breaks R4, explained), c was returned, d submitted late, e is a draft, and a county-level
+ * department is missing. a has three published years of history and a wild 2024 visit count.
+ */
+let world: Awaited<ReturnType<typeof buildRegion>>;
+
+async function buildRegion() {
+  const code = "950100";
+  const gov = await createAgency({
+    level: "city",
+    kind: "government",
+    scope: "region",
+    region_code: code,
+  });
+  const dept = (level = "city") => createAgency({ level, parent_id: gov.id, region_code: code });
+  const [a, b, c, d, e, silent] = [
+    await dept(),
+    await dept(),
+    await dept(),
+    await dept(),
+    await dept(),
+    await dept("county"),
+  ];
+  for (const [year, visits] of [
+    [2021, 100],
+    [2022, 110],
+    [2023, 105],
+  ] as const) {
+    await saveDocument(
+      a.id,
+      validDocument(year, (doc) => (doc.metrics!.website_visits = visits)),
+    );
+    await publish(a.id, year, 1);
+  }
+  await setDeadline("2099-12-31");
+  await saveDocument(
+    a.id,
+    validDocument(YEAR, (doc) => (doc.metrics!.website_visits = 5000)),
+  );
+  await publish(a.id, YEAR, 1);
+  await saveDocument(b.id, validDocument(YEAR, breakR4));
+  await move(b.id, "submit", {
+    revision: 1,
+    explanations: [{ rule: "R4", text: "原表如此，已核实" }],
+  });
+  await move(b.id, "approve", { revision: 1 });
+  await saveDocument(c.id, validDocument(YEAR));
+  await move(c.id, "submit", { revision: 1 });
+  await move(c.id, "return", { revision: 1, message: "请核对" });
+  await setDeadline("2025-01-31");
+  await saveDocument(d.id, validDocument(YEAR));
+  await move(d.id, "submit", { revision: 1 });
+  await saveDocument(e.id, validDocument(YEAR));
+  return { gov, a, b, c, d, e, silent };
+}
+
+beforeAll(async () => {
+  world = await buildRegion();
+});
+
+const get = async (path: string, as?: Session) => requestJson(path, { as: as ?? (await admin()) });
+
+describe("overview", () => {
+  it("counts agencies by level and state, with late submissions and the missing list", async () => {
+    const { status, body } = await get(`/api/overview?year=${YEAR}&under=${world.gov.id}&limit=1`);
+    expect(status).toBe(200);
+    expect(body.completeness.by_level).toEqual({
+      city: { approved: 2, submitted: 1, returned: 1, draft: 1, missing: 1, late: 1 },
+      county: { approved: 0, submitted: 0, returned: 0, draft: 0, missing: 1, late: 0 },
+    });
+    expect(body.completeness.totals).toMatchObject({ agencies: 7, missing: 2, late: 1 });
+    expect(body.completeness.missing.total).toBe(2);
+    expect(body.completeness.missing.items).toEqual([
+      {
+        id: world.gov.id,
+        name: world.gov.name,
+        level: "city",
+        region_code: "950100",
+        parent_name: null,
+      },
+    ]);
+    const all = await get(`/api/overview?year=${YEAR}&under=${world.gov.id}`);
+    expect(all.body.completeness.missing.items[1]).toMatchObject({
+      id: world.silent.id,
+      level: "county",
+      parent_name: world.gov.name,
+    });
+  });
+
+  it("sums published figures by default and current ones for staff who ask", async () => {
+    const published = await get(`/api/overview?year=${YEAR}&under=${world.gov.id}`);
+    expect(published.body.basis).toBe("published");
+    expect(published.body.figures["section3.new_received.total"]).toBe(2 * 95);
+    const rate = published.body.indicators.find((i: any) => i.key === "disclosure_rate");
+    expect(rate).toMatchObject({ status: "ok", numerator: 44, denominator: 184 });
+    expect(published.body.failing_reports).toEqual({
+      items: [
+        {
+          id: expect.any(Number),
+          agency_id: world.b.id,
+          agency_name: expect.any(String),
+          level: "city",
+          status: "approved",
+          error_count: 1,
+          warning_count: expect.any(Number),
+        },
+      ],
+      total: 1,
+    });
+
+    const current = await get(`/api/overview?year=${YEAR}&under=${world.gov.id}&basis=current`);
+    expect(current.body.figures["section3.new_received.total"]).toBe(5 * 95);
+  });
+
+  it("lets a reviewer read current figures only inside their region, and the public not at all", async () => {
+    const inside = await signIn("reviewer", { regionAgencyId: world.gov.id });
+    const own = await get(`/api/overview?year=${YEAR}&basis=current`, inside);
+    expect(own.status).toBe(200);
+    expect(own.body.completeness.totals.agencies).toBe(7);
+    const outsider = await createAgency({ region_code: "960100" });
+    const elsewhere = await signIn("reviewer", { regionAgencyId: outsider.id });
+    const refused = await get(
+      `/api/overview?year=${YEAR}&under=${world.gov.id}&basis=current`,
+      elsewhere,
+    );
+    expect(refused.status).toBe(403);
+    const anonymous = await request(
+      `/api/overview?year=${YEAR}&under=${world.gov.id}&basis=current`,
+    );
+    expect(anonymous.status).toBe(401);
+    const publicRead = await request(`/api/overview?year=${YEAR}&under=${world.gov.id}`);
+    expect(publicRead.status).toBe(200);
+  });
+});
+
+describe("quality", () => {
+  it("lists a report breaking R4 with its explanation, and an outlier against the agency's history", async () => {
+    const { status, body } = await get(`/api/quality?year=${YEAR}&under=${world.gov.id}`);
+    expect(status).toBe(200);
+    expect(body.hard.total).toBe(1);
+    const [report] = body.hard.items;
+    expect(report.agency_id).toBe(world.b.id);
+    expect(report.errors.map((f: any) => f.rule)).toEqual(["R4"]);
+    expect(report.explanations).toEqual([{ rule: "R4", text: "原表如此，已核实" }]);
+    expect(body.soft.items.map((r: any) => r.agency_id)).not.toContain(world.b.id);
+    expect(body.outliers).toEqual([
+      {
+        agency_id: world.a.id,
+        year: YEAR,
+        figure: "metrics.website_visits",
+        kind: "history",
+        value: 5000,
+        median: 105,
+        mad: 5,
+        z: expect.closeTo(4895 / (1.4826 * 5), 6),
+        reference_count: 3,
+      },
+    ]);
+  });
+});
+
+describe("region report", () => {
+  const sum = (cells: (number | null)[][]) =>
+    cells[0]!.map((_, i) => cells.reduce((n, row) => n + (row[i] ?? 0), 0));
+
+  it("sums the published reports' tables, whoever asks, with the ledger", async () => {
+    const doc = validDocument(YEAR);
+    const broken = validDocument(YEAR, breakR4);
+    const anonymous = await requestJson(`/api/region-report?year=${YEAR}&under=${world.gov.id}`);
+    expect(anonymous.status).toBe(200);
+    const body = anonymous.body;
+    expect(body.templates).toEqual({ "2021": 2, "2019": 0 });
+    // The region's own report sums its agencies' reports (scope self): the government's
+    // whole-region report is not part of it.
+    expect(body.counts).toEqual({ included: 2, pending: 3, missing: 1 });
+    for (const [row, cells] of Object.entries(doc.section3!.rows)) {
+      expect(body.section3.rows[row], row).toEqual(sum([cells!, cells!]));
+    }
+    expect(body.section3.other_processing_total).toEqual(
+      sum(SPLIT_OTHER_ROW_KEYS.flatMap((k) => [doc.section3!.rows[k]!, doc.section3!.rows[k]!])),
+    );
+    expect(body.section4.reconsideration).toEqual(
+      sum([doc.section4!.reconsideration, broken.section4!.reconsideration]),
+    );
+    expect(body.section2["section2.regulations.made"]).toBe(
+      2 * ((doc.section2 as any).regulations.made ?? 0),
+    );
+    const inclusion = Object.fromEntries(body.ledger.map((a: any) => [a.id, a.inclusion]));
+    expect(inclusion).toEqual({
+      [world.a.id]: "included",
+      [world.b.id]: "included",
+      [world.c.id]: "pending",
+      [world.d.id]: "pending",
+      [world.e.id]: "pending",
+      [world.silent.id]: "missing",
+    });
+  });
+
+  it("answers CSV with one line per cell, and the ledger as a second CSV", async () => {
+    const tables = await request(
+      `/api/region-report?year=${YEAR}&under=${world.gov.id}&format=csv`,
+    );
+    expect(tables.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = (await tables.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("table,row_key,row_label,column_label,value");
+    expect(lines).toContain("三,new_received,一、本年新收政府信息公开申请数量,总计,190");
+    expect(lines.some((l) => l.startsWith("四,reconsideration,行政复议,总计,"))).toBe(true);
+    expect(lines.filter((l) => l.startsWith("三,")).length).toBe((25 + 1 + 1) * 7);
+
+    const ledger = await request(
+      `/api/region-report?year=${YEAR}&under=${world.gov.id}&format=csv&part=ledger`,
+    );
+    const rows = (await ledger.text()).trim().split("\r\n");
+    expect(rows.length).toBe(1 + 6);
+    expect(
+      rows.some((l) => l.startsWith(`${world.a.id},`) && l.includes(",included,approved,2021")),
+    ).toBe(true);
+  });
+});
+
+describe("compare ranking", () => {
+  it("refuses to rank whole-region reports with agencies, and shows small counts unranked", async () => {
+    const code = "950200";
+    const gov = await createAgency({
+      level: "city",
+      kind: "government",
+      scope: "region",
+      region_code: code,
+    });
+    const x = await createAgency({ level: "city", parent_id: gov.id, region_code: code });
+    const y = await createAgency({ level: "city", parent_id: gov.id, region_code: code });
+    await saveDocument(gov.id, validDocument(2022));
+    await saveDocument(x.id, validDocument(2022));
+    await saveDocument(
+      y.id,
+      validDocument(2022, (doc) => (doc.section3!.rows.total_processed![6] = 3)),
+    );
+    const base = `/api/compare?figure=indicator.disclosure_rate&years=2022&under=${gov.id}&basis=current&rank=true`;
+    const mixed = await get(base);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.code).toBe("mixed_scope");
+    expect(mixed.body.scopes).toEqual(["region", "self"]);
+
+    const self = await get(`${base}&scope=self`);
+    expect(self.status).toBe(200);
+    expect(self.body.ranking).toEqual([
+      { agency_id: x.id, year: 2022, rank: 1, reason: "ok", value: 22 / 92, denominator: 92 },
+      {
+        agency_id: y.id,
+        year: 2022,
+        rank: null,
+        reason: "below_min_count",
+        value: null,
+        denominator: 3,
+      },
+    ]);
+    const unranked = await get(base.replace("&rank=true", ""));
+    expect(unranked.status).toBe(200);
+    expect(unranked.body.ranking).toBeUndefined();
+  });
+});
+
+describe("what the public sees of the review", () => {
+  it("shows only published, not yet published and missing, and no unpublished report's state", async () => {
+    const path = `year=${YEAR}&under=${world.gov.id}`;
+    const publicView = await requestJson(`/api/overview?${path}`);
+    expect(Object.keys(publicView.body.completeness.totals).sort()).toEqual(
+      ["agencies", "approved", "missing", "pending"].sort(),
+    );
+    const staffView = await requestJson(`/api/overview?${path}`, { as: await admin() });
+    expect(staffView.body.completeness.totals.returned).toBeGreaterThan(0);
+    expect(publicView.body.completeness.totals.pending).toBe(
+      staffView.body.completeness.totals.draft +
+        staffView.body.completeness.totals.submitted +
+        staffView.body.completeness.totals.returned,
+    );
+
+    const ledger = await requestJson(`/api/rollup?${path}`);
+    const states = ledger.body.agencies.map(
+      (a: { report_status: string | null }) => a.report_status,
+    );
+    expect(states.every((s: string | null) => s === null || s === "approved")).toBe(true);
+    const staffLedger = await requestJson(`/api/rollup?${path}`, { as: await admin() });
+    expect(
+      staffLedger.body.agencies.map((a: { report_status: string | null }) => a.report_status),
+    ).toContain("returned");
+  });
+});

@@ -1,0 +1,174 @@
+import { and, sql, type SQL } from "drizzle-orm";
+import type { Finding } from "../../report/rules";
+import { runBatch } from "../batch";
+import type { Database } from "../client";
+import { agencies, reports } from "../schema";
+import { agencyConditions } from "./agencies";
+import { revisionColumn, type Basis } from "./compare";
+import { readRollupSums, rollupStatements, type RollupResult } from "./rollup";
+
+export interface DashboardQuery {
+  year: number;
+  basis: Basis;
+  under?: number;
+  region?: string;
+  /** Which reports the figures sum (never both: a whole-region report contains its agencies'). */
+  scope: "self" | "region";
+  /** Cap on each listed set (missing agencies, reports with findings). */
+  limit: number;
+}
+
+export interface Overview {
+  completeness: { level: string; state: string; agencies: number; late: number }[];
+  missing: {
+    id: number;
+    name: string;
+    level: string;
+    region_code: string;
+    parent_name: string | null;
+  }[];
+  failing: {
+    rows: {
+      id: number;
+      agency_id: number;
+      agency_name: string;
+      level: string;
+      status: string;
+      error_count: number;
+      warning_count: number;
+    }[];
+    total: number;
+  };
+  sums: Pick<RollupResult, "section3" | "figures">;
+}
+
+const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
+
+/** The subtree's agencies, each with its report for the year (if any), agencies walked first. */
+const inRegion = (query: DashboardQuery): SQL =>
+  and(...agencyConditions({ under: query.under, region: query.region })) ?? sql`1`;
+
+/**
+ * Everything the dashboard's overview shows, in one D1 batch: completeness by level and state,
+ * the first missing agencies, the reports breaking hard rules on the basis revision, and the
+ * rollup's sums (its own statements, not a copy). `COUNT(*) OVER ()` gives a capped list's total
+ * without a second statement.
+ */
+export async function overview(db: Database, query: DashboardQuery): Promise<Overview> {
+  const where = inRegion(query);
+  const revision = revisionColumn(query.basis);
+  const sums = rollupStatements({ ...query, scope: query.scope });
+  const [completeness, missing, failing, section3, figures] = await runBatch(db, [
+    sql`SELECT agencies.level, COALESCE(reports.status, 'missing') AS state,
+               COUNT(*) AS agencies, COALESCE(SUM(reports.late), 0) AS late
+        FROM ${agencies} LEFT JOIN ${reports}
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        WHERE ${where}
+        GROUP BY agencies.level, state`,
+    sql`SELECT agencies.id, agencies.name, agencies.level, agencies.region_code,
+               parent.name AS parent_name
+        FROM ${agencies} LEFT JOIN ${reports}
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        LEFT JOIN agencies parent ON parent.id = agencies.parent_id
+        WHERE ${where} AND reports.id IS NULL
+        ORDER BY agencies.path
+        LIMIT ${query.limit}`,
+    sql`SELECT reports.id, agencies.id AS agency_id, agencies.name AS agency_name, agencies.level,
+               reports.status, r.error_count, r.warning_count, COUNT(*) OVER () AS total
+        FROM ${agencies} CROSS JOIN ${reports}
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        CROSS JOIN report_revisions r ON r.id = ${revision}
+        WHERE ${where} AND r.error_count > 0
+        ORDER BY r.error_count DESC, agencies.path
+        LIMIT ${query.limit}`,
+    sums.section3,
+    sums.figures,
+  ]);
+  const failingRows = rows<Overview["failing"]["rows"][number] & { total: number }>(failing);
+  return {
+    completeness: rows(completeness),
+    missing: rows(missing),
+    failing: {
+      rows: failingRows.map(({ total: _total, ...row }) => row),
+      total: failingRows[0]?.total ?? 0,
+    },
+    sums: readRollupSums(section3, figures),
+  };
+}
+
+export interface Explanation {
+  rule: string;
+  table?: string | null;
+  row?: string | null;
+  column?: string | null;
+  text: string;
+}
+
+export interface ReportFindings {
+  report_id: number;
+  agency_id: number;
+  agency_name: string;
+  level: string;
+  scope: string;
+  status: string;
+  revision: number;
+  error_count: number;
+  warning_count: number;
+  errors: Finding[];
+  warnings: Finding[];
+  explanations: Explanation[];
+}
+
+/**
+ * The reports whose basis revision has findings, hard (errors) and soft (warnings only) as two
+ * capped lists, with the findings parsed from the revision's JSON and the explanations sent with
+ * the submission of that very revision (a later draft's submission explains other figures).
+ */
+export async function reportsWithFindings(db: Database, query: DashboardQuery) {
+  const where = inRegion(query);
+  const revision = revisionColumn(query.basis);
+  const select = (condition: SQL) =>
+    sql`SELECT reports.id AS report_id, agencies.id AS agency_id, agencies.name AS agency_name,
+               agencies.level, agencies.scope, reports.status, r.number AS revision,
+               r.error_count, r.warning_count, r.findings,
+               (SELECT e.explanations FROM review_events e
+                 WHERE e.report_id = reports.id AND e.action = 'submit' AND e.revision = r.number
+                 ORDER BY e.id DESC LIMIT 1) AS explanations,
+               COUNT(*) OVER () AS total
+        FROM ${agencies} CROSS JOIN ${reports}
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        CROSS JOIN report_revisions r ON r.id = ${revision}
+        WHERE ${where} AND ${condition}
+        ORDER BY r.error_count DESC, r.warning_count DESC, agencies.path
+        LIMIT ${query.limit}`;
+  const [hard, soft] = await runBatch(db, [
+    select(sql`r.error_count > 0`),
+    select(sql`r.error_count = 0 AND r.warning_count > 0`),
+  ]);
+  const read = (result: D1Result | undefined) => {
+    const list = rows<Record<string, unknown>>(result);
+    return {
+      total: (list[0]?.total as number | undefined) ?? 0,
+      items: list.map((row): ReportFindings => {
+        const findings = JSON.parse(row.findings as string) as Finding[];
+        return {
+          report_id: row.report_id as number,
+          agency_id: row.agency_id as number,
+          agency_name: row.agency_name as string,
+          level: row.level as string,
+          scope: row.scope as string,
+          status: row.status as string,
+          revision: row.revision as number,
+          error_count: row.error_count as number,
+          warning_count: row.warning_count as number,
+          errors: findings.filter((f) => f.severity === "error"),
+          warnings: findings.filter((f) => f.severity === "warning"),
+          explanations: row.explanations
+            ? (JSON.parse(row.explanations as string) as Explanation[])
+            : [],
+        };
+      }),
+    };
+  };
+  return { hard: read(hard), soft: read(soft) };
+}

@@ -1,0 +1,224 @@
+import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { rollup } from "../db/queries/rollup";
+import { attachment, toCsv } from "../http/csv";
+import { agencyFilter, format, scope, year } from "../http/params";
+import { validate } from "../http/validate";
+import { authorize } from "../middleware/actor";
+import { publicStatus, requireRootWhenEmpty, seesWorkflow } from "../services/aggregate-scope";
+import {
+  SECTION3_COLUMNS,
+  SECTION3_ROWS,
+  SECTION4_COLUMNS,
+  SECTION4_GROUPS,
+  section2Rows,
+  section3RowFullLabel,
+  section4GroupFullLabel,
+  SPLIT_OTHER_ROW_KEYS,
+} from "../report/templates";
+
+/** The （六） total: the three split rows and the single-layout row, column by column. */
+const OTHER_PROCESSING_ROWS = [...SPLIT_OTHER_ROW_KEYS, "other_processing"] as const;
+const OTHER_PROCESSING_TOTAL = {
+  key: "other_processing_total",
+  label: "三、本年度办理结果 （六）其他处理（合计）",
+};
+
+const regionReportQuery = z.strictObject({
+  ...agencyFilter,
+  scope: scope.default("self"),
+  year,
+  format,
+  part: z.enum(["tables", "ledger"]).default("tables"),
+});
+
+type Cells = (number | null)[];
+
+interface RegionReport {
+  year: number;
+  section2: Record<string, number | null>;
+  section3: { rows: Record<string, Cells>; other_processing_total: Cells };
+  section4: Record<string, Cells>;
+  ledger: {
+    id: number;
+    name: string;
+    level: string;
+    kind: string;
+    scope: string;
+    region_code: string;
+    inclusion: string;
+    report_status: string | null;
+    template: string | null;
+  }[];
+}
+
+const sumCells = (rows: (Cells | undefined)[], width: number): Cells =>
+  Array.from({ length: width }, (_, i) => {
+    const values = rows.flatMap((row) => (row?.[i] == null ? [] : [row[i]!]));
+    return values.length ? values.reduce((a, b) => a + b, 0) : null;
+  });
+
+/** One CSV line per table cell (official labels), or with `part=ledger` the agencies. */
+function regionReportCsv(body: RegionReport, part: string) {
+  if (part === "ledger") {
+    const header = [
+      "agency_id",
+      "agency_name",
+      "level",
+      "kind",
+      "scope",
+      "region_code",
+      "inclusion",
+      "report_status",
+      "template",
+    ];
+    return toCsv(
+      header,
+      body.ledger.map((a) => [
+        a.id,
+        a.name,
+        a.level,
+        a.kind,
+        a.scope,
+        a.region_code,
+        a.inclusion,
+        a.report_status,
+        a.template,
+      ]),
+    );
+  }
+  const lines: unknown[][] = [];
+  for (const row of section2Rows("2021")) {
+    if (row.shape === "scalar") {
+      lines.push([
+        "二",
+        row.key,
+        row.label,
+        row.column.label,
+        body.section2[`section2.${row.key}`],
+      ]);
+      continue;
+    }
+    for (const column of row.columns) {
+      lines.push([
+        "二",
+        row.key,
+        row.label,
+        column.label,
+        body.section2[`section2.${row.key}.${column.key}`],
+      ]);
+    }
+  }
+  for (const row of SECTION3_ROWS) {
+    const label = section3RowFullLabel(row.key).label;
+    SECTION3_COLUMNS.forEach((column, i) =>
+      lines.push(["三", row.key, label, column.label, body.section3.rows[row.key]?.[i] ?? null]),
+    );
+  }
+  SECTION3_COLUMNS.forEach((column, i) =>
+    lines.push([
+      "三",
+      OTHER_PROCESSING_TOTAL.key,
+      OTHER_PROCESSING_TOTAL.label,
+      column.label,
+      body.section3.other_processing_total[i],
+    ]),
+  );
+  for (const group of SECTION4_GROUPS) {
+    const label = section4GroupFullLabel(group.key).label;
+    SECTION4_COLUMNS.forEach((column, i) =>
+      lines.push(["四", group.key, label, column.label, body.section4[group.key]?.[i] ?? null]),
+    );
+  }
+  return toCsv(["table", "row_key", "row_label", "column_label", "value"], lines);
+}
+
+const csvParts = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (c.req.query("format") !== "csv" || c.res.status !== 200) return;
+  const part = c.req.query("part") ?? "tables";
+  const body = (await c.res.json()) as RegionReport;
+  c.res = new Response(regionReportCsv(body, part), {
+    status: 200,
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": attachment(`region-report-${body.year}-${part}.csv`),
+    },
+  });
+});
+
+/**
+ * The region's own annual report: tables 二, 三 and 四 summed over the published (approved)
+ * revisions of one scope's reports — whoever asks, since the region's report is a published
+ * document — with the ledger of agencies included, pending and missing.
+ */
+export const regionReportRoutes = new Hono<AppEnv>().get(
+  "/",
+  authorize("report.read_published"),
+  validate("query", regionReportQuery),
+  csvParts,
+  async (c) => {
+    const query = c.req.valid("query");
+    const workflow = await seesWorkflow(c, query.under);
+    const result = await rollup(c.var.db, { ...query, basis: "published" });
+    await requireRootWhenEmpty(c, query.under, result.agencies.length === 0);
+    const figure = (key: string) => result.figures[key]?.sum ?? null;
+
+    // Table 二 keys differ between the templates, so summing the 2021 keys sums only the
+    // 2021-template reports; the counts say how many of each were included.
+    const section2: Record<string, number | null> = {};
+    for (const row of section2Rows("2021")) {
+      if (row.shape === "scalar") section2[`section2.${row.key}`] = figure(`section2.${row.key}`);
+      else
+        for (const column of row.columns) {
+          const key = `section2.${row.key}.${column.key}`;
+          section2[key] = figure(key);
+        }
+    }
+    const section4 = Object.fromEntries(
+      SECTION4_GROUPS.map((group) => [
+        group.key,
+        SECTION4_COLUMNS.map((column) => figure(`section4.${group.key}.${column.key}`)),
+      ]),
+    );
+    const included = result.agencies.filter((a) => a.status === "included");
+    const templates = { "2021": 0, "2019": 0 };
+    for (const a of included)
+      if (a.template === "2021" || a.template === "2019") templates[a.template]++;
+    const counts = { included: 0, pending: 0, missing: 0 };
+    for (const agency of result.agencies) counts[agency.status]++;
+
+    return c.json(
+      {
+        year: query.year,
+        scope: query.scope,
+        basis: "published" as const,
+        templates,
+        counts,
+        section2,
+        section3: {
+          rows: result.section3,
+          other_processing_total: sumCells(
+            OTHER_PROCESSING_ROWS.map((key) => result.section3[key]),
+            SECTION3_COLUMNS.length,
+          ),
+        },
+        section4,
+        ledger: result.agencies.map((a) => ({
+          id: a.id,
+          name: a.name,
+          level: a.level,
+          kind: a.kind,
+          scope: a.scope,
+          region_code: a.regionCode,
+          inclusion: a.status,
+          report_status: publicStatus(a.reportStatus, workflow),
+          template: a.template,
+        })),
+      },
+      200,
+    );
+  },
+);
