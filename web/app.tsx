@@ -8,7 +8,9 @@ import { AgenciesAdminPage } from "./pages/agencies-admin-page";
 import { AgenciesPage } from "./pages/agencies-page";
 import { AuditPage } from "./pages/audit-page";
 import { RevisionHistoryPage } from "./pages/revision-history-page";
+import { DashboardPage } from "./pages/dashboard-page";
 import { DeadlinesPage } from "./pages/deadlines-page";
+import { RegionReportPage } from "./pages/region-report-page";
 import { LoginPage } from "./pages/login-page";
 import { ReportPage } from "./pages/report-page";
 import { ReviewPage } from "./pages/review-page";
@@ -62,6 +64,10 @@ function Page({ route }: { route: Route }) {
       return <DeadlinesPage />;
     case "review":
       return <ReviewPage />;
+    case "dashboard":
+      return <DashboardPage />;
+    case "region_report":
+      return <RegionReportPage />;
     case "report":
       return <ReportPage key={`${route.agencyId}/${route.year}`} {...route} />;
     case "edit":

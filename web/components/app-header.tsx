@@ -18,7 +18,11 @@ export function navItems(user: User | null): NavItem[] {
     items.push({ to: `/?agency=${user.agency_id}`, label: "navOwnReports" });
   }
   if (user?.role === "admin" || user?.role === "reviewer") {
-    items.push({ to: "/review", label: "navReview" }, { to: "/admin/users", label: "navUsers" });
+    items.push(
+      { to: "/review", label: "navReview" },
+      { to: "/dashboard", label: "navDashboard" },
+      { to: "/admin/users", label: "navUsers" },
+    );
   }
   if (user?.role === "admin") {
     items.push(

@@ -15,6 +15,8 @@ export type Route =
   | { page: "audit" }
   | { page: "deadlines" }
   | { page: "review" }
+  | { page: "dashboard" }
+  | { page: "region_report" }
   | { page: "report"; agencyId: number; year: number }
   | { page: "edit" | "history" | "print"; agencyId: number; year: number }
   | { page: "not_found" };
@@ -29,6 +31,8 @@ const STATIC: Record<string, Route> = {
   "/admin/audit": { page: "audit" },
   "/admin/deadlines": { page: "deadlines" },
   "/review": { page: "review" },
+  "/dashboard": { page: "dashboard" },
+  "/dashboard/region-report": { page: "region_report" },
 };
 
 export function matchRoute(pathname: string): Route {

@@ -1,0 +1,178 @@
+import type { InferResponseType } from "hono/client";
+import { useMemo } from "react";
+import type { api } from "../api";
+import { DashboardFilters } from "../components/dashboard-filters";
+import { Link } from "../components/link";
+import { PrintView } from "../components/report-form/print-view";
+import { RequestView } from "../components/request-view";
+import { useI18n, type MessageKey } from "../i18n";
+import { completenessConfig } from "../lib/completeness-chart-data";
+import { getJson, withQuery } from "../lib/http";
+import { reportPath } from "../lib/router";
+import { regionDocument } from "../lib/region-document";
+import { useAgencyChoice } from "../lib/use-agency-choice";
+import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
+import { useRequest } from "../lib/use-request";
+
+type RegionReport = InferResponseType<(typeof api)["region-report"]["$get"], 200>;
+type LedgerEntry = RegionReport["ledger"][number];
+
+const INCLUSIONS = ["included", "pending", "missing"] as const;
+
+/**
+ * `/dashboard/region-report`: the published reports of a region summed into the official tables,
+ * with the ledger of which agencies the sums include.
+ */
+export function RegionReportPage() {
+  const { t } = useI18n();
+  const filters = useDashboardFilters();
+  const { year, under } = filters;
+  const region = useAgencyChoice(under);
+  const report = useRequest(
+    () =>
+      under === null
+        ? new Promise<RegionReport>(() => undefined)
+        : getJson<RegionReport>("/api/region-report", { year, under }),
+    [year, under],
+  );
+
+  return (
+    <main className="page region-report">
+      <h2>{t("dbRegionReport")}</h2>
+      <div className="no-print">
+        <DashboardFilters filters={filters} withBasis={false} />
+        <p>
+          <Link to={`/dashboard${filterSearch(year, under, filters.basis)}`}>
+            {t("dbBackToDashboard")}
+          </Link>
+        </p>
+      </div>
+      {under === null ? (
+        <p className="muted">{t("dbChooseRegion")}</p>
+      ) : (
+        <RequestView state={report.state} retry={report.retry}>
+          {(data) => (
+            <RegionReportView
+              data={data}
+              regionName={region?.name ?? ""}
+              inclusion={filters.params.get("inclusion")}
+              setInclusion={(value) => filters.setParams({ inclusion: value })}
+              under={under}
+            />
+          )}
+        </RequestView>
+      )}
+    </main>
+  );
+}
+
+interface ViewProps {
+  data: RegionReport;
+  regionName: string;
+  inclusion: string | null;
+  setInclusion: (value: string | null) => void;
+  under: number;
+}
+
+function RegionReportView({ data, regionName, inclusion, setInclusion, under }: ViewProps) {
+  const { t } = useI18n();
+  const document = useMemo(() => regionDocument(data, regionName), [data, regionName]);
+  const csv = (part: "tables" | "ledger") =>
+    withQuery("/api/region-report", { year: data.year, under, format: "csv", part });
+  const shown = (data.ledger as LedgerEntry[]).filter(
+    (entry) => !inclusion || entry.inclusion === inclusion,
+  );
+
+  return (
+    <>
+      <section aria-labelledby="rr-counts">
+        <h3 id="rr-counts">{t("rrCountsTitle")}</h3>
+        <ul className="stat-cards" aria-label={t("rrCountsTitle")}>
+          {INCLUSIONS.map((key) => (
+            <li key={key} className="stat-card">
+              <span className="stat-label">{t(`rrInclusion_${key}`)}</span>
+              <span className="stat-value">{data.counts[key]}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted">
+          {t("rrTemplates", {
+            t2021: data.templates["2021"] ?? 0,
+            t2019: data.templates["2019"] ?? 0,
+          })}
+        </p>
+        <p className="region-report-actions no-print">
+          <a href={csv("tables")} download>
+            {t("rrCsvTables")}
+          </a>
+          <a href={csv("ledger")} download>
+            {t("rrCsvLedger")}
+          </a>
+          <button type="button" onClick={() => window.print()}>
+            {t("rfPrintNow")}
+          </button>
+        </p>
+      </section>
+
+      <PrintView document={document} />
+
+      <section aria-labelledby="rr-ledger" className="region-ledger">
+        <h3 id="rr-ledger">{t("rrLedger")}</h3>
+        <div className="field no-print">
+          <label htmlFor="rr-inclusion">{t("rrInclusion")}</label>
+          <select
+            id="rr-inclusion"
+            value={inclusion ?? ""}
+            onChange={(e) => setInclusion(e.target.value || null)}
+          >
+            <option value="">{t("rrAll")}</option>
+            {INCLUSIONS.map((key) => (
+              <option key={key} value={key}>
+                {t(`rrInclusion_${key}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {shown.length === 0 ? (
+          <p className="empty">{t("rrNoLedger")}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("agency")}</th>
+                <th scope="col">{t("dbLevel")}</th>
+                <th scope="col">{t("regionCode")}</th>
+                <th scope="col">{t("rrInclusion")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("template")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((entry) => (
+                <tr key={entry.id}>
+                  <th scope="row">
+                    {entry.report_status ? (
+                      <Link to={reportPath(entry.id, data.year)}>{entry.name}</Link>
+                    ) : (
+                      entry.name
+                    )}
+                  </th>
+                  <td>{t(`level_${entry.level}` as MessageKey)}</td>
+                  <td>{entry.region_code}</td>
+                  <td>{t(`rrInclusion_${entry.inclusion}` as MessageKey)}</td>
+                  <td>{entry.report_status ? stateLabel(entry.report_status, t) : "—"}</td>
+                  <td>{entry.template ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function stateLabel(status: string, t: (key: MessageKey) => string): string {
+  const config = completenessConfig[status as keyof typeof completenessConfig];
+  return config ? t(config.label) : status;
+}
