@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import { Link } from "./components/link";
 import { useI18n } from "./i18n";
@@ -8,9 +8,7 @@ import { AgenciesAdminPage } from "./pages/agencies-admin-page";
 import { AgenciesPage } from "./pages/agencies-page";
 import { AuditPage } from "./pages/audit-page";
 import { RevisionHistoryPage } from "./pages/revision-history-page";
-import { DashboardPage } from "./pages/dashboard-page";
 import { DeadlinesPage } from "./pages/deadlines-page";
-import { RegionReportPage } from "./pages/region-report-page";
 import { LoginPage } from "./pages/login-page";
 import { ReportPage } from "./pages/report-page";
 import { ReviewPage } from "./pages/review-page";
@@ -44,6 +42,19 @@ const ReportFormPage = lazy(() =>
   import("./pages/report-form-page").then((m) => ({ default: m.ReportFormPage })),
 );
 const PrintPage = lazy(() => import("./pages/print-page").then((m) => ({ default: m.PrintPage })));
+// The dashboard carries recharts: loaded when a dashboard page opens, not on the first view.
+const DashboardPage = lazy(() =>
+  import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })),
+);
+const RegionReportPage = lazy(() =>
+  import("./pages/region-report-page").then((m) => ({ default: m.RegionReportPage })),
+);
+const ComparePage = lazy(() =>
+  import("./pages/compare-page").then((m) => ({ default: m.ComparePage })),
+);
+const QualityPage = lazy(() =>
+  import("./pages/quality-page").then((m) => ({ default: m.QualityPage })),
+);
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
@@ -65,9 +76,13 @@ function Page({ route }: { route: Route }) {
     case "review":
       return <ReviewPage />;
     case "dashboard":
-      return <DashboardPage />;
+      return <Lazy page={<DashboardPage />} />;
     case "region_report":
-      return <RegionReportPage />;
+      return <Lazy page={<RegionReportPage />} />;
+    case "compare":
+      return <Lazy page={<ComparePage />} />;
+    case "quality":
+      return <Lazy page={<QualityPage />} />;
     case "report":
       return <ReportPage key={`${route.agencyId}/${route.year}`} {...route} />;
     case "edit":
@@ -99,4 +114,9 @@ function NotFoundPage() {
       </p>
     </main>
   );
+}
+
+function Lazy({ page }: { page: ReactNode }) {
+  const { t } = useI18n();
+  return <Suspense fallback={<p className="page">{t("loading")}</p>}>{page}</Suspense>;
 }

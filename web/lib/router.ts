@@ -17,6 +17,8 @@ export type Route =
   | { page: "review" }
   | { page: "dashboard" }
   | { page: "region_report" }
+  | { page: "compare" }
+  | { page: "quality" }
   | { page: "report"; agencyId: number; year: number }
   | { page: "edit" | "history" | "print"; agencyId: number; year: number }
   | { page: "not_found" };
@@ -33,6 +35,8 @@ const STATIC: Record<string, Route> = {
   "/review": { page: "review" },
   "/dashboard": { page: "dashboard" },
   "/dashboard/region-report": { page: "region_report" },
+  "/dashboard/compare": { page: "compare" },
+  "/dashboard/quality": { page: "quality" },
 };
 
 export function matchRoute(pathname: string): Route {

@@ -38,6 +38,14 @@ export function DashboardPage({ chartSize }: { chartSize?: ChartSize }) {
         <Link to={`/dashboard/region-report${filterSearch(year, under, "published")}`}>
           {t("dbRegionReport")}
         </Link>
+        {" · "}
+        <Link to={`/dashboard/compare${filterSearch(year, under, basis)}`}>
+          {t("dbCompareLink")}
+        </Link>
+        {" · "}
+        <Link to={`/dashboard/quality${filterSearch(year, under, basis)}`}>
+          {t("dbQualityLink")}
+        </Link>
       </p>
       {under === null ? (
         <p className="muted">{t("dbChooseRegion")}</p>

@@ -1,0 +1,137 @@
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ComparePage } from "../../../web/pages/compare-page";
+import { apiError, aUser, json, renderWithSession, stubFetch } from "../builders";
+import { aCompareAnswer } from "./compare-builders";
+import { OUTCOME_ROW_KEYS } from "../../../worker/report/templates";
+
+const size = { width: 600, height: 300 };
+
+const agencies = {
+  "GET /api/agencies": json({ items: [], total: 0 }),
+  "GET /api/agencies/100": json({ id: 100, name: "示范省政府" }),
+};
+
+const compareCalls = (fetch: ReturnType<typeof stubFetch>) =>
+  fetch.mock.calls
+    .map(([url]) => new URL(String(url), "http://localhost"))
+    .filter((url) => url.pathname === "/api/compare");
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("ComparePage", () => {
+  beforeEach(() =>
+    window.history.replaceState(
+      null,
+      "",
+      "/dashboard/compare?year=2024&under=100&preset=disclosure_rate",
+    ),
+  );
+
+  it("ranks the agencies and shows the count, not a rank, for one below the minimum", async () => {
+    const fetch = stubFetch({ ...agencies, "GET /api/compare": json(aCompareAnswer()) });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    const ranking = await screen.findByRole("table", { name: "排名" });
+    const rows = within(ranking).getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.firstChild?.textContent)).toEqual(["1", "2", "—"]);
+    expect(rows[0]!.textContent).toContain("东城区政府");
+    expect(rows[0]!.textContent).toContain("90%");
+    const below = within(ranking).getByRole("row", { name: /西城区政府/ });
+    expect(below.textContent).toContain("2 / 3 件");
+    expect(below.textContent).toContain("分母少于 5 件");
+    expect(within(ranking).getByRole("link", { name: "示范市政府" }).getAttribute("href")).toBe(
+      "/reports/41/2024",
+    );
+
+    const [call] = compareCalls(fetch);
+    expect(call!.searchParams.get("figure")).toBe("indicator.disclosure_rate");
+    expect(call!.searchParams.get("years")).toBe("2024");
+    expect(call!.searchParams.get("rank")).toBe("true");
+    expect(screen.getByRole("link", { name: "下载数据（CSV）" }).getAttribute("href")).toContain(
+      "format=csv",
+    );
+  });
+
+  it("sorts the ranking by value and writes the order into the URL", async () => {
+    stubFetch({ ...agencies, "GET /api/compare": json(aCompareAnswer()) });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    const ranking = await screen.findByRole("table", { name: "排名" });
+    fireEvent.click(within(ranking).getByRole("button", { name: "数值" }));
+    const names = within(ranking)
+      .getAllByRole("rowheader")
+      .map((th) => th.textContent);
+    expect(names).toEqual(["示范市政府", "东城区政府", "西城区政府"]);
+    expect(new URLSearchParams(window.location.search).get("sort")).toBe("value");
+  });
+
+  it("asks for the totals of all 21 outcome rows for the outcome mix", async () => {
+    window.history.replaceState(null, "", "/dashboard/compare?year=2024&under=100&preset=outcomes");
+    const fetch = stubFetch({
+      ...agencies,
+      "GET /api/compare": json(aCompareAnswer({ ranking: [], items: [] })),
+    });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    await screen.findByRole("table", { name: "办理结果构成" });
+    const calls = compareCalls(fetch);
+    const asked = calls.flatMap((url) => url.searchParams.get("figure")!.split(","));
+    const outcomeRows = OUTCOME_ROW_KEYS("split").map((key) => `section3.${key}.total`);
+    expect(outcomeRows).toHaveLength(21);
+    expect(asked).toEqual(["section3.total_processed.total", ...outcomeRows]);
+    // The API takes 12 figures at a time; only the first request ranks.
+    expect(calls.every((url) => url.searchParams.get("figure")!.split(",").length <= 12)).toBe(
+      true,
+    );
+    expect(calls.map((url) => url.searchParams.get("rank"))).toEqual(["true", null]);
+  });
+
+  it("shows the families of the outcome mix as shares of each agency's outcomes", async () => {
+    window.history.replaceState(null, "", "/dashboard/compare?year=2024&under=100&preset=outcomes");
+    const values = {
+      "section3.total_processed.total": 10,
+      "section3.granted.total": 6,
+      "section3.denied_state_secret.total": 1,
+      "section3.denied_law_forbidden.total": 3,
+    };
+    stubFetch({
+      ...agencies,
+      "GET /api/compare": json(
+        aCompareAnswer({
+          items: [{ agency_id: 41, year: 2024, status: "approved", values }],
+          ranking: [{ agency_id: 41, year: 2024, rank: 1, reason: "ok", value: 10 }],
+        }),
+      ),
+    });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    const table = await screen.findByRole("table", { name: "办理结果构成" });
+    const row = within(table).getByRole("row", { name: /示范市政府/ });
+    const cells = within(row)
+      .getAllByRole("cell")
+      .map((td) => td.textContent);
+    expect(cells[0]).toBe("6 60%");
+    expect(cells[2]).toBe("4 40%");
+  });
+
+  it("shows the server's message for a ranking over mixed scopes and offers one scope", async () => {
+    stubFetch({
+      ...agencies,
+      "GET /api/compare": apiError(
+        400,
+        "mixed_scope",
+        "不能把全地区报告与单个机构的报告放在一起排名（范围：self、region），请指定 scope",
+      ),
+    });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("不能把全地区报告与单个机构的报告放在一起排名");
+    fireEvent.click(within(alert).getByRole("button", { name: "只比较“本机关”报告" }));
+    expect(new URLSearchParams(window.location.search).get("scope")).toBe("self");
+  });
+});

@@ -1,0 +1,106 @@
+import type { InferResponseType } from "hono/client";
+import type { api } from "../api";
+import { DashboardFilters } from "../components/dashboard-filters";
+import { Link } from "../components/link";
+import { QualityReports } from "../components/quality-reports";
+import { RequestView } from "../components/request-view";
+import { useI18n } from "../i18n";
+import { figureLabel } from "../lib/figure-label";
+import { formatCount } from "../lib/format";
+import { getJson } from "../lib/http";
+import { reportPath } from "../lib/router";
+import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
+import { useRequest } from "../lib/use-request";
+
+type Quality = InferResponseType<(typeof api.quality)["$get"], 200>;
+
+/** `/dashboard/quality`: reports breaking hard rules, reports with soft findings, and outliers. */
+export function QualityPage() {
+  const { t } = useI18n();
+  const filters = useDashboardFilters();
+  const { year, under, basis } = filters;
+  const quality = useRequest(
+    () =>
+      under === null
+        ? new Promise<Quality>(() => undefined)
+        : getJson<Quality>("/api/quality", { year, under, basis }),
+    [year, under, basis],
+  );
+  return (
+    <main className="page dashboard quality-page">
+      <p>
+        <Link to={`/dashboard${filterSearch(year, under, basis)}`}>{t("dbBackToDashboard")}</Link>
+      </p>
+      <h2>{t("qTitle")}</h2>
+      <DashboardFilters filters={filters} />
+      {under === null ? (
+        <p className="muted">{t("dbChooseRegion")}</p>
+      ) : (
+        <RequestView state={quality.state} retry={quality.retry}>
+          {(data) => <QualityView data={data} />}
+        </RequestView>
+      )}
+    </main>
+  );
+}
+
+function QualityView({ data }: { data: Quality }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <section aria-labelledby="q-hard">
+        <h3 id="q-hard">{t("dbFailing")}</h3>
+        <QualityReports list={data.hard} year={data.year} />
+      </section>
+      <section aria-labelledby="q-soft">
+        <h3 id="q-soft">{t("qSoft")}</h3>
+        <QualityReports list={data.soft} year={data.year} />
+      </section>
+      <section aria-labelledby="q-outliers">
+        <h3 id="q-outliers">{t("qOutliers")}</h3>
+        <OutlierTable data={data} />
+      </section>
+    </>
+  );
+}
+
+function OutlierTable({ data }: { data: Quality }) {
+  const { t, locale } = useI18n();
+  if (data.outliers.length === 0) return <p className="empty">{t("qNoOutliers")}</p>;
+  // Outliers carry only the agency's id; the finding lists name most agencies.
+  const names = new Map(
+    [...data.hard.items, ...data.soft.items].map((item) => [item.agency_id, item.agency_name]),
+  );
+  const z = (n: number) =>
+    n.toLocaleString(locale === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 });
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">{t("agency")}</th>
+          <th scope="col">{t("qFigure")}</th>
+          <th scope="col">{t("dbValue")}</th>
+          <th scope="col">{t("qMedian")}</th>
+          <th scope="col">z</th>
+          <th scope="col">{t("qCompared")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.outliers.map((o) => (
+          <tr key={`${o.agency_id}/${o.figure}/${o.kind}`}>
+            <th scope="row">
+              <Link to={reportPath(o.agency_id, o.year)}>
+                {names.get(o.agency_id) ?? t("qAgencyId", { id: o.agency_id })}
+              </Link>
+            </th>
+            <td>{figureLabel(o.figure, locale)}</td>
+            <td>{formatCount(o.value, locale)}</td>
+            <td>{formatCount(o.median, locale)}</td>
+            <td>{z(o.z)}</td>
+            <td>{t(o.kind === "history" ? "qKind_history" : "qKind_peers")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
