@@ -1,6 +1,7 @@
 import type { BenchCase } from "./bench-case";
 import { bundleSize } from "./cases/bundle-size";
 import { compareProvince } from "./cases/compare-province";
+import { compareLargeProvince, overviewLargeProvince } from "./cases/dashboard-large-province";
 import { parseThroughput } from "./cases/parse-throughput";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
@@ -14,4 +15,6 @@ export const CASES: readonly BenchCase[] = [
   rulesFullReport,
   bundleSize,
   parseThroughput,
+  overviewLargeProvince,
+  compareLargeProvince,
 ];

@@ -25,7 +25,7 @@ import { writeDataset } from "./dataset-writer";
  * Bump when what `writeDataset` writes changes, so that stored datasets are rebuilt.
  * 2: the admin user and session; first revisions record no changes; submitted_at and late.
  */
-export const DATASET_VERSION = 2;
+export const DATASET_VERSION = 3;
 
 /**
  * The session cookie's name over plain http (worker/http/session-cookie.ts; over https it is
@@ -44,7 +44,25 @@ export interface DatasetProfile {
   years: number[];
   /** The province the province-level cases look at (its 2-digit code). */
   province: string;
+  /** A further province of at least 10,000 agencies, for the dashboard's targets (issue 6). */
+  largeProvince?: { options: AgencyGenerationOptions; code: string };
 }
+
+/**
+ * 大省 (code 98): 10,447 agencies — 31 provincial bodies, 16 cities of 21 bodies and 10 counties
+ * each, every county with 15 departments and 47 townships.
+ */
+const LARGE_PROVINCE = {
+  code: "98",
+  options: {
+    seed: BENCH_SEED + 98,
+    provinces: [{ code: "98", name: "大省" }],
+    citiesPerProvince: 16,
+    countiesPerCity: 10,
+    townshipsPerCounty: 47,
+    departmentsPerGovernment: { province: 30, city: 20, county: 15 },
+  },
+};
 
 /** ≥ 100,000 reports: 19,995 agencies × 6 years, less the ~5% the generator leaves missing. */
 export const NATIONAL: DatasetProfile = {
@@ -53,6 +71,7 @@ export const NATIONAL: DatasetProfile = {
   agencies: nationalBenchOptions(BENCH_SEED),
   years: [2019, 2020, 2021, 2022, 2023, 2024],
   province: "32",
+  largeProvince: LARGE_PROVINCE,
 };
 
 /** Two provinces of the national shape, to try the harness in seconds. */
@@ -91,6 +110,7 @@ export interface Dataset extends Marker {
   /** Whether this run generated it (or reused one from an earlier run). */
   generated: boolean;
   province: { code: string; name: string; governmentId: number };
+  largeProvince: { code: string; name: string; governmentId: number } | null;
   /** Headers sent with every Worker request: the admin's session cookie. */
   headers: Record<string, string>;
 }
@@ -136,6 +156,7 @@ export async function ensureDataset(
     sizeBytes: directorySize(D1_OBJECT_DIR(profile.stateDir)),
     generated: !reusable,
     province: provinceOf(file, profile.province),
+    largeProvince: profile.largeProvince ? provinceOf(file, profile.largeProvince.code) : null,
     headers: { cookie: sessionCookie(marker!.sessionSecret) },
   };
 }
@@ -165,7 +186,10 @@ async function buildDataset(
 
   const sessionSecret = newSecret();
   const session = { idHash: await hashSecret(sessionSecret) };
-  const agencies = generateAgencies(profile.agencies);
+  const agencies = [
+    ...generateAgencies(profile.agencies),
+    ...(profile.largeProvince ? generateAgencies(profile.largeProvince.options) : []),
+  ];
   log(`› generating ${agencies.length} agencies × ${profile.years.length} years of reports`);
   const sqlite = new Database(file);
   let summary;
