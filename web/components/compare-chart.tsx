@@ -1,13 +1,5 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartBox } from "./chart-box";
 import { useI18n } from "../i18n";
 import type { ChartConfig, ChartKind, ChartRow } from "../lib/compare-presets";
 import { formatCount } from "../lib/format";
@@ -63,15 +55,9 @@ export function CompareChart({ rows, config, kind, unit, caption, size }: Props)
 
   return (
     <div className="compare-chart">
-      <div className="chart-box" aria-hidden="true">
-        {size ? (
-          chart
-        ) : (
-          <ResponsiveContainer width="100%" height={height}>
-            {chart}
-          </ResponsiveContainer>
-        )}
-      </div>
+      <ChartBox size={size} height={height}>
+        {chart}
+      </ChartBox>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>

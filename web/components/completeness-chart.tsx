@@ -1,13 +1,5 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartBox } from "./chart-box";
 import { useI18n, type MessageKey } from "../i18n";
 import {
   completenessConfig,
@@ -60,15 +52,9 @@ export function CompletenessChart({ rows, states, size }: Props) {
 
   return (
     <div className="completeness-chart">
-      <div className="chart-box" aria-hidden="true">
-        {size ? (
-          chart
-        ) : (
-          <ResponsiveContainer width="100%" height={280}>
-            {chart}
-          </ResponsiveContainer>
-        )}
-      </div>
+      <ChartBox size={size} height={280}>
+        {chart}
+      </ChartBox>
       <table className="data-table">
         <caption>{t("dbByLevel")}</caption>
         <thead>
