@@ -55,6 +55,12 @@ const ComparePage = lazy(() =>
 const QualityPage = lazy(() =>
   import("./pages/quality-page").then((m) => ({ default: m.QualityPage })),
 );
+const AgencyProfilePage = lazy(() =>
+  import("./pages/agency-profile-page").then((m) => ({ default: m.AgencyProfilePage })),
+);
+const TrendsPage = lazy(() =>
+  import("./pages/trends-page").then((m) => ({ default: m.TrendsPage })),
+);
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
@@ -83,6 +89,10 @@ function Page({ route }: { route: Route }) {
       return <Lazy page={<ComparePage />} />;
     case "quality":
       return <Lazy page={<QualityPage />} />;
+    case "agency_profile":
+      return <Lazy page={<AgencyProfilePage key={route.agencyId} agencyId={route.agencyId} />} />;
+    case "trends":
+      return <Lazy page={<TrendsPage />} />;
     case "report":
       return <ReportPage key={`${route.agencyId}/${route.year}`} {...route} />;
     case "edit":

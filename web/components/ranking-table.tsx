@@ -1,7 +1,7 @@
 import { useI18n } from "../i18n";
 import { formatCount } from "../lib/format";
 import { sortRanking, type RankingRow, type SortDir, type SortKey } from "../lib/compare-ranking";
-import { reportPath } from "../lib/router";
+import { agencyProfilePath } from "../lib/router";
 import { Link } from "./link";
 
 interface Props {
@@ -48,7 +48,7 @@ export function RankingTable({ rows, unit, minCount, sort, dir, onSort }: Props)
           <tr key={`${row.agency_id}/${row.year}`}>
             <td>{row.rank ?? "—"}</td>
             <th scope="row">
-              <Link to={reportPath(row.agency_id, row.year)}>{row.name}</Link>
+              <Link to={agencyProfilePath(row.agency_id)}>{row.name}</Link>
             </th>
             <td>
               <RankValue row={row} unit={unit} minCount={minCount} />

@@ -19,6 +19,8 @@ export type Route =
   | { page: "region_report" }
   | { page: "compare" }
   | { page: "quality" }
+  | { page: "agency_profile"; agencyId: number }
+  | { page: "trends" }
   | { page: "report"; agencyId: number; year: number }
   | { page: "edit" | "history" | "print"; agencyId: number; year: number }
   | { page: "not_found" };
@@ -37,12 +39,15 @@ const STATIC: Record<string, Route> = {
   "/dashboard/region-report": { page: "region_report" },
   "/dashboard/compare": { page: "compare" },
   "/dashboard/quality": { page: "quality" },
+  "/dashboard/trends": { page: "trends" },
 };
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   const known = STATIC[path];
   if (known) return known;
+  const profile = /^\/dashboard\/agency\/([1-9]\d*)$/.exec(path);
+  if (profile) return { page: "agency_profile", agencyId: Number(profile[1]) };
   const report = /^\/reports\/([1-9]\d*)\/(\d{4})(?:\/(edit|history|print))?$/.exec(path);
   if (report) {
     const page = (report[3] ?? "report") as "report" | "edit" | "history" | "print";
@@ -52,6 +57,7 @@ export function matchRoute(pathname: string): Route {
 }
 
 export const reportPath = (agencyId: number, year: number) => `/reports/${agencyId}/${year}`;
+export const agencyProfilePath = (agencyId: number) => `/dashboard/agency/${agencyId}`;
 
 /** Goes to `to` inside the app. Everyone who reads the location (router, useUrlState) hears it. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

@@ -44,7 +44,7 @@ describe("ComparePage", () => {
     expect(below.textContent).toContain("2 / 3 件");
     expect(below.textContent).toContain("分母少于 5 件");
     expect(within(ranking).getByRole("link", { name: "示范市政府" }).getAttribute("href")).toBe(
-      "/reports/41/2024",
+      "/dashboard/agency/41",
     );
 
     const [call] = compareCalls(fetch);

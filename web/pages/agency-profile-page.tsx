@@ -1,0 +1,181 @@
+import type { ChartSize } from "../components/completeness-chart";
+import { Link } from "../components/link";
+import { RequestView } from "../components/request-view";
+import { TrendChart } from "../components/trend-chart";
+import { useI18n, type MessageKey } from "../i18n";
+import { formatDateTime } from "../lib/format";
+import { getJson } from "../lib/http";
+import { reportPath } from "../lib/router";
+import { TREND_FIGURES, TREND_SERIES, trendRows, yearsUpTo } from "../lib/trend";
+import { defaultYear } from "../lib/use-dashboard-filters";
+import { useRequest } from "../lib/use-request";
+
+interface Agency {
+  id: number;
+  name: string;
+  level: string;
+  kind: string;
+  scope: string;
+  region_code: string;
+  parent_id: number | null;
+}
+
+interface ReportRow {
+  year: number;
+  status: string;
+  revision: number;
+  published: boolean;
+  error_count: number;
+  warning_count: number;
+  late: boolean;
+  submitted_at: string | null;
+}
+
+interface CompareAnswer {
+  items: { agency_id: number; year: number; values: Record<string, unknown> }[];
+}
+
+interface Profile {
+  agency: Agency;
+  reports: ReportRow[];
+  compare: CompareAnswer;
+}
+
+/** `/dashboard/agency/:id`: one agency, its reports by year and its key figures over time. */
+export function AgencyProfilePage({
+  agencyId,
+  chartSize,
+}: {
+  agencyId: number;
+  chartSize?: ChartSize;
+}) {
+  const { t } = useI18n();
+  const latest = defaultYear(new Date());
+  const profile = useRequest(
+    () =>
+      Promise.all([
+        getJson<Agency>(`/api/agencies/${agencyId}`),
+        getJson<{ items: ReportRow[] }>(`/api/agencies/${agencyId}/reports`),
+        getJson<CompareAnswer>("/api/compare", {
+          figure: TREND_FIGURES.join(","),
+          years: `2019-${latest}`,
+          under: agencyId,
+          basis: "published",
+        }),
+      ]).then(([agency, reports, compare]): Profile => ({
+        agency,
+        reports: reports.items,
+        compare,
+      })),
+    [agencyId, latest],
+  );
+
+  return (
+    <main className="page dashboard agency-profile">
+      <p>
+        <Link to="/dashboard">{t("dbBackToDashboard")}</Link>
+      </p>
+      <RequestView state={profile.state} retry={profile.retry}>
+        {(data) => <ProfileView data={data} latest={latest} chartSize={chartSize} />}
+      </RequestView>
+    </main>
+  );
+}
+
+function ProfileView({
+  data,
+  latest,
+  chartSize,
+}: {
+  data: Profile;
+  latest: number;
+  chartSize?: ChartSize;
+}) {
+  const { t } = useI18n();
+  const { agency, reports, compare } = data;
+  const own = new Map(
+    compare.items.filter((i) => i.agency_id === agency.id).map((i) => [i.year, i.values]),
+  );
+  const latestReported = Math.max(latest, ...reports.map((r) => r.year), ...own.keys());
+  const rows = trendRows(yearsUpTo(latestReported), TREND_FIGURES, (y) => own.get(y));
+  const sorted = [...reports].sort((a, b) => b.year - a.year);
+
+  return (
+    <>
+      <h2>{agency.name}</h2>
+      <dl className="agency-facts">
+        <div>
+          <dt>{t("apLevel")}</dt>
+          <dd>{t(`level_${agency.level}` as MessageKey)}</dd>
+        </div>
+        <div>
+          <dt>{t("apKind")}</dt>
+          <dd>{t(`kind_${agency.kind}` as MessageKey)}</dd>
+        </div>
+        <div>
+          <dt>{t("apScope")}</dt>
+          <dd>{t(`scope_${agency.scope}` as MessageKey)}</dd>
+        </div>
+      </dl>
+      {agency.kind === "government" && (
+        <p>
+          <Link to={`/dashboard/trends?under=${agency.id}`}>{t("apTrendsLink")}</Link>
+        </p>
+      )}
+
+      <section aria-labelledby="ap-reports">
+        <h3 id="ap-reports">{t("apReports")}</h3>
+        {sorted.length === 0 ? (
+          <p className="empty">{t("apNoReports")}</p>
+        ) : (
+          <ReportsTable agencyId={agency.id} reports={sorted} />
+        )}
+      </section>
+
+      <section aria-labelledby="ap-trend">
+        <h3 id="ap-trend">{t("apTrend")}</h3>
+        <p className="muted template-note">{t("trTemplateNote")}</p>
+        <TrendChart rows={rows} series={TREND_SERIES} caption={t("apTrend")} size={chartSize} />
+      </section>
+    </>
+  );
+}
+
+function ReportsTable({ agencyId, reports }: { agencyId: number; reports: ReportRow[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <table className="data-table">
+      <caption>{t("apReports")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("apYear")}</th>
+          <th scope="col">{t("apStatus")}</th>
+          <th scope="col">{t("late")}</th>
+          <th scope="col">{t("apErrors")}</th>
+          <th scope="col">{t("apWarnings")}</th>
+          <th scope="col">{t("apSubmittedAt")}</th>
+          <th scope="col">{t("apLinks")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reports.map((r) => (
+          <tr key={r.year}>
+            <th scope="row">{r.year}</th>
+            <td>{t(`status_${r.status}` as MessageKey)}</td>
+            <td>{r.late ? t("late") : "—"}</td>
+            <td>{r.error_count}</td>
+            <td>{r.warning_count}</td>
+            <td>{formatDateTime(r.submitted_at, locale)}</td>
+            <td>
+              <Link to={reportPath(agencyId, r.year)}>{t("apOpenReport", { year: r.year })}</Link>
+              {" · "}
+              <Link to={`${reportPath(agencyId, r.year)}/history`}>
+                {t("apHistory", { year: r.year })}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
