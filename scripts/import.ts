@@ -5,9 +5,8 @@
 //   npm run import -- <files or folders> [--json] [--remote] [--create-under AGENCY_ID] [--persist-to DIR]
 import { parseArgs } from "node:util";
 import { parseReportText } from "../worker/import/parse-report";
-import type { ImportItem, ImportOutcome } from "../worker/services/import-report";
+import type { ImportBatch, ImportItem, ImportOutcome } from "../worker/services/import-report";
 import { listSources, readText } from "./import/read-sources";
-import type { ImportBatch } from "./import/import-worker";
 import { runInWorkerd } from "./lib/in-workerd";
 import { saveRemotely } from "./import/save-remotely";
 

@@ -3,8 +3,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { createDatabase } from "../../worker/db/client";
-import { importReport, type ImportOutcome } from "../../worker/services/import-report";
-import type { ImportBatch } from "./import-worker";
+import {
+  importBatch,
+  type ImportBatch,
+  type ImportOutcome,
+} from "../../worker/services/import-report";
 
 /**
  * The deployed database, reached through wrangler's remote bindings (it asks for a Cloudflare
@@ -14,22 +17,7 @@ import type { ImportBatch } from "./import-worker";
 export async function saveRemotely(batch: ImportBatch): Promise<ImportOutcome[]> {
   const proxy = await getPlatformProxy<Env>({ configPath: remoteConfig(), remoteBindings: true });
   try {
-    const db = createDatabase(proxy.env.DB);
-    const outcomes: ImportOutcome[] = [];
-    for (const item of batch.items) {
-      try {
-        outcomes.push(
-          await importReport(db, item, {
-            createUnder: batch.createUnder,
-            author: "批量导入",
-            now: new Date(),
-          }),
-        );
-      } catch (error) {
-        outcomes.push({ source: item.source, status: "failed", reason: (error as Error).message });
-      }
-    }
-    return outcomes;
+    return await importBatch(createDatabase(proxy.env.DB), batch);
   } finally {
     await proxy.dispose();
   }

@@ -109,3 +109,27 @@ export function guessAgency(
           : "county";
   return { level, kind: "government", scope: "region" };
 }
+
+export interface ImportBatch {
+  items: ImportItem[];
+  createUnder: number | null;
+}
+
+/** Imports each item in turn; one that fails is reported and never stops the others. */
+export async function importBatch(db: Database, batch: ImportBatch): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const item of batch.items) {
+    try {
+      outcomes.push(
+        await importReport(db, item, {
+          createUnder: batch.createUnder,
+          author: "批量导入",
+          now: new Date(),
+        }),
+      );
+    } catch (error) {
+      outcomes.push({ source: item.source, status: "failed", reason: (error as Error).message });
+    }
+  }
+  return outcomes;
+}
