@@ -43,3 +43,17 @@ export const yearList = z
     }
     return [...years].sort();
   });
+
+/** "a, b,a" → ["a", "b"]: a comma-separated query value of distinct items, each checked by `item`. */
+export const commaList = (item: z.ZodType<string, string>, max: number) =>
+  z
+    .string()
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(item).min(1).max(max));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { compareFigures } from "../db/queries/compare";
 import { csvVariant } from "../http/csv";
-import { agencyFilter, basis, format, yearList } from "../http/params";
+import { agencyFilter, basis, format, yearList, commaList } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
@@ -16,26 +16,12 @@ const INDICATOR_PREFIX = "indicator.";
 const indicatorByKey = new Map(INDICATORS.map((i) => [`${INDICATOR_PREFIX}${i.key}`, i]));
 
 /** Comma-separated figure keys and `indicator.<key>`s; at most 12 at once. */
-const figureList = z
-  .string()
-  .transform((text) => [
-    ...new Set(
-      text
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ])
-  .pipe(
-    z
-      .array(
-        z.string().refine((key) => isFigureKey(key) || indicatorByKey.has(key), {
-          message: "未知的指标（应为表格单元格、登记的指标或派生指标）",
-        }),
-      )
-      .min(1)
-      .max(12),
-  );
+const figureList = commaList(
+  z.string().refine((key) => isFigureKey(key) || indicatorByKey.has(key), {
+    message: "未知的指标（应为表格单元格、登记的指标或派生指标）",
+  }),
+  12,
+);
 
 const compareQuery = z.strictObject({
   figure: figureList,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { compareFigures } from "../db/queries/compare";
 import { reportsWithFindings } from "../db/queries/dashboard";
-import { basis, id, regionPrefix, scope, year } from "../http/params";
+import { basis, id, regionPrefix, scope, year, commaList } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import {
@@ -19,24 +19,10 @@ const DEFAULT_FIGURES = ["section3.new_received.total", "metrics.website_visits"
 /** History reaches this many years either side of the asked one. */
 const HISTORY_SPAN = 10;
 
-const figureList = z
-  .string()
-  .transform((text) => [
-    ...new Set(
-      text
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ])
-  .pipe(
-    z
-      .array(
-        z.string().refine(isFigureKey, { message: "未知的指标（应为表格单元格或登记的指标）" }),
-      )
-      .min(1)
-      .max(6),
-  );
+const figureList = commaList(
+  z.string().refine(isFigureKey, { message: "未知的指标（应为表格单元格或登记的指标）" }),
+  6,
+);
 
 const qualityQuery = z.strictObject({
   year,
