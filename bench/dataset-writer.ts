@@ -1,7 +1,9 @@
 import type BetterSqlite3 from "better-sqlite3";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { SECTION3_CELL_COLUMNS, documentCells } from "../worker/db/cells";
 import type { ReportStatus } from "../worker/db/schema";
 import { defaultDeadline, isLate } from "../worker/db/queries/deadlines";
+import { rebuildRegionSums } from "../worker/db/queries/region-sums";
 import { createRng } from "../worker/demo/random";
 import type { SyntheticAgency } from "../worker/demo/synthetic-agencies";
 import { generateReports } from "../worker/demo/synthetic-reports";
@@ -29,6 +31,7 @@ export interface WriteSummary {
 }
 
 const AUTHOR = "bench";
+const dialect = new SQLiteSyncDialect();
 
 /** The admin the bench signs in as (users row 1). */
 export const BENCH_ADMIN = { id: 1, email: "bench-admin@nianbao.invalid", name: "基准测试管理员" };
@@ -48,6 +51,8 @@ export const SESSION_EXPIRES_AT = "9999-12-31T00:00:00.000Z";
  * judged against the default deadlines). Past years are approved; the latest year is mid-review,
  * drawn as the demo seed draws it. Review trails (`review_events`, `publications`, `audit_log`)
  * are not written: no case reads them.
+ *
+ * Region sums (`region_sums`) are summed at the end, as a rebuild sums them.
  *
  * Besides the reports: one admin user and one session that never expires, so the bench can ask
  * for unpublished (`basis=current`) figures as staff.
@@ -203,5 +208,13 @@ export function writeDataset(sqlite: BetterSqlite3.Database, input: WriteInput):
     if (pending.length >= chunk) commit();
   }
   if (pending.length > 0) commit();
+  // The Worker keeps region sums as it saves and approves; written in bulk, they are summed
+  // once at the end by the same statements a rebuild uses.
+  sqlite.transaction(() => {
+    for (const statement of rebuildRegionSums()) {
+      const query = dialect.sqlToQuery(statement);
+      sqlite.prepare(query.sql).run(...(query.params as unknown[]));
+    }
+  })();
   return { agencies: input.agencies.length, reports, published };
 }

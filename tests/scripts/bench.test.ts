@@ -55,7 +55,7 @@ function migratedDatabase() {
 }
 
 /**
- * The tables the cases read. The review trail the workflow also leaves (`review_events`,
+ * The tables the cases read, and the region sums the Worker keeps. The review trail the workflow also leaves (`review_events`,
  * `publications`, `audit_log`) is not written by the bench and not compared.
  */
 function tables(sqlite: Database.Database) {
@@ -66,6 +66,11 @@ function tables(sqlite: Database.Database) {
     revisions: dump("SELECT * FROM report_revisions ORDER BY id"),
     section3: dump("SELECT * FROM section3_cells ORDER BY revision_id, row_key"),
     figures: dump("SELECT * FROM figure_values ORDER BY revision_id, figure"),
+    // Sums kept step by step and summed at once differ in the last bits of decimals.
+    regionSums: dump(
+      `SELECT root_id, year, basis, scope, figure, round(total, 6) AS total, reported
+       FROM region_sums ORDER BY root_id, year, basis, scope, figure`,
+    ),
   };
 }
 
@@ -158,6 +163,8 @@ describe("bench dataset writer", () => {
     expect(new Set(written.revisions.map((r) => (r as { changes: string }).changes))).toEqual(
       new Set(["[]"]),
     );
+    const sums = written.regionSums as { basis: string }[];
+    expect(new Set(sums.map((r) => r.basis))).toEqual(new Set(["current", "published"]));
     const reports = written.reports as { status: string; late: number }[];
     expect(new Set(reports.map((r) => r.status))).toEqual(
       new Set(["approved", "submitted", "returned", "draft"]),

@@ -153,6 +153,31 @@ describe("overview", () => {
     expect(current.body.figures["section3.new_received.total"]).toBe(5 * 95);
   });
 
+  it("judges each basis by its own revision's findings while a correction is under way", async () => {
+    const gov = await createAgency({
+      level: "city",
+      kind: "government",
+      scope: "region",
+      region_code: "950300",
+    });
+    const agency = await createAgency({ level: "city", parent_id: gov.id, region_code: "950300" });
+    await saveDocument(agency.id, validDocument(YEAR, breakR4));
+    await move(agency.id, "submit", {
+      revision: 1,
+      explanations: [{ rule: "R4", text: "已核实" }],
+    });
+    await move(agency.id, "approve", { revision: 1 });
+    const fixed = await saveDocument(agency.id, validDocument(YEAR), 1, { note: "更正 R4" });
+    expect(fixed.status).toBe(200);
+
+    const published = await get(`/api/overview?year=${YEAR}&under=${gov.id}`);
+    expect(published.body.failing_reports.items).toEqual([
+      expect.objectContaining({ agency_id: agency.id, status: "draft", error_count: 1 }),
+    ]);
+    const current = await get(`/api/overview?year=${YEAR}&under=${gov.id}&basis=current`);
+    expect(current.body.failing_reports).toEqual({ items: [], total: 0 });
+  });
+
   it("lets a reviewer read current figures only inside their region, and the public not at all", async () => {
     const inside = await signIn("reviewer", { regionAgencyId: world.gov.id });
     const own = await get(`/api/overview?year=${YEAR}&basis=current`, inside);

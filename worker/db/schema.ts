@@ -131,6 +131,31 @@ export const figureValues = sqliteTable(
   (t) => [primaryKey({ columns: [t.revisionId, t.figure] })],
 );
 
+export const SUM_BASES = ["current", "published"] as const;
+export type SumBasis = (typeof SUM_BASES)[number];
+
+/**
+ * Every figure summed over a region's reports, per year, kept up to date as reports are saved
+ * (basis `current`) and approved (basis `published`): a province's dashboard then reads ~215
+ * rows instead of summing 10,000 reports (SCALE.md). Kept only for the regions whose read-time
+ * rollup is costly — provincial and city governments' subtrees (worker/db/queries/region-sums.ts).
+ * `scope` is the reporting agency's; `reported` counts the reports giving a value, so a sum of
+ * blanks reads as blank. Migration 0004 makes it WITHOUT ROWID, which drizzle cannot declare.
+ */
+export const regionSums = sqliteTable(
+  "region_sums",
+  {
+    rootId: integer("root_id").notNull(),
+    year: integer("year").notNull(),
+    basis: text("basis", { enum: SUM_BASES }).notNull(),
+    scope: text("scope", { enum: AGENCY_SCOPES }).notNull(),
+    figure: text("figure").notNull(),
+    total: real("total").notNull(),
+    reported: integer("reported").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rootId, t.year, t.basis, t.scope, t.figure] })],
+);
+
 export const USER_ROLES = ["admin", "reviewer", "submitter"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import { runBatch } from "../batch";
+import { subtreeSumsAround } from "./region-sums";
 import type { Database } from "../client";
 import { agencies, type AgencyKind, type AgencyLevel, type AgencyScope } from "../schema";
 
@@ -166,6 +167,15 @@ export async function updateAgency(
       .set({ ...fields, updatedAt: now.toISOString() })
       .where(eq(agencies.id, id)),
   );
+  // Where the subtree's reports count (which regions, under which scope) depends on these.
+  const regrouped = (["parentId", "scope", "level", "kind"] as const).some(
+    (field) => patch[field] !== undefined && patch[field] !== current[field],
+  );
+  if (regrouped) {
+    const sums = subtreeSumsAround(id);
+    statements.unshift(...sums.before);
+    statements.push(...sums.after);
+  }
   await runBatch(db, statements);
   return { kind: "updated", agency: (await getAgency(db, id))! };
 }

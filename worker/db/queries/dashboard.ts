@@ -5,7 +5,7 @@ import type { Database } from "../client";
 import { agencies, reports } from "../schema";
 import { agencyConditions } from "./agencies";
 import { revisionColumn, type Basis } from "./compare";
-import { readRollupSums, rollupStatements, type RollupResult } from "./rollup";
+import { sumsPlan, type RollupResult } from "./rollup";
 
 export interface DashboardQuery {
   year: number;
@@ -57,8 +57,9 @@ const inRegion = (query: DashboardQuery): SQL =>
 export async function overview(db: Database, query: DashboardQuery): Promise<Overview> {
   const where = inRegion(query);
   const revision = revisionColumn(query.basis);
-  const sums = rollupStatements({ ...query, scope: query.scope });
-  const [completeness, missing, failing, section3, figures] = await runBatch(db, [
+  const counts = findingCounts(query.basis);
+  const sums = await sumsPlan(db, query);
+  const results = await runBatch(db, [
     sql`SELECT agencies.level, COALESCE(reports.status, 'missing') AS state,
                COUNT(*) AS agencies, COALESCE(SUM(reports.late), 0) AS late
         FROM ${agencies} LEFT JOIN ${reports}
@@ -74,16 +75,16 @@ export async function overview(db: Database, query: DashboardQuery): Promise<Ove
         ORDER BY agencies.path
         LIMIT ${query.limit}`,
     sql`SELECT reports.id, agencies.id AS agency_id, agencies.name AS agency_name, agencies.level,
-               reports.status, r.error_count, r.warning_count, COUNT(*) OVER () AS total
+               reports.status, ${counts.errors} AS error_count, ${counts.warnings} AS warning_count,
+               COUNT(*) OVER () AS total
         FROM ${agencies} CROSS JOIN ${reports}
           ON reports.agency_id = agencies.id AND reports.year = ${query.year}
-        CROSS JOIN report_revisions r ON r.id = ${revision}
-        WHERE ${where} AND r.error_count > 0
-        ORDER BY r.error_count DESC, agencies.path
+        WHERE ${where} AND ${revision} IS NOT NULL AND ${counts.errors} > 0
+        ORDER BY error_count DESC, agencies.path
         LIMIT ${query.limit}`,
-    sums.section3,
-    sums.figures,
+    ...sums.statements,
   ]);
+  const [completeness, missing, failing] = results;
   const failingRows = rows<Overview["failing"]["rows"][number] & { total: number }>(failing);
   return {
     completeness: rows(completeness),
@@ -92,8 +93,24 @@ export async function overview(db: Database, query: DashboardQuery): Promise<Ove
       rows: failingRows.map(({ total: _total, ...row }) => row),
       total: failingRows[0]?.total ?? 0,
     },
-    sums: readRollupSums(section3, figures),
+    sums: sums.read(results.slice(3)),
   };
+}
+
+/**
+ * The basis revision's finding counts. `reports` keeps the current revision's, so the revision
+ * row (which holds the whole document) is read only for a published revision that a correction
+ * has since replaced.
+ */
+function findingCounts(basis: Basis) {
+  const of = (column: "error_count" | "warning_count") =>
+    basis === "current"
+      ? sql.raw(`reports.${column}`)
+      : sql.raw(`CASE WHEN reports.published_revision_id = reports.current_revision_id
+          THEN reports.${column}
+          ELSE (SELECT p.${column} FROM report_revisions p WHERE p.id = reports.published_revision_id)
+        END`);
+  return { errors: of("error_count"), warnings: of("warning_count") };
 }
 
 export interface Explanation {

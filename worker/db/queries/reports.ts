@@ -5,6 +5,7 @@ import { SECTION3_CELL_COLUMNS, documentCells } from "../cells";
 import { runBatch } from "../batch";
 import type { Database } from "../client";
 import { reportRevisions, reports } from "../schema";
+import { changeRegionSums, reportSources } from "./region-sums";
 
 export type ReportRow = typeof reports.$inferSelect;
 export type RevisionRow = typeof reportRevisions.$inferSelect;
@@ -157,6 +158,16 @@ export async function appendRevision(
                SELECT r.current_revision_id, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')
                FROM reports r, json_each(${JSON.stringify(cells.figures)}) j
                WHERE r.agency_id = ${agencyId} AND r.year = ${year}`,
+    // The region's current-basis sums: the new revision in, the one it replaces out (before
+    // that one's cells are dropped below).
+    changeRegionSums({
+      from: agencyId,
+      basis: "current",
+      sources: reportSources(agencyId, year, [
+        { revision: sql`r.current_revision_id`, sign: 1 },
+        ...(input.replaces ? [{ revision: input.replaces.id, sign: -1 as const }] : []),
+      ]),
+    }),
   ];
   if (input.replaces && !input.replaces.published) {
     statements.push(

@@ -3,8 +3,9 @@ import { runBatch } from "../batch";
 import type { Database } from "../client";
 import { SECTION3_CELL_COLUMNS } from "../cells";
 import { agencies, reports } from "../schema";
-import { agencyConditions, type AgencyFilter } from "./agencies";
+import { agencyConditions, getAgency, type AgencyFilter } from "./agencies";
 import { revisionColumn, type Basis } from "./compare";
+import { maintainsSums, readRegionSums, regionSumsStatement } from "./region-sums";
 
 export interface RollupQuery extends Pick<
   AgencyFilter,
@@ -32,23 +33,49 @@ export interface RollupResult {
 
 /**
  * Table figures summed over the reports of the matching agencies for one year, with the ledger
- * of agencies, as one D1 batch (one round trip). `CROSS JOIN` keeps SQLite from starting at
- * the year index (every report of the year, nationwide): it walks the region's agencies first,
- * then each one's report for the year by the (agency, year) key.
+ * of agencies, as one D1 batch (one round trip).
  */
 export async function rollup(db: Database, query: RollupQuery): Promise<RollupResult> {
-  const statements = rollupStatements(query);
-  const [section3, figures, ledger] = await runBatch(db, [
-    statements.section3,
-    statements.figures,
-    statements.ledger,
-  ]);
-  return { ...readRollupSums(section3, figures), agencies: readLedger(ledger) };
+  const sums = await sumsPlan(db, query);
+  const results = await runBatch(db, [...sums.statements, rollupStatements(query).ledger]);
+  return { ...sums.read(results), agencies: readLedger(results.at(-1)) };
+}
+
+export interface SumsPlan {
+  statements: SQL[];
+  /** Reads the sums from the batch's results, whose first entries are `statements`'. */
+  read(results: D1Result[]): Pick<RollupResult, "section3" | "figures">;
 }
 
 /**
- * The rollup's statements, for callers that send them in a larger batch of their own (the
- * dashboard's overview); read their results with `readRollupSums` and `readLedger`.
+ * How to sum a region: from its maintained sums when it keeps them (the country, a province,
+ * a city — and no filter but the scope), otherwise from the reports at read time.
+ */
+export async function sumsPlan(db: Database, query: RollupQuery): Promise<SumsPlan> {
+  if (await keepsSums(db, query)) {
+    return {
+      statements: [regionSumsStatement(query)],
+      read: (results) => readRegionSums(results[0]),
+    };
+  }
+  const statements = rollupStatements(query);
+  return {
+    statements: [statements.section3, statements.figures],
+    read: (results) => readRollupSums(results[0], results[1]),
+  };
+}
+
+async function keepsSums(db: Database, query: RollupQuery) {
+  if (query.level || query.kind || query.region) return false;
+  if (query.under === undefined) return true;
+  const root = await getAgency(db, query.under);
+  return root !== undefined && maintainsSums(root);
+}
+
+/**
+ * The rollup's read-time statements. `CROSS JOIN` keeps SQLite from starting at the year index
+ * (every report of the year, nationwide): it walks the region's agencies first, then each one's
+ * report for the year by the (agency, year) key.
  */
 export function rollupStatements(query: RollupQuery) {
   const revision = revisionColumn(query.basis);

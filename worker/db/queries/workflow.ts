@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { runBatch } from "../batch";
 import type { Database } from "../client";
 import type { ReportStatus } from "../schema";
 import type { AuditEntry } from "./audit";
+import { changeRegionSums } from "./region-sums";
 
 export type Transition = "submit" | "return" | "approve";
 
@@ -75,6 +76,12 @@ export async function transitionReport(db: Database, input: TransitionInput): Pr
           SELECT ${input.reportId}, ${input.revision}, ${at}, ${input.publication.reason},
                  ${JSON.stringify(input.publication.changes)}
           WHERE changes() = 1`,
+      // The region's published sums: the approved revision in, the one it replaces out.
+      changeRegionSums({
+        from: sql`(SELECT agency_id FROM reports WHERE id = ${input.reportId})`,
+        basis: "published",
+        sources: publishedSources(input.reportId, previous),
+      }),
     );
     if (previous !== null) {
       // The figures of the revision that is no longer published are not needed for sums.
@@ -87,4 +94,17 @@ export async function transitionReport(db: Database, input: TransitionInput): Pr
   }
   const [update] = await runBatch(db, statements);
   return update?.meta.changes === 1;
+}
+
+/**
+ * The approved revision added and the previously published one withdrawn — only when the
+ * publication was recorded, i.e. the approval went through (`changes()` of that insert).
+ */
+function publishedSources(reportId: number, previous: number | null) {
+  const of = (revision: SQL | number, sign: 1 | -1) =>
+    sql`SELECT r.year, a.scope, ${revision}, ${sign}
+        FROM reports r JOIN agencies a ON a.id = r.agency_id
+        WHERE r.id = ${reportId} AND changes() = 1`;
+  const added = of(sql`r.published_revision_id`, 1);
+  return previous === null ? added : sql`${added} UNION ALL ${of(previous, -1)}`;
 }

@@ -1,0 +1,211 @@
+import { sql, type SQL } from "drizzle-orm";
+import { SECTION3_CELL_COLUMNS } from "../cells";
+import type { SumBasis } from "../schema";
+import type { RollupResult } from "./rollup";
+
+/**
+ * Maintained sums (table `region_sums`): each figure summed over a region's reports, per year,
+ * basis and reporting scope, changed by the same transaction that changes what they sum —
+ * a save (basis `current`), an approval (basis `published`), an agency moved or re-scoped.
+ *
+ * Kept for top-level agencies and for provincial and city governments: the subtrees whose
+ * read-time rollup is costly (a province is 3,000–15,000 reports, SCALE.md). A county's
+ * ~60 agencies are summed at read time in a few milliseconds, and keeping every government's
+ * sums would multiply the table by ten.
+ */
+export const isMaintainedRoot = (alias: string) =>
+  sql.raw(
+    `(${alias}.parent_id IS NULL OR (${alias}.kind = 'government' AND ${alias}.level IN ('province', 'city')))`,
+  );
+
+export function maintainsSums(agency: { parentId: number | null; kind: string; level: string }) {
+  return (
+    agency.parentId === null ||
+    (agency.kind === "government" && (agency.level === "province" || agency.level === "city"))
+  );
+}
+
+/** The revision a basis sums, as a column of `reports`. */
+export const basisRevision = (basis: SumBasis) =>
+  sql.raw(basis === "published" ? "published_revision_id" : "current_revision_id");
+
+const cellColumn = sql.raw(
+  `CASE col.column1 ${SECTION3_CELL_COLUMNS.map((c) => `WHEN '${c}' THEN c.${c}`).join(" ")} END`,
+);
+const cellColumns = sql.raw(`(VALUES ${SECTION3_CELL_COLUMNS.map((c) => `('${c}')`).join(", ")})`);
+
+const wideSums = sql.raw(
+  SECTION3_CELL_COLUMNS.map(
+    (c) => `COALESCE(SUM(c.${c}), 0) AS s_${c}, COUNT(c.${c}) AS n_${c}`,
+  ).join(", "),
+);
+const wideColumn = (prefix: string) =>
+  sql.raw(
+    `CASE col.column1 ${SECTION3_CELL_COLUMNS.map((c) => `WHEN '${c}' THEN ${prefix}${c}`).join(" ")} END`,
+  );
+
+export interface SumChange {
+  /** The agency whose chain of ancestors (itself included) the change reaches. */
+  from: SQL | number;
+  basis: SumBasis;
+  /** A SELECT of (year, scope, revision_id, sign): revisions whose figures are added (1) or withdrawn (-1). */
+  sources: SQL;
+}
+
+/**
+ * One statement that adds the figures of `sources` to the maintained regions on the chain
+ * from `from` upwards. The chain is walked by `parent_id` (a handful of primary-key lookups);
+ * every figure of table 三 is unpivoted to the figure key the rest of the model uses.
+ */
+export function changeRegionSums(change: SumChange): SQL {
+  const maintained = isMaintainedRoot("a");
+  return sql`WITH RECURSIVE
+      chain(id, parent_id, maintained) AS (
+        SELECT a.id, a.parent_id, ${maintained} FROM agencies a WHERE a.id = ${change.from}
+        UNION ALL
+        SELECT a.id, a.parent_id, ${maintained} FROM agencies a JOIN chain ON a.id = chain.parent_id
+      ),
+      src(year, scope, revision_id, sign) AS (${change.sources}),
+      vals(year, scope, figure, value, sign) AS (
+        SELECT src.year, src.scope, f.figure, f.value, src.sign
+        FROM src CROSS JOIN figure_values f ON f.revision_id = src.revision_id
+        UNION ALL
+        SELECT src.year, src.scope, 'section3.' || c.row_key || '.' || col.column1, ${cellColumn}, src.sign
+        FROM src CROSS JOIN section3_cells c ON c.revision_id = src.revision_id
+        CROSS JOIN ${cellColumns} col
+      )
+    INSERT INTO region_sums (root_id, year, basis, scope, figure, total, reported)
+    SELECT chain.id, vals.year, ${change.basis}, vals.scope, vals.figure,
+           COALESCE(SUM(vals.sign * vals.value), 0), SUM(vals.sign * (vals.value IS NOT NULL))
+    FROM chain CROSS JOIN vals
+    WHERE chain.maintained
+    GROUP BY chain.id, vals.year, vals.scope, vals.figure
+    ON CONFLICT (root_id, year, basis, scope, figure) DO UPDATE
+      SET total = total + excluded.total, reported = reported + excluded.reported`;
+}
+
+/** (year, scope, revision_id, sign) of one report's revisions: the new one added, the old withdrawn. */
+export function reportSources(
+  agencyId: number,
+  year: number,
+  revisions: { revision: SQL | number; sign: 1 | -1 }[],
+): SQL {
+  return sql.join(
+    revisions.map(
+      ({ revision, sign }) =>
+        sql`SELECT r.year, a.scope, ${revision}, ${sign}
+            FROM reports r JOIN agencies a ON a.id = r.agency_id
+            WHERE r.agency_id = ${agencyId} AND r.year = ${year}`,
+    ),
+    sql` UNION ALL `,
+  );
+}
+
+/** (year, scope, revision_id, sign) of every report in an agency's subtree on one basis. */
+export function subtreeSources(agencyId: number, basis: SumBasis, sign: 1 | -1): SQL {
+  const root = sql`(SELECT root.path FROM agencies root WHERE root.id = ${agencyId})`;
+  const revision = basisRevision(basis);
+  return sql`SELECT r.year, a.scope, r.${revision}, ${sign}
+      FROM agencies a CROSS JOIN reports r ON r.agency_id = a.id
+      WHERE a.path >= ${root} AND a.path < ${root} || ${"\uffff"} AND r.${revision} IS NOT NULL`;
+}
+
+/**
+ * The statements that withdraw an agency's subtree from its chain before it is moved,
+ * re-scoped or re-levelled, and add it back after: between them the caller changes the row.
+ */
+export function subtreeSumsAround(agencyId: number): { before: SQL[]; after: SQL[] } {
+  const bases: SumBasis[] = ["current", "published"];
+  return {
+    before: bases.map((basis) =>
+      changeRegionSums({ from: agencyId, basis, sources: subtreeSources(agencyId, basis, -1) }),
+    ),
+    after: bases.map((basis) =>
+      changeRegionSums({ from: agencyId, basis, sources: subtreeSources(agencyId, basis, 1) }),
+    ),
+  };
+}
+
+/**
+ * Every maintained sum computed afresh from the reports — for a database filled by other means
+ * than the Worker (the bench's generator, migration 0004 on existing data).
+ */
+export function rebuildRegionSums(): SQL[] {
+  const maintained = isMaintainedRoot("root");
+  const rebuild = (basis: SumBasis) => {
+    const revision = basisRevision(basis);
+    const inRoot = sql`a.path >= root.path AND a.path < root.path || ${"\uffff"}`;
+    return [
+      sql`INSERT INTO region_sums (root_id, year, basis, scope, figure, total, reported)
+          SELECT root.id, r.year, ${basis}, a.scope, f.figure, COALESCE(SUM(f.value), 0), COUNT(f.value)
+          FROM agencies root CROSS JOIN agencies a ON ${inRoot}
+          CROSS JOIN reports r ON r.agency_id = a.id
+          CROSS JOIN figure_values f ON f.revision_id = r.${revision}
+          WHERE ${maintained}
+          GROUP BY root.id, r.year, a.scope, f.figure`,
+      // Summed wide (seven sums per printed row), then unpivoted: 7× fewer rows to group.
+      sql`INSERT INTO region_sums (root_id, year, basis, scope, figure, total, reported)
+          SELECT g.root_id, g.year, ${basis}, g.scope, 'section3.' || g.row_key || '.' || col.column1,
+                 ${wideColumn("g.s_")}, ${wideColumn("g.n_")}
+          FROM (
+            SELECT root.id AS root_id, r.year, a.scope, c.row_key, ${wideSums}
+            FROM agencies root CROSS JOIN agencies a ON ${inRoot}
+            CROSS JOIN reports r ON r.agency_id = a.id
+            CROSS JOIN section3_cells c ON c.revision_id = r.${revision}
+            WHERE ${maintained}
+            GROUP BY root.id, r.year, a.scope, c.row_key
+          ) g CROSS JOIN ${cellColumns} col
+          WHERE true`,
+    ];
+  };
+  return [sql`DELETE FROM region_sums`, ...rebuild("current"), ...rebuild("published")];
+}
+
+export interface RegionSumsQuery {
+  year: number;
+  basis: SumBasis;
+  /** The maintained region; none for the whole country (every top-level agency). */
+  under?: number;
+  scope?: "self" | "region";
+}
+
+/** The maintained sums of one region (or the country) for a year, as one statement. */
+export function regionSumsStatement(query: RegionSumsQuery): SQL {
+  const roots =
+    query.under === undefined
+      ? sql`root_id IN (SELECT id FROM agencies WHERE parent_id IS NULL)`
+      : sql`root_id = ${query.under}`;
+  const scope = query.scope ? sql`AND scope = ${query.scope}` : sql``;
+  return sql`SELECT figure, SUM(total) AS total, SUM(reported) AS reported
+      FROM region_sums
+      WHERE ${roots} AND year = ${query.year} AND basis = ${query.basis} ${scope}
+      GROUP BY figure`;
+}
+
+/** Sums that add and withdraw decimals drift by float rounding; figures carry ≤ 4 decimals. */
+const settle = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/** The statement's rows in the rollup's shape: table 三 by printed row, the other figures by key. */
+export function readRegionSums(
+  result: D1Result | undefined,
+): Pick<RollupResult, "section3" | "figures"> {
+  const section3: RollupResult["section3"] = {};
+  const figures: RollupResult["figures"] = {};
+  for (const row of (result?.results ?? []) as {
+    figure: string;
+    total: number;
+    reported: number;
+  }[]) {
+    // A figure no report gives any more (withdrawn, re-scoped) is as if never summed.
+    const sum = row.reported > 0 ? settle(row.total) : null;
+    if (row.figure.startsWith("section3.")) {
+      const [, rowKey, column] = row.figure.split(".");
+      const index = SECTION3_CELL_COLUMNS.indexOf(column as never);
+      const cells = (section3[rowKey!] ??= SECTION3_CELL_COLUMNS.map(() => null));
+      cells[index] = sum;
+    } else {
+      figures[row.figure] = { sum, reported: row.reported };
+    }
+  }
+  return { section3, figures };
+}
