@@ -31,12 +31,12 @@ export const compareProvince: BenchCase = {
       agree: (body, direct) => {
         deepStrictEqual(
           body.items.map((i) => [i.agency_id, i.year, i.values[FIGURE]]),
-          direct.map((r) => [r.agencyId, r.year, r.values[FIGURE]]),
+          direct.rows.map((r) => [r.agencyId, r.year, r.values[FIGURE]]),
           "compare: rows differ",
         );
-        if (direct.length === 0 || direct.length >= LIMIT) {
+        if (direct.total === 0 || direct.total >= LIMIT) {
           throw new Error(
-            `compare: ${direct.length} rows; the case needs a full, untruncated answer`,
+            `compare: ${direct.total} rows; the case needs a full, untruncated answer`,
           );
         }
       },

@@ -77,6 +77,59 @@ describe("compare", () => {
     expect(value.value).toBeCloseTo(22 / 92);
   });
 
+  it("pages and sorts every matching report before cutting the page", async () => {
+    const { government, a, b } = await region("940300");
+    const page = async (query: string) => {
+      const response = await requestJson(
+        `/api/compare?figure=metrics.website_visits&years=2022&under=${government.id}&basis=current&${query}`,
+        { as: await admin() },
+      );
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body as {
+        total: number;
+        items: { agency_id: number; values: Record<string, number> }[];
+        agencies: { id: number }[];
+        ranking?: { agency_id: number; rank: number }[];
+      };
+    };
+    const ids = (body: { items: { agency_id: number }[] }) => body.items.map((i) => i.agency_id);
+
+    // Path order (the default) is cut by SQLite, with the full count beside it.
+    const second = await page("limit=1&offset=1");
+    expect(second.total).toBe(3);
+    expect(ids(second)).toEqual([a.id]);
+    expect(second.agencies.map((x) => x.id)).toEqual([a.id]);
+
+    // By value, largest first: the whole-region report leads — sorting is not ranking.
+    expect(ids(await page("sort=value&dir=desc&limit=2"))).toEqual([government.id, b.id]);
+    expect(ids(await page("sort=value&dir=asc&limit=2"))).toEqual([a.id, b.id]);
+
+    // By rank within one scope, with the ranking of the page's rows only.
+    const ranked = await page("scope=self&sort=rank&rank=true&limit=1&offset=1");
+    expect(ranked.total).toBe(2);
+    expect(ids(ranked)).toEqual([a.id]);
+    expect(ranked.ranking).toEqual([expect.objectContaining({ agency_id: a.id, rank: 2 })]);
+
+    // Ranking both scopes together is still refused.
+    const mixed = await requestJson(
+      `/api/compare?figure=metrics.website_visits&years=2022&under=${government.id}&basis=current&sort=rank`,
+      { as: await admin() },
+    );
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.code).toBe("mixed_scope");
+  });
+
+  it("refuses a page past the limits, naming the field", async () => {
+    const response = await requestJson(
+      "/api/compare?figure=metrics.website_visits&years=2022&limit=0&sort=size",
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "limit",
+      "sort",
+    ]);
+  });
+
   it("rejects unknown figures naming the field", async () => {
     const response = await requestJson("/api/compare?figure=section3.nope.total&years=2022", {
       as: await admin(),

@@ -1,6 +1,6 @@
 import { useI18n } from "../i18n";
 import { formatCount } from "../lib/format";
-import { sortRanking, type RankingRow, type SortDir, type SortKey } from "../lib/compare-ranking";
+import type { RankingRow, SortDir, SortKey } from "../lib/compare-ranking";
 import { agencyProfilePath } from "../lib/router";
 import { Link } from "./link";
 
@@ -13,10 +13,12 @@ interface Props {
   onSort: (sort: SortKey, dir: SortDir) => void;
 }
 
-/** Rank, agency and value; a row below the minimum count shows its count and why it has no rank. */
+/**
+ * Rank, agency and value, in the order the server sorted them; a row below the minimum count
+ * shows its count and why it has no rank.
+ */
 export function RankingTable({ rows, unit, minCount, sort, dir, onSort }: Props) {
   const { t } = useI18n();
-  const sorted = sortRanking(rows, sort, dir);
   const header = (key: SortKey, label: string) => {
     const active = sort === key;
     return (
@@ -44,7 +46,7 @@ export function RankingTable({ rows, unit, minCount, sort, dir, onSort }: Props)
         </tr>
       </thead>
       <tbody>
-        {sorted.map((row) => (
+        {rows.map((row) => (
           <tr key={`${row.agency_id}/${row.year}`}>
             <td>{row.rank ?? "—"}</td>
             <th scope="row">

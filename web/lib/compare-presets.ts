@@ -65,38 +65,6 @@ export const PRESET_KEYS = [
 ] as const;
 export type PresetKey = (typeof PRESET_KEYS)[number];
 
-/** `/api/compare` takes at most this many figures at once; longer lists go in several requests. */
-export const MAX_FIGURES_PER_REQUEST = 12;
-
-export function chunkFigures(figures: readonly string[]): string[][] {
-  const chunks: string[][] = [];
-  for (let i = 0; i < figures.length; i += MAX_FIGURES_PER_REQUEST) {
-    chunks.push(figures.slice(i, i + MAX_FIGURES_PER_REQUEST));
-  }
-  return chunks;
-}
-
-/** Several answers for the same agencies and year, their values merged per agency and year. */
-export function mergeAnswers<T extends CompareAnswer>(answers: readonly T[]): T {
-  const [first, ...rest] = answers;
-  if (!first) throw new Error("no answer to merge");
-  const agencies = new Map(first.agencies.map((a) => [a.id, a]));
-  const items = new Map(first.items.map((i) => [`${i.agency_id}/${i.year}`, { ...i }]));
-  for (const answer of rest) {
-    for (const agency of answer.agencies)
-      if (!agencies.has(agency.id)) agencies.set(agency.id, agency);
-    for (const item of answer.items) {
-      const key = `${item.agency_id}/${item.year}`;
-      const known = items.get(key);
-      items.set(
-        key,
-        known ? { ...known, values: { ...known.values, ...item.values } } : { ...item },
-      );
-    }
-  }
-  return { ...first, agencies: [...agencies.values()], items: [...items.values()] };
-}
-
 const PROCESSED = "section3.total_processed.total";
 const OUTCOME_ROWS = OUTCOME_ROW_KEYS("split").map((key) => `section3.${key}.total`);
 const SECTION4_RESULTS = ["upheld", "corrected", "other", "pending"] as const;

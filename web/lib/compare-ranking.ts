@@ -42,25 +42,3 @@ export function rankingRows(
       return { ...entry, name: names.get(entry.agency_id) ?? `#${entry.agency_id}`, numerator };
     });
 }
-
-/** Rows without a rank or value go last whichever way the column is sorted. */
-export function sortRanking(rows: readonly RankingRow[], key: SortKey, dir: SortDir): RankingRow[] {
-  const sign = dir === "asc" ? 1 : -1;
-  const pick = (row: RankingRow): number | string | null =>
-    key === "agency"
-      ? row.name
-      : key === "rank"
-        ? row.rank
-        : row.reason === "ok"
-          ? row.value
-          : null;
-  return [...rows].sort((a, b) => {
-    const x = pick(a);
-    const y = pick(b);
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    if (typeof x === "string" || typeof y === "string") {
-      return sign * String(x).localeCompare(String(y), "zh-CN");
-    }
-    return sign * (x - y);
-  });
-}

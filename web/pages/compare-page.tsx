@@ -5,18 +5,13 @@ import type { ChartSize } from "../components/completeness-chart";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Field } from "../components/field";
 import { Link } from "../components/link";
+import { Pager } from "../components/pager";
 import { ErrorNotice, Loading } from "../components/request-view";
 import { RankingTable } from "../components/ranking-table";
 import { useI18n, type MessageKey } from "../i18n";
 import { LEVELS, type AgencyScope } from "../lib/agency-options";
 import { rankingRows, SORT_KEYS, type SortDir, type SortKey } from "../lib/compare-ranking";
-import {
-  chunkFigures,
-  mergeAnswers,
-  PRESET_KEYS,
-  presetOf,
-  type Preset,
-} from "../lib/compare-presets";
+import { PRESET_KEYS, presetOf, type Preset } from "../lib/compare-presets";
 import { errorText } from "../lib/errors";
 import { getJson, withQuery, type Query } from "../lib/http";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
@@ -24,6 +19,10 @@ import { useRequest } from "../lib/use-request";
 import { INDICATORS } from "../../worker/report/indicators";
 
 type Compare = InferResponseType<(typeof api.compare)["$get"], 200>;
+/** Agencies per page of the ranking (and of the chart beside it). */
+const PAGE_SIZE = 50;
+/** The most rows the API gives at once: more than a province's agencies in a year. */
+const CSV_ROWS = "20000";
 const SCOPES = ["self", "region"] as const satisfies readonly AgencyScope[];
 
 /** `/dashboard/compare`: one preset's figures for every agency of a region, ranked and charted. */
@@ -36,22 +35,25 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
   const scope = pick(params.get("scope"), SCOPES);
   const sort = pick(params.get("sort"), SORT_KEYS) ?? "rank";
   const dir: SortDir = params.get("dir") === "desc" ? "desc" : "asc";
+  const offset = Math.max(0, Number(params.get("offset")) || 0);
   const query: Query = { years: String(year), under, basis, level, scope };
-  const chunks = chunkFigures(preset.figures);
+  const figure = preset.figures.join(",");
+  // The server ranks and orders every agency of the region and sends one page: a province's
+  // 10,000 agencies are never all in the browser.
   const answer = useRequest(
     () =>
       under === null
         ? new Promise<Compare>(() => undefined)
-        : Promise.all(
-            chunks.map((figures, i) =>
-              getJson<Compare>("/api/compare", {
-                ...query,
-                figure: figures.join(","),
-                rank: i === 0 ? "true" : undefined,
-              }),
-            ),
-          ).then(mergeAnswers),
-    [preset.key, year, under, basis, level, scope],
+        : getJson<Compare>("/api/compare", {
+            ...query,
+            figure,
+            rank: "true",
+            sort: sort === "agency" ? "agency" : sort,
+            dir,
+            offset: String(offset),
+            limit: String(PAGE_SIZE),
+          }),
+    [preset.key, year, under, basis, level, scope, sort, dir, offset],
   );
 
   return (
@@ -127,10 +129,9 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
           year={year}
           sort={sort}
           dir={dir}
-          onSort={(s, d) => setParams({ sort: s, dir: d })}
-          csv={chunks.map((figures) =>
-            withQuery("/api/compare", { ...query, figure: figures.join(","), format: "csv" }),
-          )}
+          onSort={(s, d) => setParams({ sort: s, dir: d, offset: null })}
+          onPage={(o) => setParams({ offset: o ? String(o) : null })}
+          csv={withQuery("/api/compare", { ...query, figure, format: "csv", limit: CSV_ROWS })}
           chartSize={chartSize}
         />
       )}
@@ -177,6 +178,7 @@ function CompareView({
   sort,
   dir,
   onSort,
+  onPage,
   csv,
   chartSize,
 }: {
@@ -186,13 +188,17 @@ function CompareView({
   sort: SortKey;
   dir: SortDir;
   onSort: (sort: SortKey, dir: SortDir) => void;
-  csv: string[];
+  onPage: (offset: number) => void;
+  csv: string;
   chartSize?: ChartSize;
 }) {
   const { t } = useI18n();
   const figure = preset.figures[0]!;
   const indicator = INDICATORS.find((d) => `indicator.${d.key}` === figure);
   const rows = rankingRows(data.ranking ?? [], data, figure, year);
+  const pager = (
+    <Pager offset={data.offset} limit={data.limit} total={data.total} onChange={onPage} />
+  );
   return (
     <>
       <section aria-labelledby="cmp-ranking">
@@ -205,6 +211,7 @@ function CompareView({
           dir={dir}
           onSort={onSort}
         />
+        {pager}
       </section>
       <section aria-labelledby="cmp-chart">
         <h3 id="cmp-chart">{t("cmpChart")}</h3>
@@ -217,11 +224,9 @@ function CompareView({
           size={chartSize}
         />
         <p className="compare-csv">
-          {csv.map((href, i) => (
-            <a key={href} href={href} download>
-              {csv.length > 1 ? t("cmpCsvPart", { n: i + 1, total: csv.length }) : t("cmpCsv")}
-            </a>
-          ))}
+          <a href={csv} download>
+            {t("cmpCsv")}
+          </a>
         </p>
       </section>
     </>

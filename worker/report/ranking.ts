@@ -69,7 +69,9 @@ export function rankable(
   const byYear = new Map<number, Ranked[]>();
   for (const row of ranking) {
     if (row.reason !== "ok") continue;
-    byYear.set(row.year, [...(byYear.get(row.year) ?? []), row]);
+    const group = byYear.get(row.year);
+    if (group) group.push(row);
+    else byYear.set(row.year, [row]);
   }
   for (const group of byYear.values()) {
     group.sort((a, b) => b.value! - a.value!);

@@ -51,7 +51,7 @@ export const qualityRoutes = new Hono<AppEnv>().get(
       { length: 2 * HISTORY_SPAN + 1 },
       (_, i) => query.year - HISTORY_SPAN + i,
     );
-    const [findings, values] = await Promise.all([
+    const [findings, { rows: values }] = await Promise.all([
       reportsWithFindings(c.var.db, { ...query, scope: query.scope ?? "self" }),
       compareFigures(c.var.db, {
         under: query.under,

@@ -4,6 +4,11 @@ export const aCompareAnswer = (overrides: Record<string, unknown> = {}) => ({
   figures: ["indicator.disclosure_rate"],
   years: [2024],
   basis: "published",
+  total: 3,
+  offset: 0,
+  limit: 50,
+  sort: "rank",
+  dir: "asc",
   agencies: [
     {
       id: 41,

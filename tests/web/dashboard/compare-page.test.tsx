@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ComparePage } from "../../../web/pages/compare-page";
 import { apiError, aUser, json, renderWithSession, stubFetch } from "../builders";
@@ -56,17 +56,31 @@ describe("ComparePage", () => {
     );
   });
 
-  it("sorts the ranking by value and writes the order into the URL", async () => {
-    stubFetch({ ...agencies, "GET /api/compare": json(aCompareAnswer()) });
+  it("asks the server for the order and the page, and keeps both in the URL", async () => {
+    const fetch = stubFetch({
+      ...agencies,
+      "GET /api/compare": json(aCompareAnswer({ total: 120 })),
+    });
     renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
 
     const ranking = await screen.findByRole("table", { name: "排名" });
+    expect(compareCalls(fetch)[0]!.searchParams.get("sort")).toBe("rank");
+    expect(compareCalls(fetch)[0]!.searchParams.get("limit")).toBe("50");
     fireEvent.click(within(ranking).getByRole("button", { name: "数值" }));
-    const names = within(ranking)
-      .getAllByRole("rowheader")
-      .map((th) => th.textContent);
-    expect(names).toEqual(["示范市政府", "东城区政府", "西城区政府"]);
+    await waitFor(() => expect(compareCalls(fetch)).toHaveLength(2));
+    const byValue = compareCalls(fetch)[1]!.searchParams;
+    expect([byValue.get("sort"), byValue.get("dir"), byValue.get("offset")]).toEqual([
+      "value",
+      "asc",
+      "0",
+    ]);
     expect(new URLSearchParams(window.location.search).get("sort")).toBe("value");
+
+    expect(await screen.findByText("第 1–50 条，共 120 条")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "下一页" }));
+    await waitFor(() => expect(compareCalls(fetch)).toHaveLength(3));
+    expect(compareCalls(fetch)[2]!.searchParams.get("offset")).toBe("50");
+    expect(new URLSearchParams(window.location.search).get("offset")).toBe("50");
   });
 
   it("asks for the totals of all 21 outcome rows for the outcome mix", async () => {
@@ -83,11 +97,8 @@ describe("ComparePage", () => {
     const outcomeRows = OUTCOME_ROW_KEYS("split").map((key) => `section3.${key}.total`);
     expect(outcomeRows).toHaveLength(21);
     expect(asked).toEqual(["section3.total_processed.total", ...outcomeRows]);
-    // The API takes 12 figures at a time; only the first request ranks.
-    expect(calls.every((url) => url.searchParams.get("figure")!.split(",").length <= 12)).toBe(
-      true,
-    );
-    expect(calls.map((url) => url.searchParams.get("rank"))).toEqual(["true", null]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.searchParams.get("rank")).toBe("true");
   });
 
   it("shows the families of the outcome mix as shares of each agency's outcomes", async () => {

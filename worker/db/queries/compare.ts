@@ -21,6 +21,14 @@ export interface CompareQuery extends Pick<
   years: number[];
   basis: Basis;
   limit: number;
+  /** Rows to skip, in the path-and-year order. */
+  offset?: number;
+}
+
+export interface CompareResult {
+  rows: CompareRow[];
+  /** Every matching report, however many `limit` kept. */
+  total: number;
 }
 
 export interface CompareRow {
@@ -41,7 +49,7 @@ export interface CompareRow {
  * number of reports, not with the size of the cell tables. `CROSS JOIN` makes SQLite walk the
  * region's agencies first rather than every report of the years nationwide.
  */
-export async function compareFigures(db: Database, query: CompareQuery): Promise<CompareRow[]> {
+export async function compareFigures(db: Database, query: CompareQuery): Promise<CompareResult> {
   const conditions = agencyConditions(query);
   const revision = revisionColumn(query.basis);
   const joins: SQL[] = [];
@@ -76,23 +84,28 @@ export async function compareFigures(db: Database, query: CompareQuery): Promise
   );
   const rows = await db.all<Record<string, unknown>>(sql`
     SELECT agencies.id AS agency_id, agencies.name AS agency_name, agencies.level, agencies.kind,
-           agencies.scope, agencies.region_code, reports.year, reports.status
+           agencies.scope, agencies.region_code, reports.year, reports.status,
+           COUNT(*) OVER () AS total_rows
            ${selects.length ? sql`, ${sql.join(selects, sql`, `)}` : sql``}
     FROM ${agencies}
     CROSS JOIN ${reports} ON reports.agency_id = agencies.id
     ${sql.join(joins, sql` `)}
     WHERE ${where}
     ORDER BY agencies.path, reports.year
-    LIMIT ${query.limit}`);
-  return rows.map((row) => ({
-    agencyId: row.agency_id as number,
-    agencyName: row.agency_name as string,
-    level: row.level as string,
-    kind: row.kind as string,
-    scope: row.scope as string,
-    regionCode: row.region_code as string,
-    year: row.year as number,
-    status: row.status as string,
-    values: Object.fromEntries(query.figures.map((f) => [f, (row[f] as number | null) ?? null])),
-  }));
+    LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`);
+  const total = (rows[0]?.total_rows as number | undefined) ?? 0;
+  return {
+    total,
+    rows: rows.map((row) => ({
+      agencyId: row.agency_id as number,
+      agencyName: row.agency_name as string,
+      level: row.level as string,
+      kind: row.kind as string,
+      scope: row.scope as string,
+      regionCode: row.region_code as string,
+      year: row.year as number,
+      status: row.status as string,
+      values: Object.fromEntries(query.figures.map((f) => [f, (row[f] as number | null) ?? null])),
+    })),
+  };
 }
