@@ -469,6 +469,7 @@ const messages = {
     trFigure: "数据项",
     trTemplateBreak: "2021 年起采用新格式",
     trTemplateNote: "2021 年起采用新格式：2019—2020 年度为试行格式，前后口径可能不同。",
+    rrXlsx: "导出 XLSX",
   },
   en: {
     appTitle: "Nianbao",
@@ -946,6 +947,7 @@ const messages = {
     trTemplateBreak: "New template from 2021",
     trTemplateNote:
       "New template from 2021: 2019–2020 used the trial format, so figures may not be comparable.",
+    rrXlsx: "Export XLSX",
   },
 } as const;
 

@@ -79,6 +79,7 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under }: 
   const document = useMemo(() => regionDocument(data, regionName), [data, regionName]);
   const csv = (part: "tables" | "ledger") =>
     withQuery("/api/region-report", { year: data.year, under, format: "csv", part });
+  const xlsx = withQuery("/api/region-report", { year: data.year, under, format: "xlsx" });
   const shown = (data.ledger as LedgerEntry[]).filter(
     (entry) => !inclusion || entry.inclusion === inclusion,
   );
@@ -107,6 +108,9 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under }: 
           </a>
           <a href={csv("ledger")} download>
             {t("rrCsvLedger")}
+          </a>
+          <a href={xlsx} download>
+            {t("rrXlsx")}
           </a>
           <button type="button" onClick={() => window.print()}>
             {t("rfPrintNow")}

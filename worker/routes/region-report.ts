@@ -3,8 +3,10 @@ import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { rollup } from "../db/queries/rollup";
+import { OTHER_PROCESSING_TOTAL, regionReportSheets } from "../export/region-report-workbook";
+import { XLSX_CONTENT_TYPE, xlsxWorkbook } from "../export/xlsx";
 import { attachment, toCsv } from "../http/csv";
-import { agencyFilter, format, scope, year } from "../http/params";
+import { agencyFilter, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import { publicStatus, requireRootWhenEmpty, seesWorkflow } from "../services/aggregate-scope";
@@ -21,23 +23,24 @@ import {
 
 /** The （六） total: the three split rows and the single-layout row, column by column. */
 const OTHER_PROCESSING_ROWS = [...SPLIT_OTHER_ROW_KEYS, "other_processing"] as const;
-const OTHER_PROCESSING_TOTAL = {
-  key: "other_processing_total",
-  label: "三、本年度办理结果 （六）其他处理（合计）",
-};
 
 const regionReportQuery = z.strictObject({
   ...agencyFilter,
   scope: scope.default("self"),
   year,
-  format,
+  format: z.enum(["json", "csv", "xlsx"]).default("json"),
   part: z.enum(["tables", "ledger"]).default("tables"),
 });
 
 type Cells = (number | null)[];
 
-interface RegionReport {
+/** The JSON answer, as the CSV and XLSX variants read it back. */
+export interface RegionReport {
   year: number;
+  scope: string;
+  basis: string;
+  templates: Record<string, number>;
+  counts: Record<"included" | "pending" | "missing", number>;
   section2: Record<string, number | null>;
   section3: { rows: Record<string, Cells>; other_processing_total: Cells };
   section4: Record<string, Cells>;
@@ -149,6 +152,20 @@ const csvParts = createMiddleware<AppEnv>(async (c, next) => {
   });
 });
 
+/** With `format=xlsx`, one workbook: 说明, 表二, 表三, 表四 and the ledger (机构清单). */
+const xlsxWorkbookVariant = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (c.req.query("format") !== "xlsx" || c.res.status !== 200) return;
+  const body = (await c.res.json()) as RegionReport;
+  c.res = new Response(xlsxWorkbook(regionReportSheets(body)), {
+    status: 200,
+    headers: {
+      "content-type": XLSX_CONTENT_TYPE,
+      "content-disposition": attachment(`region-report-${body.year}.xlsx`),
+    },
+  });
+});
+
 /**
  * The region's own annual report: tables 二, 三 and 四 summed over the published (approved)
  * revisions of one scope's reports — whoever asks, since the region's report is a published
@@ -159,6 +176,7 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
   authorize("report.read_published"),
   validate("query", regionReportQuery),
   csvParts,
+  xlsxWorkbookVariant,
   async (c) => {
     const query = c.req.valid("query");
     const workflow = await seesWorkflow(c, query.under);

@@ -35,7 +35,7 @@ describe("RegionReportPage", () => {
     expect(new URLSearchParams(window.location.search).get("inclusion")).toBe("missing");
   });
 
-  it("offers the tables and the ledger as CSV for the same region and year", async () => {
+  it("offers the tables and the ledger as CSV, and both as one XLSX, for the same region and year", async () => {
     stubFetch(routes());
     renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
 
@@ -45,6 +45,9 @@ describe("RegionReportPage", () => {
     );
     expect(screen.getByRole("link", { name: "下载台账（CSV）" }).getAttribute("href")).toBe(
       "/api/region-report?year=2024&under=100&format=csv&part=ledger",
+    );
+    expect(screen.getByRole("link", { name: "导出 XLSX" }).getAttribute("href")).toBe(
+      "/api/region-report?year=2024&under=100&format=xlsx",
     );
     expect(screen.getByRole("button", { name: "打印" })).toBeTruthy();
   });
