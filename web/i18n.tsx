@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import type { Locale } from "./lib/locale";
 
-export type Locale = "zh" | "en";
+export type { Locale };
 
 const messages = {
   zh: {

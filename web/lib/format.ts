@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n";
+import type { Locale } from "./locale";
 
 /** Chinese readers expect 万 and 亿 for large counts; English readers thousands separators. */
 export function formatCount(value: number | null | undefined, locale: Locale): string {

@@ -1,0 +1,2 @@
+/** The interface languages: Chinese first, English available. */
+export type Locale = "zh" | "en";
