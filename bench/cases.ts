@@ -1,7 +1,12 @@
 import type { BenchCase } from "./bench-case";
 import { bundleSize } from "./cases/bundle-size";
 import { compareProvince } from "./cases/compare-province";
-import { compareLargeProvince, overviewLargeProvince } from "./cases/dashboard-large-province";
+import {
+  compareLargeProvince,
+  compareLargeProvinceFiveYears,
+  overviewLargeProvince,
+} from "./cases/dashboard-large-province";
+import { firstChart } from "./cases/first-chart";
 import { parseThroughput } from "./cases/parse-throughput";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
@@ -17,4 +22,6 @@ export const CASES: readonly BenchCase[] = [
   parseThroughput,
   overviewLargeProvince,
   compareLargeProvince,
+  compareLargeProvinceFiveYears,
+  firstChart,
 ];
