@@ -1,6 +1,11 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
-import { SECTION3_CELL_COLUMNS, documentCells } from "../worker/db/cells";
+import {
+  SECTION3_CELL_COLUMNS,
+  SECTION3_TOTAL_COLUMNS,
+  documentCells,
+  documentTotals,
+} from "../worker/db/cells";
 import type { ReportStatus } from "../worker/db/schema";
 import { defaultDeadline, isLate } from "../worker/db/queries/deadlines";
 import { rebuildRegionSums } from "../worker/db/queries/region-sums";
@@ -44,7 +49,7 @@ export const SESSION_EXPIRES_AT = "9999-12-31T00:00:00.000Z";
  * steps (`moveReport`) to each report's status — with prepared statements in large transactions,
  * which is what makes 100,000 reports take a minute instead of hours. tests/scripts/bench.test.ts
  * holds the two to the same rows in the tables the cases read: agencies, reports,
- * report_revisions, section3_cells and figure_values.
+ * report_revisions, section3_cells, section3_totals and figure_values.
  *
  * Review is written as the reports row shows it: `status`, `published_revision_id` (the revision,
  * for approved reports), and `submitted_at`/`late` for every report that was submitted (`now`,
@@ -83,6 +88,10 @@ export function writeDataset(sqlite: BetterSqlite3.Database, input: WriteInput):
   const insertCells = sqlite.prepare(
     `INSERT INTO section3_cells (revision_id, row_key, ${SECTION3_CELL_COLUMNS.join(", ")})
      VALUES (?, ?, ${SECTION3_CELL_COLUMNS.map(() => "?").join(", ")})`,
+  );
+  const insertTotals = sqlite.prepare(
+    `INSERT INTO section3_totals (revision_id, ${SECTION3_TOTAL_COLUMNS.join(", ")})
+     VALUES (?, ${SECTION3_TOTAL_COLUMNS.map(() => "?").join(", ")})`,
   );
   const insertFigure = sqlite.prepare(
     `INSERT INTO figure_values (revision_id, figure, value) VALUES (?, ?, ?)`,
@@ -173,6 +182,8 @@ export function writeDataset(sqlite: BetterSqlite3.Database, input: WriteInput):
     for (const [rowKey, ...values] of cells.section3) {
       insertCells.run(id, rowKey, ...SECTION3_CELL_COLUMNS.map((_, c) => values[c] ?? null));
     }
+    const totals = documentTotals(document);
+    if (totals) insertTotals.run(id, ...totals);
     for (const [figure, value] of cells.figures) insertFigure.run(id, figure, value);
   };
 

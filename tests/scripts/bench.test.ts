@@ -66,6 +66,7 @@ function tables(sqlite: Database.Database) {
     revisions: dump("SELECT * FROM report_revisions ORDER BY id"),
     section3: dump("SELECT * FROM section3_cells ORDER BY revision_id, row_key"),
     figures: dump("SELECT * FROM figure_values ORDER BY revision_id, figure"),
+    totals: dump("SELECT * FROM section3_totals ORDER BY revision_id"),
     // Sums kept step by step and summed at once differ in the last bits of decimals.
     regionSums: dump(
       `SELECT root_id, year, basis, scope, figure, round(total, 6) AS total, reported

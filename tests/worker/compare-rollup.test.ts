@@ -100,6 +100,9 @@ describe("compare", () => {
     expect(ids(second)).toEqual([a.id]);
     expect(second.agencies.map((x) => x.id)).toEqual([a.id]);
 
+    const past = await page("limit=10&offset=30");
+    expect([past.total, past.items]).toEqual([3, []]);
+
     // By value, largest first: the whole-region report leads — sorting is not ranking.
     expect(ids(await page("sort=value&dir=desc&limit=2"))).toEqual([government.id, b.id]);
     expect(ids(await page("sort=value&dir=asc&limit=2"))).toEqual([a.id, b.id]);

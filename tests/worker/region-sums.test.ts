@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { runBatch } from "../../worker/db/batch";
+import { SECTION3_TOTAL_COLUMNS } from "../../worker/db/cells";
 import { createDatabase } from "../../worker/db/client";
 import {
   readRegionSums,
@@ -157,6 +158,17 @@ describe("maintained region sums", () => {
     await expectInStep([...roots, county.id], [2022, 2023]);
     await patchAgency(county.id, { parent_id: null });
     await expectInStep([...roots, county.id], [2022, 2023]);
+
+    // Table 三's totals kept wide are the cells' 总计 column, revision for revision.
+    const totals = await env.DB.prepare("SELECT * FROM section3_totals ORDER BY revision_id").all();
+    const pivot = SECTION3_TOTAL_COLUMNS.map(
+      (key) => `MAX(CASE row_key WHEN '${key}' THEN total END) AS ${key}`,
+    ).join(", ");
+    const fromCells = await env.DB.prepare(
+      `SELECT revision_id, ${pivot} FROM section3_cells GROUP BY revision_id ORDER BY revision_id`,
+    ).all();
+    expect(totals.results.length).toBeGreaterThan(4);
+    expect(totals.results).toEqual(fromCells.results);
 
     // A rebuild from the reports finds exactly what was maintained.
     const before = await env.DB.prepare(

@@ -1,6 +1,6 @@
 import type { ReportDocument } from "../report/document";
 import { flattenFigures } from "../report/figures";
-import { SECTION3_COLUMNS } from "../report/templates";
+import { SECTION3_COLUMNS, SECTION3_ROW_KEYS } from "../report/templates";
 
 /** Column names of `section3_cells`, in the printed order of table 三's columns. */
 export const SECTION3_CELL_COLUMNS = SECTION3_COLUMNS.map((column) => column.key);
@@ -21,4 +21,18 @@ export function documentCells(document: ReportDocument): {
     if (!figure.startsWith("section3.")) figures.push([figure, value]);
   }
   return { section3, figures };
+}
+
+/** Column names of `section3_totals`: table 三's printed rows. */
+export const SECTION3_TOTAL_COLUMNS = SECTION3_ROW_KEYS;
+
+/**
+ * The 总计 of each printed row, in `SECTION3_TOTAL_COLUMNS` order (null where the row is absent
+ * or blank); null for a document without table 三, which gets no row, as it gets no cells.
+ */
+export function documentTotals(document: ReportDocument): (number | null)[] | null {
+  const rows = document.section3?.rows as Record<string, (number | null)[]> | undefined;
+  if (!rows || Object.keys(rows).length === 0) return null;
+  const total = SECTION3_CELL_COLUMNS.indexOf("total");
+  return SECTION3_TOTAL_COLUMNS.map((key) => rows[key]?.[total] ?? null);
 }

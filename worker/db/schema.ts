@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { SECTION3_ROW_KEYS } from "../report/templates";
 
 export const AGENCY_LEVELS = ["province", "city", "county", "township"] as const;
 export const AGENCY_KINDS = ["government", "department"] as const;
@@ -119,6 +120,19 @@ export const section3Cells = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.revisionId, t.rowKey] })],
 );
+
+/**
+ * The 总计 column of table 三, one row per revision that has cells: what comparisons and
+ * rankings read (every preset compares totals), in one primary-key lookup per report instead
+ * of one per printed row. Written and dropped with the revision's `section3_cells`.
+ */
+export const section3Totals = sqliteTable("section3_totals", {
+  revisionId: integer("revision_id").primaryKey(),
+  ...(Object.fromEntries(SECTION3_ROW_KEYS.map((key) => [key, integer(key)])) as Record<
+    (typeof SECTION3_ROW_KEYS)[number],
+    ReturnType<typeof integer>
+  >),
+});
 
 /** Every other single figure (table 二, table 四, registered metrics), by figure key. */
 export const figureValues = sqliteTable(

@@ -70,6 +70,7 @@ export const compareRoutes = new Hono<AppEnv>().get(
       figures: [...figures],
       limit: byPath ? query.limit : MAX_SORTED_ROWS + 1,
       offset: byPath ? query.offset : 0,
+      countAll: byPath,
     });
     await requireRootWhenEmpty(c, query.under, total === 0);
     if (total > MAX_SORTED_ROWS) {

@@ -1,6 +1,6 @@
 import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { SECTION3_CELL_COLUMNS } from "../cells";
+import { SECTION3_CELL_COLUMNS, SECTION3_TOTAL_COLUMNS } from "../cells";
 import { agencies, reports } from "../schema";
 import { agencyConditions, type AgencyFilter } from "./agencies";
 
@@ -23,6 +23,11 @@ export interface CompareQuery extends Pick<
   limit: number;
   /** Rows to skip, in the path-and-year order. */
   offset?: number;
+  /**
+   * Count every matching report even past `limit` (a window over all rows, ~1 µs each);
+   * without it `total` is the number of rows returned.
+   */
+  countAll?: boolean;
 }
 
 export interface CompareResult {
@@ -54,11 +59,29 @@ export async function compareFigures(db: Database, query: CompareQuery): Promise
   const revision = revisionColumn(query.basis);
   const joins: SQL[] = [];
   const selects: SQL[] = [];
+  // Totals (what rankings compare) come from one wide row per report; other columns of
+  // table 三 from the cells, one join per printed row.
+  let totalsJoined = false;
   const section3Rows = new Map<string, string>();
   const others = new Map<string, string>();
   for (const figure of query.figures) {
     const [table, row, column] = figure.split(".");
-    if (table === "section3" && row && column && SECTION3_CELL_COLUMNS.includes(column as never)) {
+    if (
+      table === "section3" &&
+      column === "total" &&
+      SECTION3_TOTAL_COLUMNS.includes(row as never)
+    ) {
+      if (!totalsJoined) {
+        totalsJoined = true;
+        joins.push(sql`LEFT JOIN section3_totals t ON t.revision_id = ${revision}`);
+      }
+      selects.push(sql`${sql.raw(`t.${row}`)} AS ${sql.identifier(figure)}`);
+    } else if (
+      table === "section3" &&
+      row &&
+      column &&
+      SECTION3_CELL_COLUMNS.includes(column as never)
+    ) {
       let alias = section3Rows.get(row);
       if (!alias) {
         alias = `s${section3Rows.size}`;
@@ -84,8 +107,8 @@ export async function compareFigures(db: Database, query: CompareQuery): Promise
   );
   const rows = await db.all<Record<string, unknown>>(sql`
     SELECT agencies.id AS agency_id, agencies.name AS agency_name, agencies.level, agencies.kind,
-           agencies.scope, agencies.region_code, reports.year, reports.status,
-           COUNT(*) OVER () AS total_rows
+           agencies.scope, agencies.region_code, reports.year, reports.status
+           ${query.countAll ? sql`, COUNT(*) OVER () AS total_rows` : sql``}
            ${selects.length ? sql`, ${sql.join(selects, sql`, `)}` : sql``}
     FROM ${agencies}
     CROSS JOIN ${reports} ON reports.agency_id = agencies.id
@@ -93,7 +116,11 @@ export async function compareFigures(db: Database, query: CompareQuery): Promise
     WHERE ${where}
     ORDER BY agencies.path, reports.year
     LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`);
-  const total = (rows[0]?.total_rows as number | undefined) ?? 0;
+  if (query.countAll && rows.length === 0 && (query.offset ?? 0) > 0) {
+    // A page past the end still says how many there are.
+    return { rows: [], total: (await compareFigures(db, { ...query, offset: 0, limit: 1 })).total };
+  }
+  const total = query.countAll ? ((rows[0]?.total_rows as number | undefined) ?? 0) : rows.length;
   return {
     total,
     rows: rows.map((row) => ({

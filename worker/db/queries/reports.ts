@@ -1,7 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { ReportDocument } from "../../report/document";
 import type { Finding } from "../../report/rules";
-import { SECTION3_CELL_COLUMNS, documentCells } from "../cells";
+import {
+  SECTION3_CELL_COLUMNS,
+  SECTION3_TOTAL_COLUMNS,
+  documentCells,
+  documentTotals,
+} from "../cells";
 import { runBatch } from "../batch";
 import type { Database } from "../client";
 import { reportRevisions, reports } from "../schema";
@@ -130,6 +135,8 @@ export async function appendRevision(
   const number = input.baseRevision + 1;
   const reportId = sql`(SELECT id FROM reports WHERE agency_id = ${agencyId} AND year = ${year})`;
   const cells = documentCells(document);
+  const totals = documentTotals(document);
+  const totalColumns = sql.raw(SECTION3_TOTAL_COLUMNS.join(", "));
   const s3Columns = sql.raw(SECTION3_CELL_COLUMNS.join(", "));
   const s3Values = sql.raw(
     SECTION3_CELL_COLUMNS.map((_, i) => `json_extract(j.value, '$[${i + 1}]')`).join(", "),
@@ -154,6 +161,16 @@ export async function appendRevision(
                SELECT r.current_revision_id, json_extract(j.value, '$[0]'), ${s3Values}
                FROM reports r, json_each(${JSON.stringify(cells.section3)}) j
                WHERE r.agency_id = ${agencyId} AND r.year = ${year}`,
+    ...(totals
+      ? [
+          sql`INSERT INTO section3_totals (revision_id, ${totalColumns})
+               SELECT r.current_revision_id, ${sql.join(
+                 totals.map((v) => sql`${v}`),
+                 sql`, `,
+               )}
+               FROM reports r WHERE r.agency_id = ${agencyId} AND r.year = ${year}`,
+        ]
+      : []),
     sql`INSERT INTO figure_values (revision_id, figure, value)
                SELECT r.current_revision_id, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')
                FROM reports r, json_each(${JSON.stringify(cells.figures)}) j
@@ -172,6 +189,7 @@ export async function appendRevision(
   if (input.replaces && !input.replaces.published) {
     statements.push(
       sql`DELETE FROM section3_cells WHERE revision_id = ${input.replaces.id}`,
+      sql`DELETE FROM section3_totals WHERE revision_id = ${input.replaces.id}`,
       sql`DELETE FROM figure_values WHERE revision_id = ${input.replaces.id}`,
     );
   }

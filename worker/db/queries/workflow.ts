@@ -88,6 +88,7 @@ export async function transitionReport(db: Database, input: TransitionInput): Pr
       const stillUsed = sql`(SELECT ${previous} IN (current_revision_id, published_revision_id) FROM reports WHERE id = ${input.reportId})`;
       statements.push(
         sql`DELETE FROM section3_cells WHERE revision_id = ${previous} AND NOT ${stillUsed}`,
+        sql`DELETE FROM section3_totals WHERE revision_id = ${previous} AND NOT ${stillUsed}`,
         sql`DELETE FROM figure_values WHERE revision_id = ${previous} AND NOT ${stillUsed}`,
       );
     }
