@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { admin, createAgency, request, requestJson, saveDocument } from "./api";
 import { validDocument } from "./builders";
+import type { ReportDocument } from "../../worker/report/document";
 
 /** A small region: a government (whole-region scope) and two departments under it. */
 async function region(code: string) {
@@ -120,6 +121,65 @@ describe("compare", () => {
     );
     expect(mixed.status).toBe(400);
     expect(mixed.body.error.code).toBe("mixed_scope");
+  });
+
+  it("ranks alike in SQLite (by rank or value) and in memory (by name): ties, blanks, small counts", async () => {
+    const government = await createAgency({
+      level: "city",
+      kind: "government",
+      scope: "region",
+      region_code: "940400",
+    });
+    const scaled = (visits: number | null, scale: number) => (d: ReportDocument) => {
+      d.metrics!.website_visits = visits;
+      const rows = d.section3!.rows as Record<string, (number | null)[]>;
+      for (const [row, cells] of Object.entries(rows))
+        rows[row] = cells.map((v) => (v === null ? null : v * scale));
+    };
+    for (const [visits, scale] of [
+      [100, 1],
+      [200, 2],
+      [200, 1],
+      [null, 3],
+      [50, 0],
+      [75, 1],
+    ] as const) {
+      const agency = await createAgency({
+        level: "city",
+        parent_id: government.id,
+        region_code: "940400",
+      });
+      const saved = await saveDocument(agency.id, validDocument(2022, scaled(visits, scale)));
+      expect(saved.status).toBe(201);
+    }
+    for (const figure of ["metrics.website_visits", "indicator.disclosure_rate"]) {
+      const ranks = async (sort: string, dir = "asc") => {
+        const response = await requestJson(
+          `/api/compare?figure=${figure}&years=2022&under=${government.id}&scope=self&basis=current&rank=true&sort=${sort}&dir=${dir}`,
+          { as: await admin() },
+        );
+        expect(response.status, JSON.stringify(response.body)).toBe(200);
+        const ranking = response.body.ranking as {
+          agency_id: number;
+          rank: number | null;
+          reason: string;
+        }[];
+        return {
+          order: ranking.map((r) => r.agency_id),
+          byAgency: Object.fromEntries(ranking.map((r) => [r.agency_id, [r.rank, r.reason]])),
+        };
+      };
+      const inMemory = await ranks("agency");
+      const byRank = await ranks("rank");
+      expect(byRank.byAgency, figure).toEqual(inMemory.byAgency);
+      expect((await ranks("value", "desc")).byAgency, figure).toEqual(inMemory.byAgency);
+      const ranked = byRank.order.map((id) => byRank.byAgency[id]![0]);
+      // Rows without a rank come last, and ties share one.
+      expect(ranked.slice(-1)).toEqual([null]);
+      expect(new Set(ranked).size).toBeLessThan(ranked.length);
+      const descending = (await ranks("rank", "desc")).order;
+      expect(descending.at(-1)).toBe(byRank.order.at(-1));
+    }
   });
 
   it("refuses a page past the limits, naming the field", async () => {

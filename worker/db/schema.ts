@@ -40,7 +40,8 @@ export const agencies = sqliteTable(
   (t) => [
     index("agencies_parent_idx").on(t.parentId),
     index("agencies_region_idx").on(t.regionCode),
-    index("agencies_path_idx").on(t.path),
+    // Covers the filters of a subtree walk, so ranking a province reads no agency rows.
+    index("agencies_path_idx").on(t.path, t.scope, t.level, t.kind),
     index("agencies_level_idx").on(t.level, t.kind),
   ],
 );
@@ -72,6 +73,14 @@ export const reports = sqliteTable(
   },
   (t) => [
     uniqueIndex("reports_agency_year_uq").on(t.agencyId, t.year),
+    // Covers what comparisons read of each report, so they read no report rows.
+    index("reports_agency_year_cover_idx").on(
+      t.agencyId,
+      t.year,
+      t.currentRevisionId,
+      t.publishedRevisionId,
+      t.status,
+    ),
     index("reports_year_idx").on(t.year, t.status),
   ],
 );

@@ -49,16 +49,14 @@ export interface CompareRow {
 }
 
 /**
- * One row per (agency, year) report with the asked figures as columns. Each table-三 row
- * and each other figure is one LEFT JOIN on its primary key, so the cost grows with the
- * number of reports, not with the size of the cell tables. `CROSS JOIN` makes SQLite walk the
- * region's agencies first rather than every report of the years nationwide.
+ * The comparison's rows: agency, report and one column per figure. `narrow` leaves out the
+ * agency's descriptive columns, for a ranking that carries 10,000 rows through its windows and
+ * names only the page's agencies.
  */
-export async function compareFigures(db: Database, query: CompareQuery): Promise<CompareResult> {
-  const conditions = agencyConditions(query);
+function selection(query: CompareQuery, narrow = false) {
   const revision = revisionColumn(query.basis);
   const joins: SQL[] = [];
-  const selects: SQL[] = [];
+  const columns: SQL[] = [];
   // Totals (what rankings compare) come from one wide row per report; other columns of
   // table 三 from the cells, one join per printed row.
   let totalsJoined = false;
@@ -75,7 +73,7 @@ export async function compareFigures(db: Database, query: CompareQuery): Promise
         totalsJoined = true;
         joins.push(sql`LEFT JOIN section3_totals t ON t.revision_id = ${revision}`);
       }
-      selects.push(sql`${sql.raw(`t.${row}`)} AS ${sql.identifier(figure)}`);
+      columns.push(sql`${sql.raw(`t.${row}`)} AS ${sql.identifier(figure)}`);
     } else if (
       table === "section3" &&
       row &&
@@ -90,49 +88,139 @@ export async function compareFigures(db: Database, query: CompareQuery): Promise
           sql`LEFT JOIN section3_cells ${sql.raw(alias)} ON ${sql.raw(alias)}.revision_id = ${revision} AND ${sql.raw(alias)}.row_key = ${row}`,
         );
       }
-      selects.push(sql`${sql.raw(`${alias}.${column}`)} AS ${sql.identifier(figure)}`);
+      columns.push(sql`${sql.raw(`${alias}.${column}`)} AS ${sql.identifier(figure)}`);
     } else if (!others.has(figure)) {
       const alias = `f${others.size}`;
       others.set(figure, alias);
       joins.push(
         sql`LEFT JOIN figure_values ${sql.raw(alias)} ON ${sql.raw(alias)}.revision_id = ${revision} AND ${sql.raw(alias)}.figure = ${figure}`,
       );
-      selects.push(sql`${sql.raw(`${alias}.value`)} AS ${sql.identifier(figure)}`);
+      columns.push(sql`${sql.raw(`${alias}.value`)} AS ${sql.identifier(figure)}`);
     }
   }
   const where = and(
-    ...conditions,
+    ...agencyConditions(query),
     inArray(reports.year, query.years),
     sql`${revision} IS NOT NULL`,
   );
-  const rows = await db.all<Record<string, unknown>>(sql`
-    SELECT agencies.id AS agency_id, agencies.name AS agency_name, agencies.level, agencies.kind,
-           agencies.scope, agencies.region_code, reports.year, reports.status
-           ${query.countAll ? sql`, COUNT(*) OVER () AS total_rows` : sql``}
-           ${selects.length ? sql`, ${sql.join(selects, sql`, `)}` : sql``}
+  const described = narrow
+    ? sql``
+    : sql`agencies.name AS agency_name, agencies.level, agencies.kind, agencies.region_code,`;
+  return sql`SELECT agencies.id AS agency_id, ${described} agencies.scope, agencies.path,
+           reports.year, reports.status ${columns.length ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
     FROM ${agencies}
     CROSS JOIN ${reports} ON reports.agency_id = agencies.id
     ${sql.join(joins, sql` `)}
-    WHERE ${where}
-    ORDER BY agencies.path, reports.year
+    WHERE ${where}`;
+}
+
+function readRow(row: Record<string, unknown>, figures: readonly string[]): CompareRow {
+  return {
+    agencyId: row.agency_id as number,
+    agencyName: row.agency_name as string,
+    level: row.level as string,
+    kind: row.kind as string,
+    scope: row.scope as string,
+    regionCode: row.region_code as string,
+    year: row.year as number,
+    status: row.status as string,
+    values: Object.fromEntries(figures.map((f) => [f, (row[f] as number | null) ?? null])),
+  };
+}
+
+/**
+ * One row per (agency, year) report with the asked figures as columns, in region order. Each
+ * figure is one LEFT JOIN on a primary key, so the cost grows with the number of reports, not
+ * with the size of the cell tables. `CROSS JOIN` makes SQLite walk the region's agencies first
+ * rather than every report of the years nationwide.
+ */
+export async function compareFigures(db: Database, query: CompareQuery): Promise<CompareResult> {
+  const rows = await db.all<Record<string, unknown>>(sql`
+    SELECT * ${query.countAll ? sql`, COUNT(*) OVER () AS total_rows` : sql``}
+    FROM (${selection(query)})
+    ORDER BY path, year
     LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`);
   if (query.countAll && rows.length === 0 && (query.offset ?? 0) > 0) {
     // A page past the end still says how many there are.
     return { rows: [], total: (await compareFigures(db, { ...query, offset: 0, limit: 1 })).total };
   }
   const total = query.countAll ? ((rows[0]?.total_rows as number | undefined) ?? 0) : rows.length;
+  return { total, rows: rows.map((row) => readRow(row, query.figures)) };
+}
+
+/** What a ranking ranks on: one figure, or an indicator's ratio of sums (`report/indicators.ts`). */
+export type RankTarget =
+  | { figure: string }
+  | { numerator: readonly string[]; denominator: readonly string[]; minCount: number };
+
+export interface RankedPage extends CompareResult {
+  /** Each row's rank within its year (ties share one), null where it has none. */
+  ranks: (number | null)[];
+  /** The scopes of the matching agencies when more than one: nothing may be ranked. */
+  mixedScopes: string[] | null;
+}
+
+/**
+ * A page of the comparison, ranked over every matching report and ordered by rank, by the
+ * ranked value or by region, ranked and cut inside
+ * SQLite, so that a province of 10,000 agencies sends 50 rows, not 10,000. The same rules as
+ * `rankable` and `computeIndicator` (tests hold them equal): a sum of figures is blank only if
+ * every figure is; a rate needs a denominator of at least `minCount`; ties share a rank;
+ * rows without a value go last either way, and ties keep region order.
+ */
+export async function rankedPage(
+  db: Database,
+  query: CompareQuery & {
+    rankOn: RankTarget;
+    by: "rank" | "value" | "path";
+    dir: "asc" | "desc";
+  },
+): Promise<RankedPage> {
+  const column = (figure: string) => sql.identifier(figure);
+  const sum = (figures: readonly string[]) =>
+    sql`(CASE WHEN ${sql.join(
+      figures.map((f) => sql`${column(f)} IS NULL`),
+      sql` AND `,
+    )} THEN NULL ELSE ${sql.join(
+      figures.map((f) => sql`COALESCE(${column(f)}, 0)`),
+      sql` + `,
+    )} END)`;
+  const value =
+    "figure" in query.rankOn
+      ? column(query.rankOn.figure)
+      : sql`(CASE WHEN ${sum(query.rankOn.denominator)} >= ${query.rankOn.minCount}
+                   AND ${sum(query.rankOn.denominator)} > 0
+              THEN ${sum(query.rankOn.numerator)} * 1.0 / ${sum(query.rankOn.denominator)} END)`;
+  const key = sql.raw(query.by === "rank" ? "rank" : "rank_value");
+  const direction = sql.raw(query.dir === "asc" ? "ASC" : "DESC");
+  const order =
+    query.by === "path" ? sql`path, year` : sql`${key} IS NULL, ${key} ${direction}, path, year`;
+  const page = sql`
+    SELECT x.*, COUNT(*) OVER () AS total_rows,
+           MIN(scope) OVER () AS min_scope, MAX(scope) OVER () AS max_scope,
+           CASE WHEN rank_value IS NOT NULL
+                THEN RANK() OVER (PARTITION BY year, rank_value IS NULL ORDER BY rank_value DESC)
+           END AS rank
+    FROM (SELECT base.*, ${value} AS rank_value FROM (${selection(query, true)}) base) x
+    ORDER BY ${order}
+    LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`;
+  const rows = await db.all<Record<string, unknown>>(sql`
+    SELECT page.*, agencies.name AS agency_name, agencies.level, agencies.kind,
+           agencies.region_code
+    FROM (${page}) page CROSS JOIN ${agencies} ON agencies.id = page.agency_id
+    ORDER BY ${order}`);
+  if (rows.length === 0 && (query.offset ?? 0) > 0) {
+    const first = await rankedPage(db, { ...query, offset: 0, limit: 1 });
+    return { ...first, rows: [], ranks: [] };
+  }
+  const head = rows[0];
   return {
-    total,
-    rows: rows.map((row) => ({
-      agencyId: row.agency_id as number,
-      agencyName: row.agency_name as string,
-      level: row.level as string,
-      kind: row.kind as string,
-      scope: row.scope as string,
-      regionCode: row.region_code as string,
-      year: row.year as number,
-      status: row.status as string,
-      values: Object.fromEntries(query.figures.map((f) => [f, (row[f] as number | null) ?? null])),
-    })),
+    total: (head?.total_rows as number | undefined) ?? 0,
+    rows: rows.map((row) => readRow(row, query.figures)),
+    ranks: rows.map((row) => (row.rank as number | null) ?? null),
+    mixedScopes:
+      head && head.min_scope !== head.max_scope
+        ? [head.min_scope as string, head.max_scope as string]
+        : null,
   };
 }

@@ -1,0 +1,145 @@
+import {
+  compareFigures,
+  rankedPage,
+  type CompareQuery,
+  type CompareRow,
+  type RankTarget,
+} from "../db/queries/compare";
+import type { Database } from "../db/client";
+import { ApiError } from "../http/errors";
+import { computeIndicator, INDICATORS, type IndicatorResult } from "../report/indicators";
+import { rankable } from "../report/ranking";
+
+export const INDICATOR_PREFIX = "indicator.";
+export const indicatorByKey = new Map(INDICATORS.map((i) => [`${INDICATOR_PREFIX}${i.key}`, i]));
+
+/** Sorting by agency name reads every matching report; a nation's year is ~30,000. */
+export const MAX_SORTED_ROWS = 50_000;
+
+export type CompareSort = "path" | "rank" | "value" | "agency";
+
+export interface PageRequest extends Omit<CompareQuery, "figures" | "limit" | "offset"> {
+  /** The asked keys: figures and `indicator.<key>`s; the first is the one ranked and sorted on. */
+  keys: string[];
+  /** The figures to read: the asked ones and every figure of the asked indicators. */
+  figures: string[];
+  rank: boolean;
+  sort: CompareSort;
+  dir: "asc" | "desc";
+  offset: number;
+  limit: number;
+}
+
+export interface ComparePage {
+  /** The rows read; `page` says which of them are on the page, in order. */
+  rows: CompareRow[];
+  page: number[];
+  total: number;
+  /** Each row's rank within its year, when a ranking was asked. */
+  ranks: (number | null)[] | null;
+}
+
+/**
+ * One page of a comparison. Region order without a ranking, and any order by rank or value,
+ * are ranked and cut by SQLite (`rankedPage`): a province of 10,000 agencies sends one page.
+ * Sorting by agency name needs the Chinese collation, which SQLite lacks: every row is read and
+ * ordered here.
+ */
+export async function comparePage(db: Database, request: PageRequest): Promise<ComparePage> {
+  const query: CompareQuery = { ...request, limit: request.limit, offset: request.offset };
+  if (request.sort === "agency") return byAgencyName(db, request);
+  if (request.sort === "path" && !request.rank) {
+    const { rows, total } = await compareFigures(db, { ...query, countAll: true });
+    return { rows, total, page: rows.map((_, i) => i), ranks: null };
+  }
+  const answer = await rankedPage(db, {
+    ...query,
+    rankOn: rankTarget(request.keys[0]!),
+    by: request.sort,
+    dir: request.dir,
+  });
+  if (request.rank && answer.mixedScopes && request.scope === undefined) {
+    throw mixedScope(answer.mixedScopes);
+  }
+  return {
+    rows: answer.rows,
+    total: answer.total,
+    page: answer.rows.map((_, i) => i),
+    ranks: request.rank ? answer.ranks : null,
+  };
+}
+
+function rankTarget(key: string): RankTarget {
+  const indicator = indicatorByKey.get(key);
+  return indicator
+    ? {
+        numerator: indicator.numerator,
+        denominator: indicator.denominator,
+        minCount: indicator.minCount,
+      }
+    : { figure: key };
+}
+
+const collator = new Intl.Collator("zh-CN");
+
+async function byAgencyName(db: Database, request: PageRequest): Promise<ComparePage> {
+  const { rows, total } = await compareFigures(db, {
+    ...request,
+    limit: MAX_SORTED_ROWS + 1,
+    offset: 0,
+  });
+  if (total > MAX_SORTED_ROWS) {
+    throw new ApiError(
+      400,
+      "too_many_rows",
+      `按名称排序需要一次读取全部 ${total} 份报告，超过上限 ${MAX_SORTED_ROWS}；请缩小地区或年份范围`,
+      `Sorting by name needs all ${total} reports at once, over the limit of ${MAX_SORTED_ROWS}; narrow the region or years`,
+    );
+  }
+  const sign = request.dir === "asc" ? 1 : -1;
+  const order = rows
+    .map((_, i) => i)
+    .sort((a, b) => sign * collator.compare(rows[a]!.agencyName, rows[b]!.agencyName) || a - b);
+  return {
+    rows,
+    total,
+    page: order.slice(request.offset, request.offset + request.limit),
+    ranks: request.rank ? ranksInMemory(request, rows) : null,
+  };
+}
+
+/** `rankable` over rows already read (the rule's reference implementation). */
+function ranksInMemory(request: PageRequest, rows: CompareRow[]): (number | null)[] {
+  const key = request.keys[0]!;
+  const indicator = indicatorByKey.get(key);
+  const result = rankable(
+    rows.map((row) => {
+      const base = { agency_id: row.agencyId, year: row.year, scope: row.scope };
+      if (!indicator) return { ...base, value: row.values[key] ?? null };
+      const computed = computeIndicator(indicator, (figure) => row.values[figure] ?? null);
+      return { ...base, value: computed.value, denominator: computed.denominator };
+    }),
+    { metricDefinitionKey: indicator?.key },
+  );
+  if (result.kind === "mixed_scope" && request.scope === undefined) {
+    throw mixedScope(result.scopes);
+  }
+  return result.ranking.map((r) => r.rank);
+}
+
+function mixedScope(scopes: string[]) {
+  return new ApiError(
+    400,
+    "mixed_scope",
+    `不能把全地区报告与单个机构的报告放在一起排名（范围：${scopes.join("、")}），请指定 scope`,
+    `Whole-region reports cannot be ranked with single agencies' (scopes: ${scopes.join(", ")}); choose one with scope=`,
+    { scopes },
+  );
+}
+
+/** Why a row has no rank, as the ranking table explains it. */
+export function rankReason(value: unknown): "ok" | "below_min_count" | "no_data" {
+  if (value === null || value === undefined) return "no_data";
+  if (typeof value === "number") return "ok";
+  return (value as IndicatorResult).status;
+}
