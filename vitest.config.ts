@@ -13,6 +13,7 @@ export default defineConfig(async () => {
               "tests/report/**/*.test.ts",
               "tests/scripts/**/*.test.ts",
               "tests/import/**/*.test.ts",
+              "tests/embed/**/*.test.ts",
             ],
             environment: "node",
           },

@@ -1,0 +1,87 @@
+/**
+ * Horizontal bars in the order given (agencies or years), the value at the end of each bar; long
+ * names cut with "…", the full name in the row's `<title>`.
+ */
+
+import { escapeHtml, safeHref, textWidth, truncate } from "../markup";
+import { formatValue } from "../number-format";
+import { linearScale } from "../scale";
+import { EMBED_TEXT } from "../text";
+import type { EmbedPoint, EmbedView } from "../view";
+import {
+  emptyChart,
+  FONT,
+  round,
+  svgFrame,
+  tooltip,
+  unitCaption,
+  valueWithUnit,
+  VIEW_WIDTH,
+  type ChartOptions,
+} from "./svg";
+
+/** Names longer than this many ems (about 13 Chinese characters) are cut. */
+const LABEL_MAX_EM = 13;
+const ROW = 24;
+const BAR = 16;
+const GAP = 8;
+
+export function renderBars(view: EmbedView, options: ChartOptions = {}): string {
+  const { points, lang } = view;
+  if (points.length === 0) return emptyChart(view, options);
+  const labels = points.map((p) => truncate(p.label, LABEL_MAX_EM));
+  const values = points.map((p) => formatValue(p.value, view.figure.unit, lang));
+  const labelWidth = Math.max(...labels.map(textWidth)) * FONT;
+  const valueWidth = Math.max(...values.map(textWidth)) * FONT;
+  const unit = unitCaption(view);
+  const top = unit ? 22 : 4;
+
+  const x0 = round(labelWidth + GAP);
+  const max = Math.max(0, ...points.map((p) => p.value ?? 0));
+  const x = linearScale([0, max || 1], [0, VIEW_WIDTH - x0 - GAP - valueWidth]);
+
+  const rows = points.map((point, i) => {
+    const cy = top + i * ROW + ROW / 2;
+    const width = point.value === null ? 0 : round(Math.max(0, x(point.value)));
+    const label = `<text class="tx" x="${round(labelWidth)}" y="${cy}" dy=".35em" text-anchor="end">${escapeHtml(labels[i]!)}</text>`;
+    return (
+      `<g>${tooltip(`${point.label}${EMBED_TEXT[lang].colon}${valueWithUnit(point.value, view)}`)}` +
+      (point.href
+        ? `<a href="${safeHref(point.href)}" target="_blank" rel="noopener" tabindex="-1">${label}</a>`
+        : label) +
+      (width > 0
+        ? `<rect class="sr" x="${x0}" y="${cy - BAR / 2}" width="${width}" height="${BAR}" rx="2"/>`
+        : "") +
+      `<text class="mu" x="${round(x0 + width + 4)}" y="${cy}" dy=".35em">${escapeHtml(values[i]!)}</text></g>`
+    );
+  });
+
+  return svgFrame({
+    width: VIEW_WIDTH,
+    height: top + points.length * ROW + 4,
+    title: view.title,
+    desc: describeBars(view),
+    body:
+      (unit ? `<text class="mu" x="0" y="12">${escapeHtml(unit)}</text>` : "") +
+      `<line class="ax" x1="${x0}" x2="${x0}" y1="${top}" y2="${top + points.length * ROW}"/>` +
+      rows.join(""),
+    id: options.id,
+  });
+}
+
+/** "网站访问量，共 20 项。最高：…；最低：…" — the extremes and the count, not every bar. */
+export function describeBars(view: EmbedView): string {
+  const t = EMBED_TEXT[view.lang];
+  const known = view.points.filter((p): p is EmbedPoint & { value: number } => p.value !== null);
+  const parts = [`${view.figure.label}${t.sep}${t.ofItems(view.points.length)}`];
+  if (known.length > 0) {
+    const highest = known.reduce((a, b) => (b.value > a.value ? b : a));
+    const lowest = known.reduce((a, b) => (b.value < a.value ? b : a));
+    parts.push(`${t.highest}${t.colon}${highest.label} ${valueWithUnit(highest.value, view)}`);
+    if (known.length > 1)
+      parts.push(`${t.lowest}${t.colon}${lowest.label} ${valueWithUnit(lowest.value, view)}`);
+  }
+  const missing = view.points.length - known.length;
+  if (missing > 0) parts.push(t.missing(missing));
+  return parts.join(t.listSep);
+}
