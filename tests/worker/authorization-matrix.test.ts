@@ -57,6 +57,8 @@ const ADMIN_ONLY: Row = ["ok", 403, 403, 403, 403, 403, 403, 401];
 const DRAFT_READ: Row = ["ok", "ok", 403, "ok", 403, "ok", 403, 401];
 const AGENCY_WRITE: Row = ["ok", 403, 403, "ok", 403, "ok", 403, 401];
 const REVIEW: Row = ["ok", "ok", 403, 403, 403, 403, 403, 401];
+/** The public namespace shows published reports only, whoever asks: A's draft is 404 to all. */
+const PUBLISHED_ONLY: Row = [404, 404, "ok", 404, "ok", 404, "ok", 404];
 
 let counter = 0;
 const fresh = () => `${Date.now().toString(36)}-${++counter}`;
@@ -305,6 +307,37 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
   "GET /api/region-report": {
     row: ALL_OK,
     call: () => ({ method: "GET", path: "/api/region-report?year=2022" }),
+  },
+  "GET /api/public/agencies": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/api/public/agencies" }),
+  },
+  "GET /api/public/agencies/:id": {
+    row: ALL_OK,
+    call: (t) => ({ method: "GET", path: `/api/public/agencies/${t.id}` }),
+  },
+  "GET /api/public/agencies/:id/reports/:year": {
+    row: PUBLISHED_ONLY,
+    call: (t) => ({ method: "GET", path: `/api/public/agencies/${t.id}/reports/2022` }),
+  },
+  "GET /api/public/agencies/:id/reports/:year/corrections": {
+    row: PUBLISHED_ONLY,
+    call: (t) => ({ method: "GET", path: `/api/public/agencies/${t.id}/reports/2022/corrections` }),
+  },
+  "GET /api/public/rollup": {
+    row: ALL_OK,
+    call: (t) => ({ method: "GET", path: `/api/public/rollup?year=2022&under=${t.id}` }),
+  },
+  "GET /api/public/indicators": {
+    row: ALL_OK,
+    call: (t) => ({ method: "GET", path: `/api/public/indicators?agency=${t.id}&years=2022` }),
+  },
+  "GET /api/public/series": {
+    row: ALL_OK,
+    call: (t) => ({
+      method: "GET",
+      path: `/api/public/series?agency=${t.id}&figure=metrics.website_visits&years=2022`,
+    }),
   },
 };
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
+import { forgetDataVersion } from "../middleware/public-cache";
 import {
   createAgency,
   getAgency,
@@ -80,6 +81,7 @@ export const agencyRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     const agency = await createAgency(c.var.db, agencyInput(body), c.var.now);
     if (!agency) throw parentMissing();
+    forgetDataVersion();
     return c.json(presentAgency(agency), 201);
   })
   .patch(
@@ -95,6 +97,7 @@ export const agencyRoutes = new Hono<AppEnv>()
         agencyInput(body),
         c.var.now,
       );
+      forgetDataVersion();
       switch (result.kind) {
         case "not_found":
           throw notFound("机构", "Agency");

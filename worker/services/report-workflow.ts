@@ -6,6 +6,7 @@ import type { AgencyRow } from "../db/queries/agencies";
 import { deadlineFor, isLate } from "../db/queries/deadlines";
 import { loadCurrent, loadPublished, type StoredRevision } from "../db/queries/reports";
 import { allowedFrom, transitionReport, type Transition } from "../db/queries/workflow";
+import { forgetDataVersion } from "../middleware/public-cache";
 import { ApiError } from "../http/errors";
 
 export interface Explanation {
@@ -81,6 +82,7 @@ export async function moveReport(
   });
   const after = (await loadCurrent(db, request.agency.id, request.year))!;
   if (!moved) throw staleRevision(request.revision, after.revision.number);
+  if (request.transition === "approve") forgetDataVersion();
   return after;
 }
 

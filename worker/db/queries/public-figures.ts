@@ -1,0 +1,78 @@
+import { and, sql } from "drizzle-orm";
+import { runBatch } from "../batch";
+import { SECTION3_CELL_COLUMNS } from "../cells";
+import type { Database } from "../client";
+import { agencies } from "../schema";
+import { agencyConditions } from "./agencies";
+import { compareFigures } from "./compare";
+import { sumsPlan } from "./rollup";
+
+/** A region as the public names it: an agency's subtree, or a region-code prefix. */
+export type PublicRegion = { under: number } | { region: string };
+
+export interface YearFigures {
+  year: number;
+  values: Record<string, number | null>;
+  /** How many published reports the figures come from. */
+  reported: number;
+}
+
+/** One agency's published figures for each year it has a published report. */
+export async function agencyYears(
+  db: Database,
+  agencyId: number,
+  figures: string[],
+  years: number[],
+): Promise<YearFigures[]> {
+  // The agency itself comes first in its subtree's path order, one row per year.
+  const { rows } = await compareFigures(db, {
+    figures,
+    years,
+    under: agencyId,
+    basis: "published",
+    limit: years.length,
+  });
+  return rows
+    .filter((row) => row.agencyId === agencyId)
+    .map((row) => ({ year: row.year, values: row.values, reported: 1 }));
+}
+
+/**
+ * A region's published sums of each figure for each year: the maintained sums where the
+ * region keeps them, all years in one batch. A year without any published report is left out.
+ */
+export async function regionYears(
+  db: Database,
+  region: PublicRegion,
+  scope: "self" | "region",
+  years: number[],
+): Promise<YearFigures[]> {
+  const plans = await Promise.all(
+    years.map((year) => sumsPlan(db, { ...region, year, scope, basis: "published" })),
+  );
+  const counts = years.map(
+    (year) => sql`SELECT COUNT(*) AS reported FROM ${agencies}
+        CROSS JOIN reports ON reports.agency_id = agencies.id AND reports.year = ${year}
+        WHERE ${and(...agencyConditions({ ...region, scope }))} AND reports.published_revision_id IS NOT NULL`,
+  );
+  const results = await runBatch(db, [...plans.flatMap((plan) => plan.statements), ...counts]);
+  let at = 0;
+  const sums = plans.map((plan) => {
+    const read = plan.read(results.slice(at, at + plan.statements.length));
+    at += plan.statements.length;
+    return read;
+  });
+  return years
+    .map((year, i) => {
+      const values: Record<string, number | null> = {};
+      for (const [key, { sum }] of Object.entries(sums[i]!.figures)) values[key] = sum;
+      for (const [row, cells] of Object.entries(sums[i]!.section3)) {
+        SECTION3_CELL_COLUMNS.forEach(
+          (column, c) => (values[`section3.${row}.${column}`] = cells[c] ?? null),
+        );
+      }
+      const reported = (results[at + i]?.results[0] as { reported: number } | undefined)?.reported;
+      return { year, values, reported: reported ?? 0 };
+    })
+    .filter((entry) => entry.reported > 0);
+}

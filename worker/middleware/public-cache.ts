@@ -1,0 +1,81 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../app-env";
+import { readDataVersion, versionTag, type DataVersion } from "../db/queries/data-version";
+
+/**
+ * How long one isolate trusts the data version it read: a publication shows within this
+ * (plus the browser's `max-age`), and a cached answer costs no D1 read in between.
+ */
+const VERSION_TTL_MS = 1000;
+/** Browsers keep an answer briefly and revalidate it by ETag (a 304 costs almost nothing). */
+const BROWSER_MAX_AGE_S = 10;
+
+let remembered: { version: DataVersion; at: number } | null = null;
+
+/** The current data version, read from D1 at most once a second per isolate. */
+export async function currentDataVersion(
+  db: AppEnv["Variables"]["db"],
+  now = Date.now(),
+): Promise<DataVersion> {
+  if (remembered && now - remembered.at < VERSION_TTL_MS) return remembered.version;
+  const version = await readDataVersion(db);
+  remembered = { version, at: now };
+  return version;
+}
+
+/** Called after a publication or an agency change, so this isolate answers anew at once. */
+export function forgetDataVersion() {
+  remembered = null;
+}
+
+/**
+ * Public and embed answers, cached at the edge (Cache API) under a key that holds the data
+ * version: an approval or an agency change makes a new version, so every cached answer is
+ * superseded at once without purging anything. Answers carry an ETag of the version, and a
+ * matching `If-None-Match` is answered 304. A URL that pins a version (`v=` at most the
+ * current one) never changes: it is cached for a year.
+ */
+export const publicCache = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+  const version = await currentDataVersion(c.var.db);
+  const pinned = Number(new URL(c.req.url).searchParams.get("v"));
+  const immutable = Number.isInteger(pinned) && pinned > 0 && pinned <= version.publication;
+  const tag = `"${immutable ? `v${pinned}` : versionTag(version)}"`;
+  const headers = {
+    etag: tag,
+    "cache-control": immutable
+      ? "public, max-age=31536000, immutable"
+      : `public, max-age=${BROWSER_MAX_AGE_S}, stale-while-revalidate=60`,
+    "access-control-allow-origin": "*",
+    vary: "Accept-Encoding",
+  };
+  if (c.req.header("if-none-match") === tag) return c.body(null, 304, headers);
+
+  const cache =
+    typeof caches === "undefined" ? null : (caches as unknown as { default: Cache }).default;
+  const key = new Request(cacheKeyUrl(c.req.url, immutable ? null : tag), { method: "GET" });
+  const hit = await cache?.match(key);
+  if (hit) {
+    const response = new Response(hit.body, hit);
+    response.headers.set("x-cache", "hit");
+    return response;
+  }
+  await next();
+  if (c.res.status !== 200) return;
+  for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  c.res.headers.set("x-cache", "miss");
+  if (cache) {
+    const stored = c.res.clone();
+    // The edge keeps the answer as long as the version lasts; the key changes with it.
+    stored.headers.set("cache-control", "public, max-age=86400");
+    c.executionCtx.waitUntil(cache.put(key, stored));
+  }
+});
+
+/** The request's URL with the version tag added, so each version is its own cache entry. */
+function cacheKeyUrl(url: string, tag: string | null): string {
+  if (tag === null) return url;
+  const key = new URL(url);
+  key.searchParams.set("__version", tag.replaceAll('"', ""));
+  return key.toString();
+}
