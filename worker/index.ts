@@ -22,6 +22,7 @@ import { qualityRoutes } from "./routes/quality";
 import { regionReportRoutes } from "./routes/region-report";
 import { rollupRoutes } from "./routes/rollup";
 import { publicApi } from "./routes/public";
+import { embedRoutes } from "./routes/embed";
 
 /** A report document with its three narrative texts stays well under this. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -71,10 +72,11 @@ const apiSecurityHeaders = secureHeaders({
 });
 
 const app = new Hono<AppEnv>()
-  .use(apiSecurityHeaders)
+  .use("/api/*", apiSecurityHeaders)
   // Before the authenticated API, so that no session is read and no cookie is set.
   .route("/api/public", publicApi)
   .route("/api", api)
+  .route("/embed", embedRoutes)
   .all("/api/*", () => {
     throw new ApiError(404, "route_not_found", "接口不存在", "No such API route");
   });

@@ -332,6 +332,39 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
     row: ALL_OK,
     call: (t) => ({ method: "GET", path: `/api/public/indicators?agency=${t.id}&years=2022` }),
   },
+  "GET /embed/loader.js": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/embed/loader.js" }),
+  },
+  "GET /embed/resize.js": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/embed/resize.js" }),
+  },
+  // Embeds show published figures only: A's draft year is drawn as a gap for everyone.
+  "GET /embed/agency/:id": {
+    row: ALL_OK,
+    call: (t) => ({ method: "GET", path: `/embed/agency/${t.id}?years=2022` }),
+  },
+  "GET /embed/agency/:id/data.csv": {
+    row: ALL_OK,
+    call: (t) => ({ method: "GET", path: `/embed/agency/${t.id}/data.csv?years=2022` }),
+  },
+  "GET /embed/region/:code": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/embed/region/9101?years=2022" }),
+  },
+  "GET /embed/region/:code/data.csv": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/embed/region/9101/data.csv?years=2022" }),
+  },
+  "GET /api/public/bulk/:year{[^/]+\\.csv}": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/api/public/bulk/2022.csv" }),
+  },
+  "GET /api/public/bulk/:year/datapackage.json": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/api/public/bulk/2022/datapackage.json" }),
+  },
   "GET /api/public/series": {
     row: ALL_OK,
     call: (t) => ({

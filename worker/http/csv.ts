@@ -2,8 +2,13 @@ import { createMiddleware } from "hono/factory";
 
 /** RFC 4180 CSV with a BOM, so that Excel and WPS open the Chinese text correctly. */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(","));
+  const lines = [header, ...rows].map(csvLine);
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
+
+/** One record of `toCsv`'s quoting, without its line break: for CSV written in pieces (streams). */
+export function csvLine(row: readonly unknown[]): string {
+  return row.map(csvField).join(",");
 }
 
 function csvField(value: unknown): string {

@@ -10,6 +10,9 @@ const VERSION_TTL_MS = 1000;
 /** Browsers keep an answer briefly and revalidate it by ETag (a 304 costs almost nothing). */
 const BROWSER_MAX_AGE_S = 10;
 
+/** A route sets this on an answer too large to keep at the edge; it is never sent on. */
+export const EDGE_STORE_HEADER = "x-edge-store";
+
 let remembered: { version: DataVersion; at: number } | null = null;
 
 /** The current data version, read from D1 at most once a second per isolate. */
@@ -64,7 +67,9 @@ export const publicCache = createMiddleware<AppEnv>(async (c, next) => {
   if (c.res.status !== 200) return;
   for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   c.res.headers.set("x-cache", "miss");
-  if (cache) {
+  const bypass = c.res.headers.get(EDGE_STORE_HEADER) === "bypass";
+  c.res.headers.delete(EDGE_STORE_HEADER);
+  if (cache && !bypass) {
     const stored = c.res.clone();
     // The edge keeps the answer as long as the version lasts; the key changes with it.
     stored.headers.set("cache-control", "public, max-age=86400");

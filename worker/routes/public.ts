@@ -6,12 +6,13 @@ import { publicCache } from "../middleware/public-cache";
 import { LICENCE_LINK } from "../public/licence";
 import { publicAgencyRoutes } from "./public-agencies";
 import { publicAggregateRoutes } from "./public-aggregates";
+import { publicBulkRoutes } from "./public-bulk";
 
 /**
  * The public's reads need no session, set no cookie and carry no D1 bookmark (a cached answer
  * must not replay one): any replica may answer.
  */
-const publicDatabase = createMiddleware<AppEnv>(async (c, next) => {
+export const publicDatabase = createMiddleware<AppEnv>(async (c, next) => {
   c.set("db", createDatabase(c.env.DB.withSession("first-unconstrained")));
   c.set("now", new Date());
   await next();
@@ -29,4 +30,5 @@ const openData = createMiddleware<AppEnv>(async (c, next) => {
 export const publicApi = new Hono<AppEnv>()
   .use(openData, publicDatabase, publicCache)
   .route("/agencies", publicAgencyRoutes)
-  .route("/", publicAggregateRoutes);
+  .route("/", publicAggregateRoutes)
+  .route("/bulk", publicBulkRoutes);

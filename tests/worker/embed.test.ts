@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { createAgency, publish, request, requestJson, saveDocument } from "./api";
+import { validDocument } from "./builders";
+
+const visits = (year: number, n: number) =>
+  validDocument(year, (d) => (d.metrics!.website_visits = n));
+
+async function city(code: string) {
+  const government = await createAgency({
+    level: "city",
+    kind: "government",
+    scope: "region",
+    region_code: code,
+  });
+  const agency = await createAgency({ level: "city", parent_id: government.id, region_code: code });
+  const other = await createAgency({ level: "city", parent_id: government.id, region_code: code });
+  await saveDocument(agency.id, visits(2021, 1100));
+  await publish(agency.id, 2021, 1);
+  await saveDocument(agency.id, visits(2022, 1234567));
+  await publish(agency.id, 2022, 1);
+  await saveDocument(other.id, visits(2022, 800));
+  await publish(other.id, 2022, 1);
+  return { government, agency, other };
+}
+
+/** The visually hidden table's cells, in order. */
+const tableCells = (html: string) =>
+  [...html.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+
+describe("embeds", () => {
+  it("render an agency's trend as HTML and SVG, framable anywhere, with its numbers in a table", async () => {
+    const { agency } = await city("970100");
+    const response = await request(
+      `/embed/agency/${agency.id}?metric=metrics.website_visits&years=2020-2022&kind=trend`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors *");
+    expect(response.headers.get("content-security-policy")).toMatch(/style-src 'sha256-[\w+/=]+'/);
+    expect(response.headers.get("x-frame-options")).toBeNull();
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const html = await response.text();
+    expect(html).toMatch(/<svg[^>]+role="img"/);
+    expect(html).toContain(agency.name);
+    const cells = tableCells(html);
+    expect(cells).toContain("1,234,567");
+    expect(cells).toContain("1,100");
+    expect(html).toContain(`href="/embed/agency/${agency.id}/data.csv?`);
+    expect(html).toContain('<script src="/embed/resize.js" defer></script>');
+
+    const csv = await request(
+      `/embed/agency/${agency.id}/data.csv?metric=metrics.website_visits&years=2020-2022&kind=trend`,
+    );
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines).toEqual([
+      "subject,year,metric,label,value",
+      `${agency.name},2020,metrics.website_visits,网站访问量,`,
+      `${agency.name},2021,metrics.website_visits,网站访问量,1100`,
+      `${agency.name},2022,metrics.website_visits,网站访问量,1234567`,
+    ]);
+  });
+
+  it("show a newly approved report at once, and never a draft", async () => {
+    const { agency } = await city("970200");
+    const path = `/embed/agency/${agency.id}/data.csv?years=2023&kind=trend`;
+    const line = async () => (await (await request(path)).text()).trim().split("\r\n")[1];
+    expect(await line()).toMatch(/,$/);
+    await saveDocument(agency.id, visits(2023, 4321));
+    expect(await line()).toMatch(/,$/);
+    await publish(agency.id, 2023, 1);
+    expect(await line()).toMatch(/,4321$/);
+    const series = await requestJson(
+      `/api/public/series?agency=${agency.id}&figure=metrics.website_visits&years=2023`,
+    );
+    expect(series.body.items).toEqual([{ year: 2023, value: 4321 }]);
+  });
+
+  it("compare a region's agencies as bars, largest first, and sum it as a trend", async () => {
+    const { agency, other } = await city("970300");
+    const bars = await request(
+      `/embed/region/970300/data.csv?years=2022&kind=bars&metric=metrics.website_visits`,
+    );
+    expect((await bars.text()).trim().split("\r\n").slice(1)).toEqual([
+      `${agency.name},2022,metrics.website_visits,网站访问量,1234567`,
+      `${other.name},2022,metrics.website_visits,网站访问量,800`,
+    ]);
+    const trend = await request(`/embed/region/970300/data.csv?years=2022&kind=trend`);
+    expect((await trend.text()).trim().split("\r\n")[1]).toMatch(/,2022,.*,1235367$/);
+    const mix = await request(
+      `/embed/region/970300?years=2022&kind=outcome_mix&lang=en&theme=dark`,
+    );
+    const html = await mix.text();
+    expect(html).toContain('lang="en"');
+    expect(html).toContain("theme-dark");
+    expect(html).toContain("Disclosed");
+  });
+
+  it("pin a data version: immutable while nothing shown changes, refused once it has", async () => {
+    const { agency } = await city("970400");
+    const current = (await requestJson("/api/public/agencies?limit=1")).body.data_version as number;
+    const pinned = await request(`/embed/agency/${agency.id}?v=${current}&years=2022`);
+    expect(pinned.status).toBe(200);
+    expect(pinned.headers.get("cache-control")).toContain("immutable");
+    expect(await pinned.text()).toContain(`v${current}`);
+    expect((await request(`/embed/agency/${agency.id}?v=${current + 100}`)).status).toBe(404);
+    await saveDocument(agency.id, visits(2023, 10));
+    await publish(agency.id, 2023, 1);
+    const superseded = await requestJson(`/embed/agency/${agency.id}?v=${current}&years=2022-2023`);
+    expect(superseded.status).toBe(410);
+    expect(superseded.body.error.code).toBe("version_superseded");
+  });
+
+  it("serve the loader (under 3 KB) and refuse bad parameters naming them", async () => {
+    const loader = await request("/embed/loader.js");
+    expect(loader.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect((await loader.text()).length).toBeLessThan(3 * 1024);
+    const bad = await requestJson("/embed/agency/1?kind=pie&theme=pink");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "kind",
+      "theme",
+    ]);
+    expect((await request("/embed/agency/999999")).status).toBe(404);
+    expect((await request("/embed/region/990000")).status).toBe(404);
+  });
+});

@@ -1,0 +1,268 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { getAgency } from "../db/queries/agencies";
+import { rankedPage } from "../db/queries/compare";
+import { agencyYears, regionYears, type PublicRegion } from "../db/queries/public-figures";
+import type {
+  EmbedKind,
+  EmbedLang,
+  EmbedPoint,
+  EmbedTheme,
+  EmbedUnit,
+  EmbedView,
+} from "../embed/view";
+import type { CsvTable } from "../http/csv";
+import { notFound } from "../http/errors";
+import { LICENCE } from "../public/licence";
+import { figureDef, isFigureKey } from "../report/figures";
+import { computeIndicator, INDICATORS } from "../report/indicators";
+import { OUTCOME_FAMILIES, OUTCOME_ROW_KEYS, section3Row } from "../report/templates";
+
+/** Where the report template changed (FORMAT.md): trends mark it. */
+const TEMPLATE_BREAK_YEAR = 2021;
+/** A region's bar comparison: its largest agencies by the figure in the latest year. */
+const BARS_LIMIT = 15;
+const SOURCE = {
+  zh: "年报平台 · 政府信息公开工作年度报告",
+  en: "Nianbao · annual open-government-information reports",
+};
+
+export interface EmbedRequest {
+  metric: string;
+  years: number[];
+  kind: EmbedKind;
+  theme: EmbedTheme;
+  transparent: boolean;
+  lang: EmbedLang;
+  /** For a region: which reports it sums (single agencies' by default). */
+  scope: "self" | "region";
+}
+
+export type EmbedSubject = { agency: number } | { region: string };
+
+/** The outcome families of table 三 and the totals of their printed rows (either layout). */
+const FAMILIES = OUTCOME_FAMILIES.map((family) => ({
+  family,
+  label: FAMILY_LABELS(family),
+  figures: [...new Set([...OUTCOME_ROW_KEYS("split"), ...OUTCOME_ROW_KEYS("single")])]
+    .filter((key) => section3Row(key).family === family)
+    .map((key) => `section3.${key}.total`),
+}));
+
+function FAMILY_LABELS(family: (typeof OUTCOME_FAMILIES)[number]): { zh: string; en: string } {
+  const labels = {
+    granted: ["予以公开", "Disclosed"],
+    partially_granted: ["部分公开", "Partly disclosed"],
+    denied: ["不予公开", "Not disclosed"],
+    unable: ["无法提供", "Unable to provide"],
+    not_processed: ["不予处理", "Not processed"],
+    other_processing: ["其他处理", "Other handling"],
+  } as const;
+  return { zh: labels[family][0], en: labels[family][1] };
+}
+
+/** What the metric reads and how one year's figures make its value. */
+function metricOf(key: string, lang: EmbedLang) {
+  const indicator = INDICATORS.find((d) => `indicator.${d.key}` === key);
+  if (indicator) {
+    return {
+      figures: [...indicator.numerator, ...indicator.denominator] as string[],
+      label: lang === "zh" ? indicator.label : indicator.labelEn,
+      unit: "rate" as EmbedUnit,
+      unitLabel: "%",
+      value: (values: Record<string, number | null>) => {
+        const result = computeIndicator(indicator, (figure) => values[figure] ?? null);
+        return result.value === null ? null : result.value * 100;
+      },
+      note:
+        lang === "zh"
+          ? `${indicator.label}：分母少于 ${indicator.minCount} 件时不计算`
+          : `${indicator.labelEn}: not computed below ${indicator.minCount} cases`,
+    };
+  }
+  if (!isFigureKey(key)) throw notFound("指标", "Metric");
+  const def = figureDef(key);
+  return {
+    figures: [key],
+    label: lang === "zh" ? def.label : def.labelEn,
+    unit: (def.kind === "amount" ? "amount" : "count") as EmbedUnit,
+    unitLabel: lang === "zh" ? def.unit : def.unitEn,
+    value: (values: Record<string, number | null>) => values[key] ?? null,
+    note: null,
+  };
+}
+
+/**
+ * Everything one embed shows, read from published figures only: the view the renderers draw
+ * and the CSV of exactly those numbers (the "数据" link).
+ */
+export async function embedView(
+  db: Database,
+  subject: EmbedSubject,
+  request: EmbedRequest,
+  urls: { data: string; page: string; version: number },
+): Promise<{ view: EmbedView; table: CsvTable }> {
+  const target = await resolve(db, subject, request.scope);
+  const metric = metricOf(request.metric, request.lang);
+  const years = [...request.years].sort((a, b) => a - b);
+  const zh = request.lang === "zh";
+  let points: EmbedPoint[] = [];
+  let mix: EmbedView["mix"];
+  const rows: unknown[][] = [];
+
+  if (request.kind === "outcome_mix") {
+    const figures = FAMILIES.flatMap((f) => f.figures);
+    const entries = await target.read(figures, years);
+    mix = entries.map((entry) => ({
+      label: String(entry.year),
+      year: entry.year,
+      parts: FAMILIES.map((f) => ({
+        key: f.family,
+        label: zh ? f.label.zh : f.label.en,
+        value: f.figures.reduce((sum, figure) => sum + (entry.values[figure] ?? 0), 0),
+      })),
+    }));
+    for (const row of mix)
+      for (const part of row.parts)
+        rows.push([target.name, row.year, part.key, part.label, part.value]);
+  } else if (request.kind === "bars" && target.region) {
+    const year = years.at(-1)!;
+    const page = await rankedPage(db, {
+      ...target.region,
+      figures: metric.figures,
+      years: [year],
+      scope: request.scope,
+      basis: "published",
+      limit: BARS_LIMIT,
+      offset: 0,
+      rankOn: rankTarget(request.metric),
+      by: "value",
+      dir: "desc",
+    });
+    points = page.rows.map((row) => ({
+      label: row.agencyName,
+      value: metric.value(row.values),
+      year,
+      href: `/public/agency/${row.agencyId}`,
+    }));
+    for (const p of points) rows.push([p.label, year, request.metric, metric.label, p.value]);
+  } else {
+    const entries = new Map((await target.read(metric.figures, years)).map((e) => [e.year, e]));
+    points = years.map((year) => {
+      const entry = entries.get(year);
+      return { label: String(year), year, value: entry ? metric.value(entry.values) : null };
+    });
+    if (request.kind === "card") points = points.filter((p) => p.value !== null).slice(-2);
+    for (const p of points) rows.push([target.name, p.year, request.metric, metric.label, p.value]);
+  }
+
+  const dataDate = await newestPublication(db, target);
+  const span = years.length > 1 ? `${years[0]}–${years.at(-1)}` : String(years[0]);
+  const view: EmbedView = {
+    lang: request.lang,
+    theme: request.theme,
+    transparent: request.transparent,
+    title: `${target.name} · ${request.kind === "outcome_mix" ? (zh ? "申请办理结果构成" : "Outcomes of requests") : metric.label}`,
+    subtitle:
+      request.kind === "bars" && target.region
+        ? zh
+          ? `${years.at(-1)} 年，按数值排列的前 ${BARS_LIMIT} 个机构`
+          : `${years.at(-1)}, the top ${BARS_LIMIT} agencies`
+        : zh
+          ? `${span} 年`
+          : span,
+    figure: {
+      key: request.metric,
+      label: metric.label,
+      unit: metric.unit,
+      unitLabel: metric.unitLabel,
+    },
+    kind: request.kind,
+    points,
+    ...(mix ? { mix } : {}),
+    notes: metric.note && request.kind !== "outcome_mix" ? [metric.note] : [],
+    templateBreakYear: TEMPLATE_BREAK_YEAR,
+    dataUrl: urls.data,
+    pageUrl: urls.page,
+    source: zh ? SOURCE.zh : SOURCE.en,
+    dataDate: dataDate ?? "",
+    version: `v${urls.version}`,
+    licence: { name: LICENCE.name, url: LICENCE.url },
+  };
+  const header =
+    request.kind === "outcome_mix"
+      ? ["subject", "year", "family", "label", "value"]
+      : ["subject", "year", "metric", "label", "value"];
+  return { view, table: { header, rows } };
+}
+
+function rankTarget(metric: string) {
+  const indicator = INDICATORS.find((d) => `indicator.${d.key}` === metric);
+  return indicator
+    ? {
+        numerator: indicator.numerator,
+        denominator: indicator.denominator,
+        minCount: indicator.minCount,
+      }
+    : { figure: metric };
+}
+
+interface Target {
+  name: string;
+  /** Set for a region: what the agency filters of a comparison name it by. */
+  region: PublicRegion | null;
+  agencyId: number | null;
+  read: (figures: string[], years: number[]) => ReturnType<typeof agencyYears>;
+}
+
+async function resolve(
+  db: Database,
+  subject: EmbedSubject,
+  scope: "self" | "region",
+): Promise<Target> {
+  if ("agency" in subject) {
+    const agency = await getAgency(db, subject.agency);
+    if (!agency) throw notFound("机构", "Agency");
+    return {
+      name: agency.name,
+      region: null,
+      agencyId: agency.id,
+      read: (figures, years) => agencyYears(db, agency.id, figures, years),
+    };
+  }
+  // The region's government carries its code: its subtree has maintained sums. A code no
+  // government carries is summed by code prefix.
+  const government = await db.get<{ id: number; name: string }>(sql`
+    SELECT id, name FROM agencies
+    WHERE region_code = ${subject.region.padEnd(6, "0")} AND kind = 'government'
+    ORDER BY length(path) LIMIT 1`);
+  const region: PublicRegion = government ? { under: government.id } : { region: subject.region };
+  if (!government) {
+    const any = await db.get(sql`SELECT 1 AS found FROM agencies
+      WHERE region_code >= ${subject.region} AND region_code < ${subject.region + "\uffff"} LIMIT 1`);
+    if (!any) throw notFound("地区", "Region");
+  }
+  return {
+    name: government?.name ?? subject.region,
+    region,
+    agencyId: government?.id ?? null,
+    read: (figures, years) => regionYears(db, region, scope, years),
+  };
+}
+
+/** When the newest figure shown was published: the agency's reports, or the whole region's. */
+async function newestPublication(db: Database, target: Target): Promise<string | null> {
+  const within =
+    target.region && "under" in target.region
+      ? sql`agencies.path >= (SELECT path FROM agencies WHERE id = ${target.region.under})
+            AND agencies.path < (SELECT path FROM agencies WHERE id = ${target.region.under}) || ${"\uffff"}`
+      : target.region
+        ? sql`agencies.region_code >= ${target.region.region} AND agencies.region_code < ${target.region.region + "\uffff"}`
+        : sql`agencies.id = ${target.agencyId}`;
+  const row = await db.get<{ at: string | null }>(sql`
+    SELECT MAX(p.published_at) AS at FROM agencies
+    CROSS JOIN reports ON reports.agency_id = agencies.id
+    CROSS JOIN publications p ON p.report_id = reports.id
+    WHERE ${within}`);
+  return row?.at ?? null;
+}
