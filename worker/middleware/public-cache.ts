@@ -7,8 +7,6 @@ import { readDataVersion, versionTag, type DataVersion } from "../db/queries/dat
  * (plus the browser's `max-age`), and a cached answer costs no D1 read in between.
  */
 const VERSION_TTL_MS = 1000;
-/** Browsers keep an answer briefly and revalidate it by ETag (a 304 costs almost nothing). */
-const BROWSER_MAX_AGE_S = 10;
 
 /** A route sets this on an answer too large to keep at the edge; it is never sent on. */
 export const EDGE_STORE_HEADER = "x-edge-store";
@@ -48,7 +46,9 @@ export const publicCache = createMiddleware<AppEnv>(async (c, next) => {
     etag: tag,
     "cache-control": immutable
       ? "public, max-age=31536000, immutable"
-      : `public, max-age=${BROWSER_MAX_AGE_S}, stale-while-revalidate=60`,
+      : // Browsers keep the answer but ask each time; a 304 by ETag costs almost nothing, and a
+        // publication shows at the next look.
+        "public, no-cache",
     "access-control-allow-origin": "*",
     vary: "Accept-Encoding",
   };

@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
+import { fixtureDocumentInput } from "../../worker/demo/fixture-document";
+
+// A year the demo has no report for, so that the test decides what is published.
+const YEAR = 2026;
+
+function documentFor(year: number, websiteVisits: number) {
+  const expected = JSON.parse(
+    readFileSync(
+      new URL(
+        "../../../shared/fixtures/reports/00_luoyang_shi_bgs_2022.expected.json",
+        import.meta.url,
+      ),
+      "utf8",
+    ),
+  );
+  const doc = fixtureDocumentInput(expected) as {
+    year: number;
+    agency?: string;
+    metrics: Record<string, number>;
+  };
+  doc.year = year;
+  delete doc.agency;
+  doc.metrics.website_visits = websiteVisits;
+  return doc;
+}
+
+/** The admin's API session: a cookie in the request context and the CSRF token writes need. */
+async function adminApi(request: APIRequestContext) {
+  const login = await request.post("/api/auth/login", {
+    data: { email: DEMO_LOGINS.admin.email, password: DEMO_LOGINS.admin.password },
+  });
+  expect(login.status()).toBe(200);
+  const session = await (await request.get("/api/auth/session")).json();
+  const headers = { "X-CSRF-Token": session.csrf_token as string };
+  const send = (method: "PUT" | "POST") => async (path: string, data: unknown) => {
+    const response = await request.fetch(path, { method, data, headers });
+    expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
+    return response.json();
+  };
+  return { put: send("PUT"), post: send("POST") };
+}
+
+/**
+ * A site on another origin than the embed, with the pasted snippet: a page served from its own
+ * loopback port (Chromium forbids a public page from framing a local server).
+ */
+async function hostPage(page: Page, src: string, width: number) {
+  const origin = new URL(src).origin;
+  const html = `<!doctype html><html><body style="margin:0">
+    <div id="box" style="width:${width}px">
+      <iframe id="embed" src="${src}" title="embed" data-nianbao-embed style="width:100%;border:0" height="150"></iframe>
+    </div>
+    <script async src="${origin}/embed/loader.js"></script>
+  </body></html>`;
+  const server = createServer((_, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await page.goto(`http://localhost:${port}/`);
+  return {
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+const heightOf = (page: Page) =>
+  page.locator("#embed").evaluate((el) => (el as HTMLIFrameElement).getBoundingClientRect().height);
+
+test("an embed on another site sizes itself both ways through the loader", async ({
+  page,
+  baseURL,
+}) => {
+  const agencies = await (
+    await page.request.get("/api/public/agencies?kind=department&limit=1")
+  ).json();
+  const src = `${baseURL}/embed/agency/${agencies.items[0].id}?kind=trend&years=2019-2024`;
+  const host = await hostPage(page, src, 640);
+  // From its 150 px start the iframe takes the chart's height...
+  await expect.poll(() => heightOf(page)).not.toBe(150);
+  const wide = await heightOf(page);
+  // ...shrinks when the chart narrows (it keeps its aspect ratio)...
+  await page.locator("#box").evaluate((el) => ((el as HTMLElement).style.width = "320px"));
+  await expect.poll(() => heightOf(page)).toBeLessThan(wide);
+  const narrow = await heightOf(page);
+  // ...and grows again.
+  await page.locator("#box").evaluate((el) => ((el as HTMLElement).style.width = "900px"));
+  await expect.poll(() => heightOf(page)).toBeGreaterThan(narrow);
+  await host.close();
+});
+
+test("with JavaScript off, the embed still shows its chart and the table of its numbers", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const agencies = await (await request.get("/api/public/agencies?kind=department&limit=1")).json();
+  const id = agencies.items[0].id as number;
+  await page.goto(
+    `${baseURL}/embed/agency/${id}?kind=trend&years=2023-2024&metric=section3.new_received.total`,
+  );
+  const chart = page.locator("svg[role=img]");
+  await expect(chart).toBeVisible();
+  await expect(chart.locator("title").first()).not.toBeEmpty();
+  const table = page.locator("table");
+  await expect(table).toHaveCount(1);
+  const series = await (
+    await request.get(
+      `/api/public/series?agency=${id}&figure=section3.new_received.total&years=2023-2024`,
+    )
+  ).json();
+  for (const item of series.items as { year: number; value: number }[]) {
+    await expect(table.getByRole("row", { name: new RegExp(`^${item.year}`) })).toContainText(
+      item.value.toLocaleString("zh-CN"),
+    );
+  }
+  await context.close();
+});
+
+test("a newly approved report appears in the embed and the open API; a draft never does", async ({
+  page,
+  request,
+}) => {
+  const api = await adminApi(request);
+  const agencies = await (
+    await request.get("/api/public/agencies?kind=department&limit=2&offset=1")
+  ).json();
+  const agency = agencies.items[0] as { id: number; name: string };
+  const csv = `/embed/agency/${agency.id}/data.csv?kind=trend&years=${YEAR}`;
+  const series = `/api/public/series?agency=${agency.id}&figure=metrics.website_visits&years=${YEAR}`;
+  const embedLine = async () => (await (await request.get(csv)).text()).trim().split("\r\n")[1];
+
+  await api.put(`/api/agencies/${agency.id}/reports/${YEAR}`, {
+    base_revision: 0,
+    document: documentFor(YEAR, 777_001),
+  });
+  expect(await embedLine()).toMatch(/,$/);
+  expect((await (await request.get(series)).json()).items).toEqual([]);
+  await page.goto(`/embed/agency/${agency.id}?kind=trend&years=${YEAR}`);
+  await expect(page.locator("table")).not.toContainText("777,001");
+
+  await api.post(`/api/agencies/${agency.id}/reports/${YEAR}/submit`, { revision: 1 });
+  await api.post(`/api/agencies/${agency.id}/reports/${YEAR}/approve`, { revision: 1 });
+  await expect.poll(embedLine, { timeout: 10_000 }).toMatch(/,777001$/);
+  await expect
+    .poll(async () => (await (await request.get(series)).json()).items, { timeout: 10_000 })
+    .toEqual([{ year: YEAR, value: 777_001 }]);
+  await page.goto(`/embed/agency/${agency.id}?kind=trend&years=${YEAR}`);
+  await expect(page.locator("table")).toContainText("777,001");
+});
