@@ -95,19 +95,48 @@ describe("embeds", () => {
     expect(html).toContain("Disclosed");
   });
 
-  it("pin a data version: immutable while nothing shown changes, refused once it has", async () => {
-    const { agency } = await city("970400");
+  it("pin a data version: the figures as they stood then, however many publications since", async () => {
+    const { agency, other } = await city("970400");
     const current = (await requestJson("/api/public/agencies?limit=1")).body.data_version as number;
-    const pinned = await request(`/embed/agency/${agency.id}?v=${current}&years=2022`);
-    expect(pinned.status).toBe(200);
-    expect(pinned.headers.get("cache-control")).toContain("immutable");
-    expect(await pinned.text()).toContain(`v${current}`);
+    const pinnedPath = (path: string) => `${path}${path.includes("?") ? "&" : "?"}v=${current}`;
+    const agencyCsv = `/embed/agency/${agency.id}/data.csv?years=2021-2023`;
+    const regionCsv = `/embed/region/970400/data.csv?years=2022-2023`;
+    const barsCsv = `/embed/region/970400/data.csv?years=2022&kind=bars`;
+    const read = async (path: string) =>
+      (await (await request(path)).text()).trim().split("\r\n").slice(1);
+    // What the latest shows now; the pinned URLs are first asked only after the changes below,
+    // so no cached answer can stand in for re-reading the figures as they were.
+    const before = {
+      agency: await read(agencyCsv),
+      region: await read(regionCsv),
+      bars: await read(barsCsv),
+    };
     expect((await request(`/embed/agency/${agency.id}?v=${current + 100}`)).status).toBe(404);
+
+    // A correction, a new year and a new agency's report are published after the pin...
+    await saveDocument(agency.id, visits(2022, 5), 1, { note: "更正" });
+    await publish(agency.id, 2022, 2);
     await saveDocument(agency.id, visits(2023, 10));
     await publish(agency.id, 2023, 1);
-    const superseded = await requestJson(`/embed/agency/${agency.id}?v=${current}&years=2022-2023`);
-    expect(superseded.status).toBe(410);
-    expect(superseded.body.error.code).toBe("version_superseded");
+    await saveDocument(other.id, visits(2023, 20));
+    await publish(other.id, 2023, 1);
+    const newcomer = await createAgency({
+      level: "city",
+      parent_id: (await requestJson(`/api/public/agencies/${agency.id}`)).body.agency.parent_id,
+      region_code: "970400",
+    });
+    await saveDocument(newcomer.id, visits(2022, 999_999_999));
+    await publish(newcomer.id, 2022, 1);
+
+    // ...the latest shows them; the pinned URLs still show the figures as they were.
+    expect(await read(agencyCsv)).not.toEqual(before.agency);
+    expect(await read(pinnedPath(agencyCsv))).toEqual(before.agency);
+    expect(await read(pinnedPath(regionCsv))).toEqual(before.region);
+    expect(await read(pinnedPath(barsCsv))).toEqual(before.bars);
+    expect((await read(barsCsv))[0]).toContain(newcomer.name);
+    const pinned = await request(pinnedPath(`/embed/agency/${agency.id}?years=2022`));
+    expect(pinned.headers.get("cache-control")).toContain("immutable");
+    expect(await pinned.text()).toContain(`v${current}`);
   });
 
   it("serve the loader (under 3 KB) and refuse bad parameters naming them", async () => {

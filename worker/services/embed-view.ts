@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { getAgency } from "../db/queries/agencies";
 import { rankedPage } from "../db/queries/compare";
@@ -16,6 +16,12 @@ import { notFound } from "../http/errors";
 import { LICENCE } from "../public/licence";
 import { figureDef, isFigureKey } from "../report/figures";
 import { computeIndicator, INDICATORS } from "../report/indicators";
+import {
+  agencyYearsThen,
+  changedSince,
+  regionYearsThen,
+  type ChangedReport,
+} from "./pinned-figures";
 import { OUTCOME_FAMILIES, OUTCOME_ROW_KEYS, section3Row } from "../report/templates";
 
 /** Where the report template changed (FORMAT.md): trends mark it. */
@@ -101,8 +107,11 @@ export async function embedView(
   subject: EmbedSubject,
   request: EmbedRequest,
   urls: { data: string; page: string; version: number },
+  /** A data version older than the current one: the figures as they stood then. */
+  pinned: number | null = null,
 ): Promise<{ view: EmbedView; table: CsvTable }> {
-  const target = await resolve(db, subject, request.scope);
+  const resolved = await resolve(db, subject, request.scope);
+  const target = pinned === null ? resolved : asOf(db, resolved, pinned);
   const metric = metricOf(request.metric, request.lang);
   const years = [...request.years].sort((a, b) => a - b);
   const zh = request.lang === "zh";
@@ -127,23 +136,31 @@ export async function embedView(
         rows.push([target.name, row.year, part.key, part.label, part.value]);
   } else if (request.kind === "bars" && target.region) {
     const year = years.at(-1)!;
+    const changed = pinned === null ? [] : await changedSince(db, pinned, target.within, [year]);
     const page = await rankedPage(db, {
       ...target.region,
       figures: metric.figures,
       years: [year],
       scope: request.scope,
       basis: "published",
-      limit: BARS_LIMIT,
+      // Reports changed since a pinned version may leave the list or join it.
+      limit: BARS_LIMIT + changed.length,
       offset: 0,
       rankOn: rankTarget(request.metric),
       by: "value",
       dir: "desc",
     });
-    points = page.rows.map((row) => ({
-      label: row.agencyName,
+    let agencies = page.rows.map((row) => ({
+      id: row.agencyId,
+      name: row.agencyName,
       value: metric.value(row.values),
+    }));
+    if (changed.length > 0) agencies = await barsThen(db, agencies, changed, metric);
+    points = agencies.slice(0, BARS_LIMIT).map((agency) => ({
+      label: agency.name,
+      value: agency.value,
       year,
-      href: `/public/agency/${row.agencyId}`,
+      href: `/public/agency/${agency.id}`,
     }));
     for (const p of points) rows.push([p.label, year, request.metric, metric.label, p.value]);
   } else {
@@ -156,7 +173,7 @@ export async function embedView(
     for (const p of points) rows.push([target.name, p.year, request.metric, metric.label, p.value]);
   }
 
-  const dataDate = await newestPublication(db, target);
+  const dataDate = await newestPublication(db, target, pinned);
   const span = years.length > 1 ? `${years[0]}–${years.at(-1)}` : String(years[0]);
   const view: EmbedView = {
     lang: request.lang,
@@ -209,6 +226,8 @@ function rankTarget(metric: string) {
 
 interface Target {
   name: string;
+  /** The reports the subject covers, as a condition on `agencies`. */
+  within: SQL;
   /** Set for a region: what the agency filters of a comparison name it by. */
   region: PublicRegion | null;
   agencyId: number | null;
@@ -225,6 +244,7 @@ async function resolve(
     if (!agency) throw notFound("机构", "Agency");
     return {
       name: agency.name,
+      within: sql`agencies.id = ${agency.id}`,
       region: null,
       agencyId: agency.id,
       read: (figures, years) => agencyYears(db, agency.id, figures, years),
@@ -242,27 +262,77 @@ async function resolve(
       WHERE region_code >= ${subject.region} AND region_code < ${subject.region + "\uffff"} LIMIT 1`);
     if (!any) throw notFound("地区", "Region");
   }
+  const inRegion = government
+    ? sql`agencies.path >= (SELECT path FROM agencies WHERE id = ${government.id})
+          AND agencies.path < (SELECT path FROM agencies WHERE id = ${government.id}) || ${"\uffff"}`
+    : sql`agencies.region_code >= ${subject.region} AND agencies.region_code < ${subject.region + "\uffff"}`;
   return {
     name: government?.name ?? subject.region,
+    within: sql`${inRegion} AND agencies.scope = ${scope}`,
     region,
     agencyId: government?.id ?? null,
     read: (figures, years) => regionYears(db, region, scope, years),
   };
 }
 
-/** When the newest figure shown was published: the agency's reports, or the whole region's. */
-async function newestPublication(db: Database, target: Target): Promise<string | null> {
-  const within =
-    target.region && "under" in target.region
-      ? sql`agencies.path >= (SELECT path FROM agencies WHERE id = ${target.region.under})
-            AND agencies.path < (SELECT path FROM agencies WHERE id = ${target.region.under}) || ${"\uffff"}`
-      : target.region
-        ? sql`agencies.region_code >= ${target.region.region} AND agencies.region_code < ${target.region.region + "\uffff"}`
-        : sql`agencies.id = ${target.agencyId}`;
+/** When the newest figure shown was published (at or before a pinned version). */
+async function newestPublication(
+  db: Database,
+  target: Target,
+  pinned: number | null,
+): Promise<string | null> {
   const row = await db.get<{ at: string | null }>(sql`
     SELECT MAX(p.published_at) AS at FROM agencies
     CROSS JOIN reports ON reports.agency_id = agencies.id
     CROSS JOIN publications p ON p.report_id = reports.id
-    WHERE ${within}`);
+    WHERE ${target.within} ${pinned === null ? sql`` : sql`AND p.id <= ${pinned}`}`);
   return row?.at ?? null;
+}
+
+/** The subject's figures as they stood at a pinned version. */
+function asOf(db: Database, target: Target, pinned: number): Target {
+  return {
+    ...target,
+    read: async (figures, years) => {
+      const [current, changed] = await Promise.all([
+        target.read(figures, years),
+        changedSince(db, pinned, target.within, years),
+      ]);
+      return target.region
+        ? regionYearsThen(current, changed, figures, years)
+        : agencyYearsThen(current, changed, figures);
+    },
+  };
+}
+
+/** A region's largest agencies as they stood: changed reports by their earlier figures. */
+async function barsThen(
+  db: Database,
+  current: { id: number; name: string; value: number | null }[],
+  changed: ChangedReport[],
+  metric: { figures: string[]; value: (values: Record<string, number | null>) => number | null },
+) {
+  const replaced = new Set(changed.map((report) => report.agencyId));
+  const earlier = changed.filter((report) => report.then !== null);
+  const names = new Map(
+    earlier.length === 0
+      ? []
+      : (
+          await db.all<{ id: number; name: string }>(sql`
+            SELECT id, name FROM agencies WHERE id IN (${sql.join(
+              earlier.map((report) => sql`${report.agencyId}`),
+              sql`, `,
+            )})`)
+        ).map((row) => [row.id, row.name]),
+  );
+  const then = earlier.map((report) => ({
+    id: report.agencyId,
+    name: names.get(report.agencyId) ?? String(report.agencyId),
+    value: metric.value(
+      Object.fromEntries(metric.figures.map((f) => [f, report.then!.get(f) ?? null])),
+    ),
+  }));
+  return [...current.filter((agency) => !replaced.has(agency.id)), ...then].sort(
+    (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity),
+  );
 }

@@ -1,0 +1,106 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client";
+import type { YearFigures } from "../db/queries/public-figures";
+import type { ReportDocument } from "../report/document";
+import { flattenFigures } from "../report/figures";
+
+/** A report published again (or for the first time) after the pinned version. */
+export interface ChangedReport {
+  agencyId: number;
+  year: number;
+  /** Its figures as published now, and as published at the pinned version (null: not yet). */
+  now: Map<string, number | null>;
+  then: Map<string, number | null> | null;
+}
+
+/**
+ * The reports among `within` (a condition on `agencies`) whose publication changed after
+ * version `pinned`, with their figures now and then — read from the revisions' documents, since
+ * only current and published revisions keep their figures in the cell tables. Usually few: the
+ * figures as of a version are today's minus what changed since.
+ */
+export async function changedSince(
+  db: Database,
+  pinned: number,
+  within: SQL,
+  years: number[],
+): Promise<ChangedReport[]> {
+  const rows = await db.all<{
+    agency_id: number;
+    year: number;
+    now_document: string;
+    then_document: string | null;
+  }>(sql`
+    SELECT reports.agency_id, reports.year, now.document AS now_document,
+           (SELECT rv.document FROM publications p
+              JOIN report_revisions rv ON rv.report_id = p.report_id AND rv.number = p.revision
+             WHERE p.report_id = reports.id AND p.id <= ${pinned}
+             ORDER BY p.id DESC LIMIT 1) AS then_document
+    FROM reports
+    CROSS JOIN agencies ON agencies.id = reports.agency_id
+    CROSS JOIN report_revisions now ON now.id = reports.published_revision_id
+    WHERE reports.id IN (SELECT report_id FROM publications WHERE id > ${pinned})
+      AND ${within}
+      AND reports.year IN (${sql.join(
+        years.map((y) => sql`${y}`),
+        sql`, `,
+      )})`);
+  const figures = (document: string) =>
+    flattenFigures(JSON.parse(document) as ReportDocument) as Map<string, number | null>;
+  return rows.map((row) => ({
+    agencyId: row.agency_id,
+    year: row.year,
+    now: figures(row.now_document),
+    then: row.then_document ? figures(row.then_document) : null,
+  }));
+}
+
+/** One agency's years as they stood: each changed report replaced by its earlier publication. */
+export function agencyYearsThen(
+  current: YearFigures[],
+  changed: ChangedReport[],
+  figures: string[],
+): YearFigures[] {
+  const byYear = new Map(current.map((entry) => [entry.year, entry]));
+  for (const report of changed) {
+    if (report.then === null) byYear.delete(report.year);
+    else
+      byYear.set(report.year, {
+        year: report.year,
+        values: Object.fromEntries(figures.map((f) => [f, report.then!.get(f) ?? null])),
+        reported: 1,
+      });
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** Sums as they stood: today's, less the changed reports' figures now, plus theirs then. */
+export function regionYearsThen(
+  current: YearFigures[],
+  changed: ChangedReport[],
+  figures: string[],
+  years: number[],
+): YearFigures[] {
+  const byYear = new Map(current.map((entry) => [entry.year, entry]));
+  const out: YearFigures[] = [];
+  for (const year of years) {
+    const entry = byYear.get(year);
+    const reports = changed.filter((r) => r.year === year);
+    const reported =
+      (entry?.reported ?? 0) - reports.length + reports.filter((r) => r.then !== null).length;
+    if (reported <= 0) continue;
+    const values: Record<string, number | null> = {};
+    for (const figure of figures) {
+      let value = entry?.values[figure] ?? null;
+      for (const report of reports) {
+        const now = report.now.get(figure) ?? null;
+        const then = report.then?.get(figure) ?? null;
+        if (now !== null) value = (value ?? 0) - now;
+        if (then !== null) value = (value ?? 0) + then;
+      }
+      values[figure] = value === null ? null : Math.round(value * 1e6) / 1e6;
+    }
+    out.push({ year, values, reported });
+  }
+  return out;
+}
