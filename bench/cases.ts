@@ -6,6 +6,8 @@ import {
   compareLargeProvinceFiveYears,
   overviewLargeProvince,
 } from "./cases/dashboard-large-province";
+import { embedSize } from "./cases/embed-size";
+import { embedThroughput } from "./cases/embed-throughput";
 import { firstChart } from "./cases/first-chart";
 import { parseThroughput } from "./cases/parse-throughput";
 import { rollupNational } from "./cases/rollup-national";
@@ -24,4 +26,6 @@ export const CASES: readonly BenchCase[] = [
   compareLargeProvince,
   compareLargeProvinceFiveYears,
   firstChart,
+  embedSize,
+  embedThroughput,
 ];

@@ -23,6 +23,7 @@ import { regionReportRoutes } from "./routes/region-report";
 import { rollupRoutes } from "./routes/rollup";
 import { publicApi } from "./routes/public";
 import { embedRoutes } from "./routes/embed";
+import { openApiRoutes } from "./openapi/routes";
 
 /** A report document with its three narrative texts stays well under this. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -75,6 +76,7 @@ const app = new Hono<AppEnv>()
   .use("/api/*", apiSecurityHeaders)
   // Before the authenticated API, so that no session is read and no cookie is set.
   .route("/api/public", publicApi)
+  .route("/api/openapi.json", openApiRoutes)
   .route("/api", api)
   .route("/embed", embedRoutes)
   .all("/api/*", () => {

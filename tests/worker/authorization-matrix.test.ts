@@ -332,6 +332,10 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
     row: ALL_OK,
     call: (t) => ({ method: "GET", path: `/api/public/indicators?agency=${t.id}&years=2022` }),
   },
+  "GET /api/openapi.json": {
+    row: ALL_OK,
+    call: () => ({ method: "GET", path: "/api/openapi.json" }),
+  },
   "GET /embed/loader.js": {
     row: ALL_OK,
     call: () => ({ method: "GET", path: "/embed/loader.js" }),

@@ -56,7 +56,15 @@ export const publicCache = createMiddleware<AppEnv>(async (c, next) => {
 
   const cache =
     typeof caches === "undefined" ? null : (caches as unknown as { default: Cache }).default;
-  const key = new Request(cacheKeyUrl(c.req.url, immutable ? null : tag), { method: "GET" });
+  const keyUrl = cacheKeyUrl(c.req.url, immutable ? null : tag);
+  const remembered = recall(keyUrl);
+  if (remembered) {
+    return new Response(remembered.body, {
+      status: 200,
+      headers: [...remembered.headers, ["x-cache", "hit"]],
+    });
+  }
+  const key = new Request(keyUrl, { method: "GET" });
   const hit = await cache?.match(key);
   if (hit) {
     const response = new Response(hit.body, hit);
@@ -69,13 +77,54 @@ export const publicCache = createMiddleware<AppEnv>(async (c, next) => {
   c.res.headers.set("x-cache", "miss");
   const bypass = c.res.headers.get(EDGE_STORE_HEADER) === "bypass";
   c.res.headers.delete(EDGE_STORE_HEADER);
-  if (cache && !bypass) {
+  if (bypass) return;
+  const body = await c.res.clone().arrayBuffer();
+  remember(keyUrl, { body, headers: [...c.res.headers].filter(([name]) => name !== "x-cache") });
+  if (cache) {
     const stored = c.res.clone();
     // The edge keeps the answer as long as the version lasts; the key changes with it.
     stored.headers.set("cache-control", "public, max-age=86400");
     c.executionCtx.waitUntil(cache.put(key, stored));
   }
 });
+
+/**
+ * The answers this isolate gave lately, in front of the Cache API (a lookup there is a round
+ * trip): least recently used first out, bounded in count and bytes. Keys hold the data version,
+ * so nothing here outlives a publication.
+ */
+const MEMORY_ENTRIES = 500;
+const MEMORY_BYTES = 8 * 1024 * 1024;
+const MEMORY_ENTRY_BYTES = 256 * 1024;
+interface Remembered {
+  body: ArrayBuffer;
+  headers: [string, string][];
+}
+const memory = new Map<string, Remembered>();
+let memoryBytes = 0;
+
+function recall(key: string): Remembered | undefined {
+  const entry = memory.get(key);
+  if (entry) {
+    memory.delete(key);
+    memory.set(key, entry);
+  }
+  return entry;
+}
+
+function remember(key: string, entry: Remembered) {
+  if (entry.body.byteLength > MEMORY_ENTRY_BYTES) return;
+  const previous = memory.get(key);
+  if (previous) memoryBytes -= previous.body.byteLength;
+  memory.delete(key);
+  memory.set(key, entry);
+  memoryBytes += entry.body.byteLength;
+  for (const [oldest, old] of memory) {
+    if (memory.size <= MEMORY_ENTRIES && memoryBytes <= MEMORY_BYTES) break;
+    memory.delete(oldest);
+    memoryBytes -= old.body.byteLength;
+  }
+}
 
 /** The request's URL with the version tag added, so each version is its own cache entry. */
 function cacheKeyUrl(url: string, tag: string | null): string {

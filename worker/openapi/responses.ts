@@ -1,0 +1,180 @@
+/**
+ * The JSON bodies the public API answers with, as zod schemas: the OpenAPI document is made
+ * from them, and the tests hold the handlers' real answers (and their types) to them, so the
+ * two cannot drift apart unnoticed. Strict objects: a field a handler adds must be added here.
+ */
+
+import { z } from "zod";
+import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES } from "../db/schema";
+import { INDICATORS } from "../report/indicators";
+import { reportDocumentSchema } from "../report/document";
+import { TEMPLATES } from "../report/templates";
+
+const count = z.int().nonnegative();
+const rowId = z.int().positive();
+const year = z.int().min(1990).max(2100);
+const instant = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
+
+export const licenceSchema = z
+  .strictObject({
+    name: z.string().meta({ examples: ["CC-BY-4.0"] }),
+    title: z.string(),
+    url: z.url(),
+    statement: z.string(),
+    statementEn: z.string(),
+  })
+  .meta({
+    description:
+      "使用条款：CC BY 4.0，注明来源。The terms of use of every public answer: CC BY 4.0, credit the source.",
+  });
+
+/** The licence and the data version travel with every public JSON answer. */
+const envelope = {
+  data_version: count.meta({
+    description:
+      "数据版本：每次发布（或更正）加一。The data version: the newest publication's number; it grows with every publication.",
+  }),
+  licence: licenceSchema,
+};
+
+export const publicAgencySchema = z.strictObject({
+  id: rowId,
+  name: z.string(),
+  level: z.enum(AGENCY_LEVELS),
+  kind: z.enum(AGENCY_KINDS),
+  scope: z.enum(AGENCY_SCOPES).meta({
+    description:
+      "region：全地区汇总的报告；self：本机关的报告。两者不可互相比较。A whole-region report or the agency's own; never compare the one with the other.",
+  }),
+  region_code: z.string().regex(/^\d{6}$/),
+  parent_id: rowId.nullable(),
+});
+
+export const agencyListSchema = z.strictObject({
+  items: z.array(publicAgencySchema),
+  total: count,
+  limit: z.int().min(1).max(1000),
+  offset: count,
+  ...envelope,
+});
+
+export const agencyDetailSchema = z.strictObject({
+  agency: z.strictObject({
+    ...publicAgencySchema.shape,
+    parent: z.strictObject({ id: rowId, name: z.string() }).nullable(),
+  }),
+  reports: z
+    .array(z.strictObject({ year, template: z.enum(TEMPLATES) }))
+    .meta({ description: "已公开的年度报告。The years with a published report." }),
+  ...envelope,
+});
+
+export const publicReportSchema = z.strictObject({
+  agency: publicAgencySchema,
+  year,
+  revision: z.int().positive(),
+  published_at: instant.nullable(),
+  first_published_at: instant.nullable(),
+  corrections: count.meta({
+    description: "首次公开后的更正次数。Corrections published after the first publication.",
+  }),
+  document: reportDocumentSchema,
+  ...envelope,
+});
+
+const documentChangeSchema = z.strictObject({
+  path: z.string().meta({
+    description:
+      "指标键或字段路径，如 section3.granted.total、text.overview。A figure key or a dotted field path.",
+  }),
+  before: z.unknown().meta({ description: "Absent where the earlier version did not hold it." }),
+  after: z.unknown().meta({ description: "Absent where the later version does not hold it." }),
+});
+
+export const correctionsSchema = z.strictObject({
+  first_published_at: instant,
+  items: z.array(
+    z.strictObject({
+      revision: z.int().positive(),
+      published_at: instant,
+      reason: z.string().nullable(),
+      changes: z.array(documentChangeSchema),
+    }),
+  ),
+  ...envelope,
+});
+
+const figureValue = z.number().nullable();
+
+export const rollupSchema = z.strictObject({
+  year,
+  scope: z.enum(AGENCY_SCOPES),
+  reports: count.meta({ description: "计入的报告数。The reports summed." }),
+  figures: z.record(z.string(), figureValue).meta({
+    description:
+      "指标键 → 合计；null 表示各报告该格均为空。Figure key → sum; null where every report left the cell blank.",
+  }),
+  ...envelope,
+});
+
+export const indicatorsSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      year,
+      indicators: z.array(
+        z.strictObject({
+          key: z.enum(INDICATORS.map((d) => d.key)),
+          value: figureValue,
+          numerator: figureValue,
+          denominator: figureValue,
+          status: z.enum(["ok", "below_min_count", "no_data"]).meta({
+            description:
+              "below_min_count：分母太小，不给比率；no_data：报告未填。Below the minimum denominator no rate is given; no_data where the figures are blank.",
+          }),
+        }),
+      ),
+    }),
+  ),
+  ...envelope,
+});
+
+export const seriesSchema = z.strictObject({
+  figure: z.string(),
+  items: z.array(z.strictObject({ year, value: figureValue })),
+  ...envelope,
+});
+
+/** https://specs.frictionlessdata.io/tabular-data-package/: only the fields a reader needs first. */
+export const dataPackageSchema = z
+  .looseObject({
+    profile: z.literal("tabular-data-package"),
+    name: z.string(),
+    title: z.string(),
+    version: z.string(),
+    created: instant,
+    licenses: z.array(z.looseObject({ name: z.string(), path: z.url() })),
+    resources: z.array(
+      z.looseObject({ name: z.string(), path: z.url(), mediatype: z.literal("text/csv") }),
+    ),
+  })
+  .meta({ description: "Frictionless Tabular Data Package (v1) describing the year's CSV." });
+
+/** `worker/http/errors.ts`: one shape for every error answer. */
+export const errorBodySchema = z.looseObject({
+  error: z.strictObject({
+    code: z.string().meta({ examples: ["validation_failed", "not_found"] }),
+    message: z.string().meta({ description: "中文说明。" }),
+    message_en: z.string(),
+    issues: z
+      .array(
+        z.strictObject({
+          path: z.string().meta({ description: "Dotted field path; '' for the whole input." }),
+          code: z.string(),
+          message: z.string(),
+          message_en: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: "每个无效字段一项（400）。One entry per invalid field (400)." }),
+  }),
+});
