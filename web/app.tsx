@@ -61,6 +61,23 @@ const AgencyProfilePage = lazy(() =>
 const TrendsPage = lazy(() =>
   import("./pages/trends-page").then((m) => ({ default: m.TrendsPage })),
 );
+const EmbedBuilderPage = lazy(() =>
+  import("./pages/embed-builder-page").then((m) => ({ default: m.EmbedBuilderPage })),
+);
+// The public pages (no session needed) load on their own too: the agency and region pages carry
+// recharts, the report page the official tables.
+const PublicHomePage = lazy(() =>
+  import("./pages/public-home-page").then((m) => ({ default: m.PublicHomePage })),
+);
+const PublicAgencyPage = lazy(() =>
+  import("./pages/public-agency-page").then((m) => ({ default: m.PublicAgencyPage })),
+);
+const PublicReportPage = lazy(() =>
+  import("./pages/public-report-page").then((m) => ({ default: m.PublicReportPage })),
+);
+const PublicRegionPage = lazy(() =>
+  import("./pages/public-region-page").then((m) => ({ default: m.PublicRegionPage })),
+);
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
@@ -93,6 +110,26 @@ function Page({ route }: { route: Route }) {
       return <Lazy page={<AgencyProfilePage key={route.agencyId} agencyId={route.agencyId} />} />;
     case "trends":
       return <Lazy page={<TrendsPage />} />;
+    case "embed_builder":
+      return <Lazy page={<EmbedBuilderPage />} />;
+    case "public":
+      return <Lazy page={<PublicHomePage />} />;
+    case "public_agency":
+      return <Lazy page={<PublicAgencyPage key={route.agencyId} agencyId={route.agencyId} />} />;
+    case "public_report":
+      return (
+        <Lazy
+          page={
+            <PublicReportPage
+              key={`${route.agencyId}/${route.year}`}
+              agencyId={route.agencyId}
+              year={route.year}
+            />
+          }
+        />
+      );
+    case "public_region":
+      return <Lazy page={<PublicRegionPage key={route.code} code={route.code} />} />;
     case "report":
       return <ReportPage key={`${route.agencyId}/${route.year}`} {...route} />;
     case "edit":

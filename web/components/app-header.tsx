@@ -31,6 +31,8 @@ export function navItems(user: User | null): NavItem[] {
       { to: "/admin/audit", label: "navAudit" },
     );
   }
+  // Open data is for everyone, signed in or not.
+  items.push({ to: "/public", label: "navPublic" });
   return items;
 }
 

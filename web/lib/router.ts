@@ -21,6 +21,11 @@ export type Route =
   | { page: "quality" }
   | { page: "agency_profile"; agencyId: number }
   | { page: "trends" }
+  | { page: "embed_builder" }
+  | { page: "public" }
+  | { page: "public_agency"; agencyId: number }
+  | { page: "public_report"; agencyId: number; year: number }
+  | { page: "public_region"; code: string }
   | { page: "report"; agencyId: number; year: number }
   | { page: "edit" | "history" | "print"; agencyId: number; year: number }
   | { page: "not_found" };
@@ -40,6 +45,8 @@ const STATIC: Record<string, Route> = {
   "/dashboard/compare": { page: "compare" },
   "/dashboard/quality": { page: "quality" },
   "/dashboard/trends": { page: "trends" },
+  "/dashboard/embed": { page: "embed_builder" },
+  "/public": { page: "public" },
 };
 
 export function matchRoute(pathname: string): Route {
@@ -48,6 +55,16 @@ export function matchRoute(pathname: string): Route {
   if (known) return known;
   const profile = /^\/dashboard\/agency\/([1-9]\d*)$/.exec(path);
   if (profile) return { page: "agency_profile", agencyId: Number(profile[1]) };
+  const publicAgency = /^\/public\/agency\/([1-9]\d*)(?:\/(\d{4}))?$/.exec(path);
+  if (publicAgency) {
+    const agencyId = Number(publicAgency[1]);
+    return publicAgency[2]
+      ? { page: "public_report", agencyId, year: Number(publicAgency[2]) }
+      : { page: "public_agency", agencyId };
+  }
+  // A 6-digit 行政区划代码 or a prefix of one (2 digits a province, 4 a city).
+  const region = /^\/public\/region\/(\d{2,6})$/.exec(path);
+  if (region) return { page: "public_region", code: region[1]! };
   const report = /^\/reports\/([1-9]\d*)\/(\d{4})(?:\/(edit|history|print))?$/.exec(path);
   if (report) {
     const page = (report[3] ?? "report") as "report" | "edit" | "history" | "print";
@@ -58,6 +75,11 @@ export function matchRoute(pathname: string): Route {
 
 export const reportPath = (agencyId: number, year: number) => `/reports/${agencyId}/${year}`;
 export const agencyProfilePath = (agencyId: number) => `/dashboard/agency/${agencyId}`;
+export const publicAgencyPath = (agencyId: number) => `/public/agency/${agencyId}`;
+export const publicReportPath = (agencyId: number, year: number) =>
+  `/public/agency/${agencyId}/${year}`;
+export const publicRegionPath = (code: string) => `/public/region/${code}`;
+export const EMBED_BUILDER_PATH = "/dashboard/embed";
 
 /** Goes to `to` inside the app. Everyone who reads the location (router, useUrlState) hears it. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

@@ -8,7 +8,7 @@ import { useI18n, type MessageKey } from "../i18n";
 import { completenessConfig, completenessRows, statesOf } from "../lib/completeness-chart-data";
 import { formatCount } from "../lib/format";
 import { getJson } from "../lib/http";
-import { reportPath } from "../lib/router";
+import { EMBED_BUILDER_PATH, reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { figureDef, isFigureKey } from "../../worker/report/figures";
@@ -45,6 +45,10 @@ export function DashboardPage({ chartSize }: { chartSize?: ChartSize }) {
         {" · "}
         <Link to={`/dashboard/quality${filterSearch(year, under, basis)}`}>
           {t("dbQualityLink")}
+        </Link>
+        {" · "}
+        <Link to={under === null ? EMBED_BUILDER_PATH : `${EMBED_BUILDER_PATH}?agency=${under}`}>
+          {t("dbEmbedLink")}
         </Link>
       </p>
       {under === null ? (

@@ -1,0 +1,115 @@
+import { Field } from "../components/field";
+import { Pager } from "../components/pager";
+import { PublicAgencyTable } from "../components/public-agency-table";
+import { RequestView } from "../components/request-view";
+import { useI18n } from "../i18n";
+import { formatCount } from "../lib/format";
+import { getJson } from "../lib/http";
+import {
+  bulkCsvUrl,
+  bulkPackageUrl,
+  OPENAPI_URL,
+  PUBLIC_AGENCIES,
+  type PublicAgencyList,
+} from "../lib/public-api";
+import { yearsUpTo } from "../lib/trend";
+import { defaultYear } from "../lib/use-dashboard-filters";
+import { useRequest } from "../lib/use-request";
+import { useTypedParam, useUrlState } from "../lib/use-url-state";
+import { LICENCE } from "../../worker/public/licence";
+
+const PAGE = 20;
+
+/** `/public?q=&offset=`: open data for anyone: find an agency, download a year, read the API. */
+export function PublicHomePage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useUrlState();
+  const [text, setText] = useTypedParam("q", setParams);
+  const q = params.get("q") ?? "";
+  const offset = Math.max(0, Number(params.get("offset")) || 0);
+  const list = useRequest(
+    () => getJson<PublicAgencyList>(PUBLIC_AGENCIES, { q, limit: PAGE, offset }),
+    [q, offset],
+  );
+  const years = yearsUpTo(defaultYear(new Date())).reverse();
+
+  return (
+    <main className="page public-page">
+      <h2>{t("pubTitle")}</h2>
+      <p className="muted">{t("pubIntro")}</p>
+
+      <section aria-labelledby="pub-search">
+        <h3 id="pub-search">{t("pubFindAgency")}</h3>
+        <Field label={t("searchAgencies")}>
+          {(props) => (
+            <input
+              {...props}
+              type="search"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+          )}
+        </Field>
+        <RequestView state={list.state} retry={list.retry}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <p className="empty">{t("pubNoAgencies")}</p>
+            ) : (
+              <>
+                <p className="muted" role="status">
+                  {t("pubAgencyCount", { n: formatCount(data.total, locale) })}
+                </p>
+                <PublicAgencyTable agencies={data.items} caption={t("pubAgencies")} />
+                <Pager
+                  offset={offset}
+                  limit={PAGE}
+                  total={data.total}
+                  onChange={(next) => setParams({ offset: next ? String(next) : null })}
+                />
+              </>
+            )
+          }
+        </RequestView>
+      </section>
+
+      <section aria-labelledby="pub-downloads">
+        <h3 id="pub-downloads">{t("pubDownloads")}</h3>
+        <p className="licence">
+          {locale === "en" ? LICENCE.statementEn : LICENCE.statement}{" "}
+          <a href={LICENCE.url} rel="license">
+            {LICENCE.title}
+          </a>
+        </p>
+        <table className="data-table compact">
+          <caption>{t("pubDownloads")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("apYear")}</th>
+              <th scope="col">{t("pubBulkCsv")}</th>
+              <th scope="col">{t("pubBulkPackage")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((year) => (
+              <tr key={year}>
+                <th scope="row">{year}</th>
+                <td>
+                  <a href={bulkCsvUrl(year)} download>
+                    {t("pubBulkCsvOf", { year })}
+                  </a>
+                </td>
+                <td>
+                  <a href={bulkPackageUrl(year)}>{t("pubBulkPackageOf", { year })}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          <a href={OPENAPI_URL}>{t("pubOpenApi")}</a>{" "}
+          <small className="muted">{t("pubOpenApiHint")}</small>
+        </p>
+      </section>
+    </main>
+  );
+}

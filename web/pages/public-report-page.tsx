@@ -1,0 +1,114 @@
+import type { ReportDocument } from "../../worker/report/document";
+import { CorrectionsList } from "../components/corrections-list";
+import { Link } from "../components/link";
+import { PrintView } from "../components/report-form/print-view";
+import { RequestView } from "../components/request-view";
+import { useI18n } from "../i18n";
+import { formatCount, formatDateTime } from "../lib/format";
+import { getJson, withQuery } from "../lib/http";
+import { publicReportApi, type PublicCorrections, type PublicReport } from "../lib/public-api";
+import { publicAgencyPath } from "../lib/router";
+import { useRequest } from "../lib/use-request";
+
+interface Props {
+  agencyId: number;
+  year: number;
+}
+
+/**
+ * `/public/agency/:id/:year`: a published report in the official layout, when it was published,
+ * every correction since (why, when, which cells), and the figures as CSV and JSON.
+ */
+export function PublicReportPage({ agencyId, year }: Props) {
+  const { t } = useI18n();
+  const api = publicReportApi(agencyId, year);
+  const data = useRequest(async () => {
+    // Both in flight at once; the report's own failure (not published) is the one to tell.
+    const corrections = getJson<PublicCorrections>(`${api}/corrections`);
+    corrections.catch(() => undefined);
+    const report = await getJson<PublicReport>(api);
+    return [report, await corrections] as const;
+  }, [api]);
+  return (
+    <main className="page public-page public-report">
+      <p className="breadcrumbs">
+        <Link to={publicAgencyPath(agencyId)}>{t("pubBackToAgency")}</Link>
+      </p>
+      <RequestView state={data.state} retry={data.retry}>
+        {([report, corrections]) => (
+          <ReportView report={report} corrections={corrections} api={api} />
+        )}
+      </RequestView>
+    </main>
+  );
+}
+
+interface ViewProps {
+  report: PublicReport;
+  corrections: PublicCorrections;
+  api: string;
+}
+
+function ReportView({ report, corrections, api }: ViewProps) {
+  const { t, locale } = useI18n();
+  const document = { ...(report.document as ReportDocument), agency: report.agency.name };
+  return (
+    <>
+      <dl className="agency-facts publication-facts">
+        <div>
+          <dt>{t("pubFirstPublished")}</dt>
+          <dd>
+            <time dateTime={report.first_published_at ?? undefined}>
+              {formatDateTime(report.first_published_at, locale)}
+            </time>
+          </dd>
+        </div>
+        {report.corrections > 0 && (
+          <div>
+            <dt>{t("pubLastPublished")}</dt>
+            <dd>
+              <time dateTime={report.published_at ?? undefined}>
+                {formatDateTime(report.published_at, locale)}
+              </time>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("pubCorrectionsLabel")}</dt>
+          <dd>
+            {report.corrections > 0 ? (
+              <a href="#pr-corrections">
+                {t("pubCorrectedTimes", { n: formatCount(report.corrections, locale) })}
+              </a>
+            ) : (
+              t("pubNotCorrected")
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("pubDownload")}</dt>
+          <dd>
+            <a href={withQuery(api, { format: "csv" })} download>
+              CSV
+            </a>
+            {" · "}
+            <a href={api}>JSON</a>
+          </dd>
+        </div>
+      </dl>
+
+      <PrintView document={document} withMetrics />
+
+      <section aria-labelledby="pr-corrections-title" id="pr-corrections">
+        <h3 id="pr-corrections-title">{t("pubCorrectionLog")}</h3>
+        <CorrectionsList corrections={corrections.items} />
+      </section>
+      <p className="muted licence">
+        {locale === "en" ? report.licence.statementEn : report.licence.statement}{" "}
+        <a href={report.licence.url} rel="license">
+          {report.licence.title}
+        </a>
+      </p>
+    </>
+  );
+}
