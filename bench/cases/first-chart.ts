@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { BenchCase, BenchContext, Figure } from "../bench-case";
 import { SESSION_COOKIE } from "../dataset";
+import { CHROMIUM_LAUNCH } from "../../scripts/lib/chromium-launch";
 import { summarize } from "../measure";
 
 /** Issue 6: time to the first chart in headless Chromium on localhost, ≤ 1.5 s. */
@@ -20,20 +21,7 @@ const CHART_TIMEOUT_MS = 30_000;
  */
 export const FIRST_CHART_MARK = ".chart-box svg.recharts-surface .recharts-rectangle";
 
-/** As playwright.config.ts: Debian's Chromium, never a downloaded browser. */
-const LAUNCH_OPTIONS = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-  timeout: LAUNCH_TIMEOUT_MS,
-};
+const LAUNCH_OPTIONS = { ...CHROMIUM_LAUNCH, timeout: LAUNCH_TIMEOUT_MS };
 
 /**
  * Runs in the page before its own scripts: `window.__firstChart` resolves to `performance.now()`

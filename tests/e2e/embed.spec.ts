@@ -1,33 +1,11 @@
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
-import { fixtureDocumentInput } from "../../worker/demo/fixture-document";
+import { fixture00As } from "./fixture-document";
 
 // A year the demo has no report for, so that the test decides what is published.
 const YEAR = 2026;
-
-function documentFor(year: number, websiteVisits: number) {
-  const expected = JSON.parse(
-    readFileSync(
-      new URL(
-        "../../../shared/fixtures/reports/00_luoyang_shi_bgs_2022.expected.json",
-        import.meta.url,
-      ),
-      "utf8",
-    ),
-  );
-  const doc = fixtureDocumentInput(expected) as {
-    year: number;
-    agency?: string;
-    metrics: Record<string, number>;
-  };
-  doc.year = year;
-  delete doc.agency;
-  doc.metrics.website_visits = websiteVisits;
-  return doc;
-}
 
 /** The admin's API session: a cookie in the request context and the CSRF token writes need. */
 async function adminApi(request: APIRequestContext) {
@@ -142,7 +120,7 @@ test("a newly approved report appears in the embed and the open API; a draft nev
 
   await api.put(`/api/agencies/${agency.id}/reports/${YEAR}`, {
     base_revision: 0,
-    document: documentFor(YEAR, 777_001),
+    document: fixture00As(YEAR, 777_001),
   });
   expect(await embedLine()).toMatch(/,$/);
   expect((await (await request.get(series)).json()).items).toEqual([]);

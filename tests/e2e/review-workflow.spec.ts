@@ -1,31 +1,11 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
-import { fixtureDocumentInput } from "../../worker/demo/fixture-document";
+import { fixture00As } from "./fixture-document";
 
 const YEAR = 2025;
 
 /** Fixture 00's figures as a 2025 report: every rule holds. */
-function document(websiteVisits: number) {
-  const expected = JSON.parse(
-    readFileSync(
-      new URL(
-        "../../../shared/fixtures/reports/00_luoyang_shi_bgs_2022.expected.json",
-        import.meta.url,
-      ),
-      "utf8",
-    ),
-  );
-  const doc = fixtureDocumentInput(expected) as {
-    year: number;
-    agency?: string;
-    metrics: Record<string, number>;
-  };
-  doc.year = YEAR;
-  delete doc.agency;
-  doc.metrics.website_visits = websiteVisits;
-  return JSON.stringify(doc);
-}
+const document = (websiteVisits: number) => JSON.stringify(fixture00As(YEAR, websiteVisits));
 
 async function pageAs(browser: Browser, login?: { email: string; password: string }) {
   const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();

@@ -5,7 +5,7 @@
  */
 
 import type { MessageKey } from "../i18n";
-import { OKABE_ITO, type PaletteColour } from "./palette";
+import { OKABE_ITO, OUTCOME_COLOURS, type PaletteColour } from "./palette";
 import {
   OUTCOME_FAMILIES,
   OUTCOME_ROW_KEYS,
@@ -78,15 +78,6 @@ export const FAMILY_FIGURES: Record<Section3Family, string[]> = Object.fromEntri
       .map((key) => `section3.${key}.total`),
   ]),
 ) as Record<Section3Family, string[]>;
-
-const FAMILY_COLOURS: Record<(typeof OUTCOME_FAMILIES)[number], PaletteColour> = {
-  granted: OKABE_ITO.bluishGreen,
-  partially_granted: OKABE_ITO.skyBlue,
-  denied: OKABE_ITO.vermillion,
-  unable: OKABE_ITO.yellow,
-  not_processed: OKABE_ITO.orange,
-  other_processing: OKABE_ITO.reddishPurple,
-};
 
 const RESULT_COLOURS: Record<(typeof SECTION4_RESULTS)[number], PaletteColour> = {
   upheld: OKABE_ITO.blue,
@@ -193,7 +184,7 @@ export const PRESETS: Record<PresetKey, Preset> = {
     config: Object.fromEntries(
       OUTCOME_FAMILIES.map((family) => [
         family,
-        { label: `cmpFamily_${family}` as MessageKey, colour: FAMILY_COLOURS[family] },
+        { label: `cmpFamily_${family}` as MessageKey, colour: OUTCOME_COLOURS[family] },
       ]),
     ),
     rows: (answer, year) =>

@@ -1,4 +1,5 @@
 import type { ChartSize } from "../components/completeness-chart";
+import { AgencyFacts } from "../components/agency-facts";
 import { Link } from "../components/link";
 import { RequestView } from "../components/request-view";
 import { TrendChart } from "../components/trend-chart";
@@ -103,20 +104,7 @@ function ProfileView({
   return (
     <>
       <h2>{agency.name}</h2>
-      <dl className="agency-facts">
-        <div>
-          <dt>{t("apLevel")}</dt>
-          <dd>{t(`level_${agency.level}` as MessageKey)}</dd>
-        </div>
-        <div>
-          <dt>{t("apKind")}</dt>
-          <dd>{t(`kind_${agency.kind}` as MessageKey)}</dd>
-        </div>
-        <div>
-          <dt>{t("apScope")}</dt>
-          <dd>{t(`scope_${agency.scope}` as MessageKey)}</dd>
-        </div>
-      </dl>
+      <AgencyFacts agency={agency} />
       {agency.kind === "government" && (
         <p>
           <Link to={`/dashboard/trends?under=${agency.id}`}>{t("apTrendsLink")}</Link>

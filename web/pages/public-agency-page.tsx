@@ -1,4 +1,5 @@
 import type { ChartSize } from "../components/completeness-chart";
+import { AgencyFacts } from "../components/agency-facts";
 import { Link } from "../components/link";
 import { PublicTrend } from "../components/public-trend";
 import { RequestView } from "../components/request-view";
@@ -48,19 +49,7 @@ function AgencyView({ data, chartSize }: { data: PublicAgencyDetail; chartSize?:
   return (
     <>
       <h2>{agency.name}</h2>
-      <dl className="agency-facts">
-        <div>
-          <dt>{t("apLevel")}</dt>
-          <dd>{t(`level_${agency.level}` as MessageKey)}</dd>
-        </div>
-        <div>
-          <dt>{t("apKind")}</dt>
-          <dd>{t(`kind_${agency.kind}` as MessageKey)}</dd>
-        </div>
-        <div>
-          <dt>{t("apScope")}</dt>
-          <dd>{t(`scope_${agency.scope}` as MessageKey)}</dd>
-        </div>
+      <AgencyFacts agency={agency}>
         <div>
           <dt>{t("regionCode")}</dt>
           <dd>
@@ -75,7 +64,7 @@ function AgencyView({ data, chartSize }: { data: PublicAgencyDetail; chartSize?:
             </dd>
           </div>
         )}
-      </dl>
+      </AgencyFacts>
 
       <section aria-labelledby="pa-reports">
         <h3 id="pa-reports">{t("pubReports")}</h3>

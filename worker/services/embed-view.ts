@@ -1,8 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { getAgency } from "../db/queries/agencies";
+import { runBatch } from "../db/batch";
 import { rankedPage } from "../db/queries/compare";
-import { agencyYears, regionYears, type PublicRegion } from "../db/queries/public-figures";
+import {
+  agencyYears,
+  agencyYearsStatement,
+  readAgencyYears,
+  regionYears,
+  type PublicRegion,
+} from "../db/queries/public-figures";
 import type {
   EmbedKind,
   EmbedLang,
@@ -110,17 +116,21 @@ export async function embedView(
   /** A data version older than the current one: the figures as they stood then. */
   pinned: number | null = null,
 ): Promise<{ view: EmbedView; table: CsvTable }> {
-  const resolved = await resolve(db, subject, request.scope);
-  const target = pinned === null ? resolved : asOf(db, resolved, pinned);
   const metric = metricOf(request.metric, request.lang);
   const years = [...request.years].sort((a, b) => a - b);
+  const figures =
+    request.kind === "outcome_mix" ? FAMILIES.flatMap((f) => f.figures) : metric.figures;
+  const resolved = await resolve(db, subject, request.scope, { figures, years });
+  const target = pinned === null ? resolved : asOf(db, resolved, pinned);
+  // Asked now, answered while the figures are read.
+  const newest = newestPublication(db, target, pinned);
+  newest.catch(() => undefined);
   const zh = request.lang === "zh";
   let points: EmbedPoint[] = [];
   let mix: EmbedView["mix"];
   const rows: unknown[][] = [];
 
   if (request.kind === "outcome_mix") {
-    const figures = FAMILIES.flatMap((f) => f.figures);
     const entries = await target.read(figures, years);
     mix = entries.map((entry) => ({
       label: String(entry.year),
@@ -164,7 +174,7 @@ export async function embedView(
     }));
     for (const p of points) rows.push([p.label, year, request.metric, metric.label, p.value]);
   } else {
-    const entries = new Map((await target.read(metric.figures, years)).map((e) => [e.year, e]));
+    const entries = new Map((await target.read(figures, years)).map((e) => [e.year, e]));
     points = years.map((year) => {
       const entry = entries.get(year);
       return { label: String(year), year, value: entry ? metric.value(entry.values) : null };
@@ -173,7 +183,7 @@ export async function embedView(
     for (const p of points) rows.push([target.name, p.year, request.metric, metric.label, p.value]);
   }
 
-  const dataDate = await newestPublication(db, target, pinned);
+  const dataDate = await newest;
   const span = years.length > 1 ? `${years[0]}–${years.at(-1)}` : String(years[0]);
   const view: EmbedView = {
     lang: request.lang,
@@ -231,23 +241,42 @@ interface Target {
   /** Set for a region: what the agency filters of a comparison name it by. */
   region: PublicRegion | null;
   agencyId: number | null;
+  /** The newest publication of what it covers, when already read. */
+  newest?: string | null;
   read: (figures: string[], years: number[]) => ReturnType<typeof agencyYears>;
 }
 
+/**
+ * The subject, named and ready to read. For an agency, the figures the embed will ask for
+ * (`expected`) are read in the same round trip as the agency itself.
+ */
 async function resolve(
   db: Database,
   subject: EmbedSubject,
   scope: "self" | "region",
+  expected: { figures: string[]; years: number[] },
 ): Promise<Target> {
   if ("agency" in subject) {
-    const agency = await getAgency(db, subject.agency);
+    // The agency and its newest publication in one round trip: an uncached embed is mostly
+    // round trips.
+    const [found, newest, figures] = await runBatch(db, [
+      sql`SELECT id, name FROM agencies WHERE id = ${subject.agency}`,
+      newestPublicationStatement(sql`agencies.id = ${subject.agency}`, null),
+      agencyYearsStatement(subject.agency, expected.figures, expected.years),
+    ]);
+    const agency = found?.results[0] as { id: number; name: string } | undefined;
     if (!agency) throw notFound("机构", "Agency");
+    const known = readAgencyYears(figures, agency.id, expected.figures);
+    const asked = (f: string[], y: number[]) =>
+      f.join() === expected.figures.join() && y.join() === expected.years.join();
     return {
       name: agency.name,
       within: sql`agencies.id = ${agency.id}`,
       region: null,
       agencyId: agency.id,
-      read: (figures, years) => agencyYears(db, agency.id, figures, years),
+      newest: (newest?.results[0] as { at: string | null } | undefined)?.at ?? null,
+      read: async (figures, years) =>
+        asked(figures, years) ? known : agencyYears(db, agency.id, figures, years),
     };
   }
   // The region's government carries its code: its subtree has maintained sums. A code no
@@ -281,18 +310,26 @@ async function newestPublication(
   target: Target,
   pinned: number | null,
 ): Promise<string | null> {
-  const row = await db.get<{ at: string | null }>(sql`
+  if (pinned === null && target.newest !== undefined) return target.newest;
+  const row = await db.get<{ at: string | null }>(
+    newestPublicationStatement(target.within, pinned),
+  );
+  return row?.at ?? null;
+}
+
+function newestPublicationStatement(within: SQL, pinned: number | null) {
+  return sql`
     SELECT MAX(p.published_at) AS at FROM agencies
     CROSS JOIN reports ON reports.agency_id = agencies.id
     CROSS JOIN publications p ON p.report_id = reports.id
-    WHERE ${target.within} ${pinned === null ? sql`` : sql`AND p.id <= ${pinned}`}`);
-  return row?.at ?? null;
+    WHERE ${within} ${pinned === null ? sql`` : sql`AND p.id <= ${pinned}`}`;
 }
 
 /** The subject's figures as they stood at a pinned version. */
 function asOf(db: Database, target: Target, pinned: number): Target {
   return {
     ...target,
+    newest: undefined,
     read: async (figures, years) => {
       const [current, changed] = await Promise.all([
         target.read(figures, years),

@@ -135,11 +135,7 @@ function readRow(row: Record<string, unknown>, figures: readonly string[]): Comp
  * rather than every report of the years nationwide.
  */
 export async function compareFigures(db: Database, query: CompareQuery): Promise<CompareResult> {
-  const rows = await db.all<Record<string, unknown>>(sql`
-    SELECT * ${query.countAll ? sql`, COUNT(*) OVER () AS total_rows` : sql``}
-    FROM (${selection(query)})
-    ORDER BY path, year
-    LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`);
+  const rows = await db.all<Record<string, unknown>>(compareStatement(query));
   if (query.countAll && rows.length === 0 && (query.offset ?? 0) > 0) {
     // A page past the end still says how many there are.
     return { rows: [], total: (await compareFigures(db, { ...query, offset: 0, limit: 1 })).total };
@@ -147,6 +143,19 @@ export async function compareFigures(db: Database, query: CompareQuery): Promise
   const total = query.countAll ? ((rows[0]?.total_rows as number | undefined) ?? 0) : rows.length;
   return { total, rows: rows.map((row) => readRow(row, query.figures)) };
 }
+
+/** `compareFigures`' statement, for callers that send it in a batch of their own. */
+export function compareStatement(query: CompareQuery): SQL {
+  return sql`
+    SELECT * ${query.countAll ? sql`, COUNT(*) OVER () AS total_rows` : sql``}
+    FROM (${selection(query)})
+    ORDER BY path, year
+    LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`;
+}
+
+/** The rows of `compareStatement`'s result. */
+export const readCompareRows = (rows: Record<string, unknown>[], figures: readonly string[]) =>
+  rows.map((row) => readRow(row, figures));
 
 /** What a ranking ranks on: one figure, or an indicator's ratio of sums (`report/indicators.ts`). */
 export type RankTarget =

@@ -4,7 +4,7 @@ import { SECTION3_CELL_COLUMNS } from "../cells";
 import type { Database } from "../client";
 import { agencies } from "../schema";
 import { agencyConditions } from "./agencies";
-import { compareFigures } from "./compare";
+import { compareStatement, readCompareRows } from "./compare";
 import { sumsPlan } from "./rollup";
 
 /** A region as the public names it: an agency's subtree, or a region-code prefix. */
@@ -24,15 +24,28 @@ export async function agencyYears(
   figures: string[],
   years: number[],
 ): Promise<YearFigures[]> {
+  const [result] = await runBatch(db, [agencyYearsStatement(agencyId, figures, years)]);
+  return readAgencyYears(result, agencyId, figures);
+}
+
+/** `agencyYears`' statement, for callers that send it in a batch of their own. */
+export function agencyYearsStatement(agencyId: number, figures: string[], years: number[]) {
   // The agency itself comes first in its subtree's path order, one row per year.
-  const { rows } = await compareFigures(db, {
+  return compareStatement({
     figures,
     years,
     under: agencyId,
     basis: "published",
     limit: years.length,
   });
-  return rows
+}
+
+export function readAgencyYears(
+  result: D1Result | undefined,
+  agencyId: number,
+  figures: string[],
+): YearFigures[] {
+  return readCompareRows((result?.results ?? []) as Record<string, unknown>[], figures)
     .filter((row) => row.agencyId === agencyId)
     .map((row) => ({ year: row.year, values: row.values, reported: 1 }));
 }
