@@ -116,7 +116,12 @@ test("a newly approved report appears in the embed and the open API; a draft nev
   const agency = agencies.items[0] as { id: number; name: string };
   const csv = `/embed/agency/${agency.id}/data.csv?kind=trend&years=${YEAR}`;
   const series = `/api/public/series?agency=${agency.id}&figure=metrics.website_visits&years=${YEAR}`;
-  const embedLine = async () => (await (await request.get(csv)).text()).trim().split("\r\n")[1];
+  // The first record after the licence's comment lines and the header.
+  const embedLine = async () =>
+    (await (await request.get(csv)).text())
+      .trim()
+      .split("\r\n")
+      .filter((line) => !line.startsWith("#"))[1];
 
   await api.put(`/api/agencies/${agency.id}/reports/${YEAR}`, {
     base_revision: 0,

@@ -23,6 +23,13 @@ async function city(code: string) {
   return { government, agency, other };
 }
 
+/** A CSV's records, after the licence's comment lines. */
+const records = async (response: Response) =>
+  (await response.text())
+    .trim()
+    .split("\r\n")
+    .filter((line) => !line.startsWith("#"));
+
 /** The visually hidden table's cells, in order. */
 const tableCells = (html: string) =>
   [...html.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
@@ -51,7 +58,12 @@ describe("embeds", () => {
     const csv = await request(
       `/embed/agency/${agency.id}/data.csv?metric=metrics.website_visits&years=2020-2022&kind=trend`,
     );
-    const lines = (await csv.text()).trim().split("\r\n");
+    const text = await csv.clone().text();
+    expect(text.split("\r\n").slice(0, 2)).toEqual([
+      expect.stringMatching(/^# .*CC BY 4\.0/),
+      expect.stringMatching(/^# .*CC BY 4\.0/),
+    ]);
+    const lines = await records(csv);
     expect(lines).toEqual([
       "subject,year,metric,label,value",
       `${agency.name},2020,metrics.website_visits,网站访问量,`,
@@ -63,7 +75,7 @@ describe("embeds", () => {
   it("show a newly approved report at once, and never a draft", async () => {
     const { agency } = await city("970200");
     const path = `/embed/agency/${agency.id}/data.csv?years=2023&kind=trend`;
-    const line = async () => (await (await request(path)).text()).trim().split("\r\n")[1];
+    const line = async () => (await records(await request(path)))[1];
     expect(await line()).toMatch(/,$/);
     await saveDocument(agency.id, visits(2023, 4321));
     expect(await line()).toMatch(/,$/);
@@ -80,12 +92,12 @@ describe("embeds", () => {
     const bars = await request(
       `/embed/region/970300/data.csv?years=2022&kind=bars&metric=metrics.website_visits`,
     );
-    expect((await bars.text()).trim().split("\r\n").slice(1)).toEqual([
+    expect((await records(bars)).slice(1)).toEqual([
       `${agency.name},2022,metrics.website_visits,网站访问量,1234567`,
       `${other.name},2022,metrics.website_visits,网站访问量,800`,
     ]);
     const trend = await request(`/embed/region/970300/data.csv?years=2022&kind=trend`);
-    expect((await trend.text()).trim().split("\r\n")[1]).toMatch(/,2022,.*,1235367$/);
+    expect((await records(trend))[1]).toMatch(/,2022,.*,1235367$/);
     const mix = await request(
       `/embed/region/970300?years=2022&kind=outcome_mix&lang=en&theme=dark`,
     );
@@ -102,8 +114,7 @@ describe("embeds", () => {
     const agencyCsv = `/embed/agency/${agency.id}/data.csv?years=2021-2023`;
     const regionCsv = `/embed/region/970400/data.csv?years=2022-2023`;
     const barsCsv = `/embed/region/970400/data.csv?years=2022&kind=bars`;
-    const read = async (path: string) =>
-      (await (await request(path)).text()).trim().split("\r\n").slice(1);
+    const read = async (path: string) => (await records(await request(path))).slice(1);
     // What the latest shows now; the pinned URLs are first asked only after the changes below,
     // so no cached answer can stand in for re-reading the figures as they were.
     const before = {

@@ -51,7 +51,7 @@ describe("public API", () => {
     expect(body.data_version).toBeGreaterThan(0);
 
     const csv = await request(`/api/public/agencies?under=${government.id}&format=csv`);
-    expect((await csv.text()).split("\r\n")[0]).toBe(
+    expect((await csv.text()).split("\r\n")[2]).toBe(
       "id,name,level,kind,scope,region_code,parent_id",
     );
   });

@@ -1,8 +1,15 @@
 import { createMiddleware } from "hono/factory";
 
-/** RFC 4180 CSV with a BOM, so that Excel and WPS open the Chinese text correctly. */
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header, ...rows].map(csvLine);
+/**
+ * RFC 4180 CSV with a BOM, so that Excel and WPS open the Chinese text correctly. `comments`
+ * come first as `# ` lines (open data states its licence in the file itself).
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  comments: readonly string[] = [],
+): string {
+  const lines = [...comments.map((c) => `# ${c}`), ...[header, ...rows].map(csvLine)];
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
@@ -30,13 +37,14 @@ export interface CsvTable {
 export const csvVariant = <Body>(
   filename: (body: Body) => string,
   table: (body: Body) => CsvTable,
+  comments: readonly string[] = [],
 ) =>
   createMiddleware(async (c, next) => {
     await next();
     if (c.req.query("format") !== "csv" || c.res.status !== 200) return;
     const body = (await c.res.json()) as Body;
     const { header, rows } = table(body);
-    c.res = new Response(toCsv(header, rows), {
+    c.res = new Response(toCsv(header, rows, comments), {
       status: 200,
       headers: {
         "content-type": "text/csv; charset=utf-8",

@@ -15,3 +15,6 @@ export const LICENCE = {
 
 /** For `Link` headers: machines find the terms without reading the body. */
 export const LICENCE_LINK = `<${LICENCE.url}>; rel="license"`;
+
+/** The statement as the first lines of every open-data CSV. */
+export const LICENCE_COMMENTS = [LICENCE.statement, LICENCE.statementEn] as const;

@@ -10,7 +10,7 @@ import { notFound } from "../http/errors";
 import { id, regionPrefix, scope, yearList } from "../http/params";
 import { validate } from "../http/validate";
 import { currentDataVersion, publicCache } from "../middleware/public-cache";
-import { LICENCE_LINK } from "../public/licence";
+import { LICENCE_COMMENTS, LICENCE_LINK } from "../public/licence";
 import { isFigureKey } from "../report/figures";
 import { INDICATORS } from "../report/indicators";
 import { embedView, type EmbedRequest, type EmbedSubject } from "../services/embed-view";
@@ -124,7 +124,7 @@ async function page(
     pinned,
   );
   if (as === "csv") {
-    return c.body(toCsv(table.header, table.rows), 200, {
+    return c.body(toCsv(table.header, table.rows, LICENCE_COMMENTS), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": attachment("data.csv"),
     });

@@ -9,7 +9,7 @@ import { notFound } from "../http/errors";
 import { agencyFilter, format, id, pagination, year } from "../http/params";
 import { validate } from "../http/validate";
 import { currentDataVersion } from "../middleware/public-cache";
-import { LICENCE } from "../public/licence";
+import { LICENCE, LICENCE_COMMENTS } from "../public/licence";
 import { reportTable } from "../services/report-table";
 
 /** What the public sees of an agency: no timestamps of internal edits, no materialized path. */
@@ -51,6 +51,7 @@ export const publicAgencyRoutes = new Hono<AppEnv>()
       () => "agencies.csv",
       (body) =>
         columns(["id", "name", "level", "kind", "scope", "region_code", "parent_id"], body.items),
+      LICENCE_COMMENTS,
     ),
     async (c) => {
       const query = c.req.valid("query");
@@ -94,6 +95,7 @@ export const publicAgencyRoutes = new Hono<AppEnv>()
     csvVariant<{ document: Parameters<typeof reportTable>[0]; agency: { name: string } }>(
       (body) => `${body.agency.name}-${body.document.year}.csv`,
       (body) => reportTable(body.document),
+      LICENCE_COMMENTS,
     ),
     async (c) => {
       const path = c.req.valid("param");

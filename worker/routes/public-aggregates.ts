@@ -9,6 +9,7 @@ import { format, id, regionPrefix, scope, year, yearList } from "../http/params"
 import { validate } from "../http/validate";
 import { computeIndicator, indicatorFigures, INDICATORS } from "../report/indicators";
 import { isFigureKey } from "../report/figures";
+import { LICENCE_COMMENTS } from "../public/licence";
 import { publicEnvelope } from "./public-agencies";
 
 const MAX_YEARS = 12;
@@ -91,6 +92,7 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
         header: ["year", "figure", "value"],
         rows: Object.entries(body.figures).map(([figure, value]) => [body.year, figure, value]),
       }),
+      LICENCE_COMMENTS,
     ),
     async (c) => {
       const query = c.req.valid("query");
@@ -125,6 +127,7 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
           ]),
         ),
       }),
+      LICENCE_COMMENTS,
     ),
     async (c) => {
       const query = c.req.valid("query");
@@ -153,6 +156,7 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
         header: ["year", "figure", "value"],
         rows: body.items.map((item) => [item.year, body.figure, item.value]),
       }),
+      LICENCE_COMMENTS,
     ),
     async (c) => {
       const query = c.req.valid("query");
