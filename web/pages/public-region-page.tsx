@@ -9,7 +9,12 @@ import { useI18n } from "../i18n";
 import { figureLabel } from "../lib/figure-label";
 import { formatCount } from "../lib/format";
 import { getJson } from "../lib/http";
-import { PUBLIC_AGENCIES, type PublicAgencyList, type PublicRollup } from "../lib/public-api";
+import {
+  PUBLIC_AGENCIES,
+  type PublicAgencyList,
+  type PublicRollup,
+  type PublicSeries,
+} from "../lib/public-api";
 import { EMBED_BUILDER_PATH } from "../lib/router";
 import { yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
@@ -43,13 +48,37 @@ export function PublicRegionPage({ code, chartSize }: Props) {
   const latest = defaultYear(new Date());
   const years = yearsUpTo(latest);
   const asked = Number(params.get("year"));
-  const year = years.includes(asked) ? asked : latest;
   const scope = params.get("scope") === "region" ? "region" : "self";
   const offset = Math.max(0, Number(params.get("offset")) || 0);
 
+  // The region's government names it, and the years with published reports give the default
+  // year (the current year's reports are often not in yet).
+  const facts = useRequest(
+    () =>
+      Promise.all([
+        getJson<PublicAgencyList>(PUBLIC_AGENCIES, { region: code, kind: "government", limit: 1 }),
+        getJson<PublicSeries>("/api/public/series", {
+          region: code,
+          scope,
+          figure: "section3.new_received.total",
+          years: `${years[0]}-${latest}`,
+        }),
+      ]).then(([governments, series]) => ({
+        name: governments.items[0]?.name ?? null,
+        latestReported: series.items.at(-1)?.year ?? null,
+      })),
+    [code, scope, latest],
+  );
+  const known = facts.state.kind === "ready" ? facts.state.data : null;
+  const year = years.includes(asked) ? asked : (known?.latestReported ?? latest);
+  const waiting = !years.includes(asked) && facts.state.kind === "loading";
+
   const rollup = useRequest(
-    () => getJson<PublicRollup>("/api/public/rollup", { year, region: code, scope }),
-    [year, code, scope],
+    () =>
+      waiting
+        ? new Promise<PublicRollup>(() => undefined)
+        : getJson<PublicRollup>("/api/public/rollup", { year, region: code, scope }),
+    [year, code, scope, waiting],
   );
   const agencies = useRequest(
     () => getJson<PublicAgencyList>(PUBLIC_AGENCIES, { region: code, limit: PAGE, offset }),
@@ -61,7 +90,11 @@ export function PublicRegionPage({ code, chartSize }: Props) {
       <p className="breadcrumbs">
         <Link to="/public">{t("pubBack")}</Link>
       </p>
-      <h2>{t("pubRegionTitle", { code })}</h2>
+      <h2>
+        {known?.name
+          ? t("pubRegionNamed", { name: known.name, code })
+          : t("pubRegionTitle", { code })}
+      </h2>
       <div className="dashboard-filters">
         <Field label={t("apYear")}>
           {(props) => (

@@ -48,6 +48,40 @@ function stubRegion(reports = 12) {
 }
 
 describe("PublicRegionPage", () => {
+  it("is named after the region's government and opens on the latest year with published reports", async () => {
+    window.history.replaceState(null, "", "/public/region/4103");
+    const fetch = stubFetchByUrl((url) => {
+      switch (url.pathname) {
+        case "/api/public/series":
+          return aSeries(url.searchParams.get("figure")!, { 2022: 95, 2023: 120 });
+        case "/api/public/agencies":
+          return anAgencyList(
+            [aPublicAgency({ name: "洛阳市人民政府", region_code: "410300" })],
+            1,
+          );
+        case "/api/public/rollup":
+          return {
+            year: Number(url.searchParams.get("year")),
+            scope: "self",
+            reports: 3,
+            figures: {},
+            licence: LICENCE,
+            data_version: 3,
+          };
+        case "/api/public/indicators":
+          return someIndicators({});
+        default:
+          return null;
+      }
+    });
+    renderWithSession(<PublicRegionPage code="4103" chartSize={size} />, null);
+
+    expect(await screen.findByRole("heading", { name: "洛阳市人民政府（4103）" })).toBeTruthy();
+    await screen.findByRole("region", { name: "2023 年度主要数据（合计）" });
+    const rollups = calledUrls(fetch).filter((u) => u.pathname === "/api/public/rollup");
+    expect(rollups.map((u) => u.searchParams.get("year"))).toEqual(["2023"]);
+  });
+
   it("sums the region's published figures for the year in the URL, in 万 for large counts", async () => {
     window.history.replaceState(null, "", "/public/region/4103?year=2022");
     const fetch = stubRegion();
