@@ -172,21 +172,21 @@ function section4Sheet(body: RegionReport): XlsxSheet {
 function ledger(body: RegionReport): XlsxSheet {
   return {
     name: "机构清单",
-    rows: [
-      LEDGER_HEADER,
-      ...body.ledger.map((a) => [
-        a.id,
-        a.name,
-        a.level,
-        a.kind,
-        a.scope,
-        a.region_code,
-        a.inclusion,
-        a.report_status,
-        a.template,
-      ]),
-    ],
+    rows: [LEDGER_HEADER, ...body.ledger.map(ledgerRow)],
     boldRows: [0],
     frozenRows: 1,
   };
 }
+
+/** One agency of the ledger as a row, in the column order of the CSV and the workbook. */
+export const ledgerRow = (a: RegionReport["ledger"][number]) => [
+  a.id,
+  a.name,
+  a.level,
+  a.kind,
+  a.scope,
+  a.region_code,
+  a.inclusion,
+  a.report_status,
+  a.template,
+];

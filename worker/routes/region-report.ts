@@ -3,7 +3,11 @@ import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { rollup } from "../db/queries/rollup";
-import { OTHER_PROCESSING_TOTAL, regionReportSheets } from "../export/region-report-workbook";
+import {
+  ledgerRow,
+  OTHER_PROCESSING_TOTAL,
+  regionReportSheets,
+} from "../export/region-report-workbook";
 import { XLSX_CONTENT_TYPE, xlsxWorkbook } from "../export/xlsx";
 import { attachment, toCsv } from "../http/csv";
 import { agencyFilter, scope, year } from "../http/params";
@@ -77,20 +81,7 @@ function regionReportCsv(body: RegionReport, part: string) {
       "report_status",
       "template",
     ];
-    return toCsv(
-      header,
-      body.ledger.map((a) => [
-        a.id,
-        a.name,
-        a.level,
-        a.kind,
-        a.scope,
-        a.region_code,
-        a.inclusion,
-        a.report_status,
-        a.template,
-      ]),
-    );
+    return toCsv(header, body.ledger.map(ledgerRow));
   }
   const lines: unknown[][] = [];
   for (const row of section2Rows("2021")) {
