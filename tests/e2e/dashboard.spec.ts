@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { unzipSync, strFromU8 } from "fflate";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { formatCount } from "../../web/lib/format";

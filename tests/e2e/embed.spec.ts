@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { fixture00As } from "./fixture-document";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 test.describe("the first page", () => {
   test("lists agencies in Chinese and shows a report's figures and findings", async ({

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 
 const fixtureText = readFileSync(

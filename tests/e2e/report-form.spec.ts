@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The callbacks given to evaluate() run in the page, where the DOM exists.
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { section3RowKeys, SECTION3_COLUMNS } from "../../worker/report/templates";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { fixture00As } from "./fixture-document";
 
