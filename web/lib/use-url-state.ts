@@ -24,6 +24,13 @@ export function useUrlState() {
 
 type SetParams = ReturnType<typeof useUrlState>[1];
 
+/** A paged list's `offset` in the query string: a whole number, 0 when absent or invalid. */
+export const urlOffset = (params: URLSearchParams) =>
+  Math.max(0, Math.trunc(Number(params.get("offset"))) || 0);
+
+/** The query-string patch for a page: the first page leaves `offset` out of the URL. */
+export const offsetParam = (offset: number) => ({ offset: offset > 0 ? String(offset) : null });
+
 /**
  * A text filter in the query string, written once typing pauses; a new filter starts again at the
  * first page. The box keeps what the reader types while the URL catches up.

@@ -7,7 +7,7 @@ import { RequireRole } from "../components/require-role";
 import { useI18n, type MessageKey } from "../i18n";
 import { LEVELS, type AgencyLevel } from "../lib/agency-options";
 import { useRequest } from "../lib/use-request";
-import { useTypedParam, useUrlState } from "../lib/use-url-state";
+import { useTypedParam, useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 
 const PAGE_SIZE = 50;
 
@@ -27,7 +27,7 @@ function AgenciesAdmin() {
   const [editing, setEditing] = useState<EditableAgency | "new" | null>(null);
   const q = params.get("q") ?? "";
   const level = params.get("level") ?? "";
-  const offset = Number(params.get("offset") ?? 0) || 0;
+  const offset = urlOffset(params);
 
   const agencies = useRequest(
     () =>
@@ -126,7 +126,7 @@ function AgenciesAdmin() {
                 offset={offset}
                 limit={PAGE_SIZE}
                 total={total}
-                onChange={(next) => setParams({ offset: next ? String(next) : null })}
+                onChange={(next) => setParams(offsetParam(next))}
               />
             </>
           )

@@ -7,7 +7,7 @@ import type { AuditEntry, Page } from "../lib/account-types";
 import { formatDateTime } from "../lib/format";
 import { getJson } from "../lib/http";
 import { useRequest } from "../lib/use-request";
-import { useTypedParam, useUrlState } from "../lib/use-url-state";
+import { useTypedParam, useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 
 const PAGE_SIZE = 100;
 const ACTOR_ROLES = ["admin", "reviewer", "submitter", "token", "public"] as const;
@@ -30,7 +30,7 @@ function Audit() {
       : (role ?? "—");
   const [action, setAction] = useTypedParam("action", setParams);
   const [actor, setActor] = useTypedParam("actor", setParams);
-  const offset = Number(params.get("offset") ?? 0) || 0;
+  const offset = urlOffset(params);
   const query = {
     action: params.get("action"),
     actor: params.get("actor"),
@@ -93,7 +93,7 @@ function Audit() {
                 offset={offset}
                 limit={PAGE_SIZE}
                 total={total}
-                onChange={(next) => setParams({ offset: next ? String(next) : null })}
+                onChange={(next) => setParams(offsetParam(next))}
               />
             </>
           )

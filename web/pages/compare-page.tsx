@@ -8,6 +8,7 @@ import { Link } from "../components/link";
 import { Pager } from "../components/pager";
 import { ErrorNotice, Loading } from "../components/request-view";
 import { RankingTable } from "../components/ranking-table";
+import { urlOffset, offsetParam } from "../lib/use-url-state";
 import { useI18n, type MessageKey } from "../i18n";
 import { LEVELS, type AgencyScope } from "../lib/agency-options";
 import { rankingRows, SORT_KEYS, type SortDir, type SortKey } from "../lib/compare-ranking";
@@ -35,7 +36,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
   const scope = pick(params.get("scope"), SCOPES);
   const sort = pick(params.get("sort"), SORT_KEYS) ?? "rank";
   const dir: SortDir = params.get("dir") === "desc" ? "desc" : "asc";
-  const offset = Math.max(0, Number(params.get("offset")) || 0);
+  const offset = urlOffset(params);
   const query: Query = { years: String(year), under, basis, level, scope };
   const figure = preset.figures.join(",");
   // The server ranks and orders every agency of the region and sends one page: a province's
@@ -130,7 +131,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
           sort={sort}
           dir={dir}
           onSort={(s, d) => setParams({ sort: s, dir: d, offset: null })}
-          onPage={(o) => setParams({ offset: o ? String(o) : null })}
+          onPage={(o) => setParams(offsetParam(o))}
           csv={withQuery("/api/compare", { ...query, figure, format: "csv", limit: CSV_ROWS })}
           chartSize={chartSize}
         />

@@ -15,7 +15,7 @@ import {
 import { yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
-import { useTypedParam, useUrlState } from "../lib/use-url-state";
+import { useTypedParam, useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 import { LICENCE } from "../../worker/public/licence";
 
 const PAGE = 20;
@@ -26,7 +26,7 @@ export function PublicHomePage() {
   const [params, setParams] = useUrlState();
   const [text, setText] = useTypedParam("q", setParams);
   const q = params.get("q") ?? "";
-  const offset = Math.max(0, Number(params.get("offset")) || 0);
+  const offset = urlOffset(params);
   const list = useRequest(
     () => getJson<PublicAgencyList>(PUBLIC_AGENCIES, { q, limit: PAGE, offset }),
     [q, offset],
@@ -64,7 +64,7 @@ export function PublicHomePage() {
                   offset={offset}
                   limit={PAGE}
                   total={data.total}
-                  onChange={(next) => setParams({ offset: next ? String(next) : null })}
+                  onChange={(next) => setParams(offsetParam(next))}
                 />
               </>
             )

@@ -19,7 +19,7 @@ import { EMBED_BUILDER_PATH } from "../lib/router";
 import { yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
-import { useUrlState } from "../lib/use-url-state";
+import { useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 
 const PAGE = 20;
 
@@ -49,7 +49,7 @@ export function PublicRegionPage({ code, chartSize }: Props) {
   const years = yearsUpTo(latest);
   const asked = Number(params.get("year"));
   const scope = params.get("scope") === "region" ? "region" : "self";
-  const offset = Math.max(0, Number(params.get("offset")) || 0);
+  const offset = urlOffset(params);
 
   // The region's government names it, and the years with published reports give the default
   // year (the current year's reports are often not in yet).
@@ -175,7 +175,7 @@ export function PublicRegionPage({ code, chartSize }: Props) {
                   offset={offset}
                   limit={PAGE}
                   total={data.total}
-                  onChange={(next) => setParams({ offset: next ? String(next) : null })}
+                  onChange={(next) => setParams(offsetParam(next))}
                 />
               </>
             )

@@ -10,7 +10,7 @@ import { formatDateTime } from "../lib/format";
 import { getJson } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
-import { useUrlState } from "../lib/use-url-state";
+import { useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 
 const PAGE_SIZE = 50;
 
@@ -28,7 +28,7 @@ function ReviewQueue() {
   const urlState = useUrlState();
   const [params, setParams] = urlState;
   const status = params.get("status") ?? DEFAULT_STATUS;
-  const offset = Number(params.get("offset") ?? 0) || 0;
+  const offset = urlOffset(params);
   const query = {
     year: params.get("year"),
     status: status === "all" ? null : status,
@@ -91,7 +91,7 @@ function ReviewQueue() {
                 offset={offset}
                 limit={PAGE_SIZE}
                 total={total}
-                onChange={(next) => setParams({ offset: next ? String(next) : null })}
+                onChange={(next) => setParams(offsetParam(next))}
               />
             </>
           )
