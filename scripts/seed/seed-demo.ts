@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { runBatch } from "../../worker/db/batch";
 import type { Database } from "../../worker/db/client";
-import { createAgency, type AgencyRow } from "../../worker/db/queries/agencies";
 import type { ReportStatus } from "../../worker/db/schema";
 import { FIXTURE_AGENCIES, type DemoAgency } from "../../worker/demo/fixture-agencies";
 import { fixtureDocument } from "../../worker/demo/fixture-document";
@@ -17,6 +16,7 @@ import type { Finding } from "../../worker/report/rules";
 import type { Transition } from "../../worker/db/queries/workflow";
 import { moveReport } from "../../worker/services/report-workflow";
 import { saveReport } from "../../worker/services/save-report";
+import { createAgencyTree } from "./agency-tree";
 import { seedDemoUsers, type DemoCredential } from "./demo-users";
 
 const AUTHOR = "演示数据";
@@ -67,23 +67,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     ...syntheticReports(synthetic, years, options.seed),
   ];
 
-  const ids = new Map<string, AgencyRow>();
-  for (const agency of demoAgencies) {
-    const parent = agency.parentKey === null ? null : ids.get(agency.parentKey)!;
-    const row = await createAgency(
-      db,
-      {
-        name: agency.name,
-        level: agency.level,
-        kind: agency.kind,
-        scope: agency.scope,
-        parentId: parent?.id ?? null,
-        regionCode: agency.regionCode,
-      },
-      options.now,
-    );
-    ids.set(agency.key, row!);
-  }
+  const ids = await createAgencyTree(db, demoAgencies, options.now);
   options.log(`  ${ids.size} 个机构`);
 
   let published = 0;

@@ -8,13 +8,13 @@ import { toJson, toTable } from "../../bench/report";
 import { d1OverSqlite } from "../../bench/sqlite-d1";
 import { hashSecret, newSecret } from "../../worker/auth/secrets";
 import { createDatabase } from "../../worker/db/client";
-import { createAgency, type AgencyRow } from "../../worker/db/queries/agencies";
 import type { Transition } from "../../worker/db/queries/workflow";
 import { rollup } from "../../worker/db/queries/rollup";
 import type { ReportStatus } from "../../worker/db/schema";
 import { generateAgencies } from "../../worker/demo/synthetic-agencies";
 import { generateReports } from "../../worker/demo/synthetic-reports";
 import app from "../../worker/index";
+import { createAgencyTree } from "../../scripts/seed/agency-tree";
 import { moveReport } from "../../worker/services/report-workflow";
 import { saveReport } from "../../worker/services/save-report";
 
@@ -100,23 +100,7 @@ describe("bench dataset writer", () => {
 
     const saved = migratedDatabase();
     const db = createDatabase(d1OverSqlite(saved));
-    const rows = new Map<string, AgencyRow>();
-    for (const agency of AGENCIES) {
-      const parent = agency.parentKey === null ? null : rows.get(agency.parentKey)!;
-      const row = await createAgency(
-        db,
-        {
-          name: agency.name,
-          level: agency.level,
-          kind: agency.kind,
-          scope: agency.scope,
-          parentId: parent?.id ?? null,
-          regionCode: agency.regionCode,
-        },
-        NOW,
-      );
-      rows.set(agency.key, row!);
-    }
+    const rows = await createAgencyTree(db, AGENCIES, NOW);
     for (const report of generateReports(AGENCIES, YEARS, SEED)) {
       const agency = rows.get(report.agencyKey)!;
       const outcome = await saveReport(db, {
