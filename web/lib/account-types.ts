@@ -122,13 +122,7 @@ export interface ReportDetail {
   findings: Finding[];
 }
 
-export interface Explanation {
-  rule: string;
-  table?: string | null;
-  row?: string | null;
-  column?: string | null;
-  text: string;
-}
+export type { RuleExplanation as Explanation } from "../../worker/report/rule-explanation";
 
 export interface ReviewComment {
   path: string;

@@ -13,7 +13,11 @@ import { attachment, toCsv } from "../http/csv";
 import { agencyFilter, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
-import { publicStatus, requireRootWhenEmpty, seesWorkflow } from "../services/aggregate-scope";
+import {
+  presentLedgerEntry,
+  requireRootWhenEmpty,
+  seesWorkflow,
+} from "../services/aggregate-scope";
 import {
   SECTION3_COLUMNS,
   SECTION3_ROWS,
@@ -216,14 +220,7 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
         },
         section4,
         ledger: result.agencies.map((a) => ({
-          id: a.id,
-          name: a.name,
-          level: a.level,
-          kind: a.kind,
-          scope: a.scope,
-          region_code: a.regionCode,
-          inclusion: a.status,
-          report_status: publicStatus(a.reportStatus, workflow),
+          ...presentLedgerEntry(a, workflow),
           template: a.template,
         })),
       },

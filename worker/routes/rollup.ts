@@ -7,7 +7,7 @@ import { agencyFilter, basis, format, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import {
-  publicStatus,
+  presentLedgerEntry,
   requireRootWhenEmpty,
   scopeAggregate,
   seesWorkflow,
@@ -65,16 +65,7 @@ export const rollupRoutes = new Hono<AppEnv>().get(
         section3: { rows: result.section3 },
         figures,
         indicators,
-        agencies: result.agencies.map((a) => ({
-          id: a.id,
-          name: a.name,
-          level: a.level,
-          kind: a.kind,
-          scope: a.scope,
-          region_code: a.regionCode,
-          inclusion: a.status,
-          report_status: publicStatus(a.reportStatus, workflow),
-        })),
+        agencies: result.agencies.map((a) => presentLedgerEntry(a, workflow)),
       },
       200,
     );

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { explainDenial, reachOf } from "../auth/policy";
 import { getAgency } from "../db/queries/agencies";
+import type { RollupResult } from "../db/queries/rollup";
 import { ApiError, notFound } from "../http/errors";
 
 /**
@@ -65,3 +66,15 @@ export async function seesWorkflow(
 /** A report's review state as a viewer without review rights may know it. */
 export const publicStatus = (status: string | null, workflow: boolean) =>
   workflow || status === "approved" ? status : null;
+
+/** A rollup ledger's agency as the API shows it: whether included, and its state if visible. */
+export const presentLedgerEntry = (a: RollupResult["agencies"][number], workflow: boolean) => ({
+  id: a.id,
+  name: a.name,
+  level: a.level,
+  kind: a.kind,
+  scope: a.scope,
+  region_code: a.regionCode,
+  inclusion: a.status,
+  report_status: publicStatus(a.reportStatus, workflow),
+});

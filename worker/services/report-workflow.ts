@@ -8,14 +8,7 @@ import { loadCurrent, loadPublished, type StoredRevision } from "../db/queries/r
 import { allowedFrom, transitionReport, type Transition } from "../db/queries/workflow";
 import { forgetDataVersion } from "../middleware/public-cache";
 import { ApiError } from "../http/errors";
-
-export interface Explanation {
-  rule: string;
-  table?: string | null;
-  row?: string | null;
-  column?: string | null;
-  text: string;
-}
+import type { RuleExplanation as Explanation } from "../report/rule-explanation";
 
 export interface TransitionRequest {
   agency: AgencyRow;

@@ -6,6 +6,7 @@ import { agencies, reports } from "../schema";
 import { agencyConditions } from "./agencies";
 import { revisionColumn, type Basis } from "./compare";
 import { sumsPlan, type RollupResult } from "./rollup";
+import type { RuleExplanation as Explanation } from "../../report/rule-explanation";
 
 export interface DashboardQuery {
   year: number;
@@ -111,14 +112,6 @@ function findingCounts(basis: Basis) {
           ELSE (SELECT p.${column} FROM report_revisions p WHERE p.id = reports.published_revision_id)
         END`);
   return { errors: of("error_count"), warnings: of("warning_count") };
-}
-
-export interface Explanation {
-  rule: string;
-  table?: string | null;
-  row?: string | null;
-  column?: string | null;
-  text: string;
 }
 
 export interface ReportFindings {
