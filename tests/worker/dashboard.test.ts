@@ -238,7 +238,13 @@ describe("region report", () => {
     expect(body.templates).toEqual({ "2021": 2, "2019": 0 });
     // The region's own report sums its agencies' reports (scope self): the government's
     // whole-region report is not part of it.
-    expect(body.counts).toEqual({ included: 2, pending: 3, missing: 1 });
+    expect(body.counts).toEqual({
+      included: 2,
+      contained: 0,
+      covered_by_parts: 0,
+      pending: 3,
+      missing: 1,
+    });
     for (const [row, cells] of Object.entries(doc.section3!.rows)) {
       expect(body.section3.rows[row], row).toEqual(sum([cells!, cells!]));
     }

@@ -1,4 +1,6 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { ReportDocument } from "../report/document";
+import { effectiveTotal } from "../report/effective-total";
 import { flattenFigures } from "../report/figures";
 import { SECTION3_COLUMNS, SECTION3_ROW_KEYS } from "../report/templates";
 
@@ -8,7 +10,7 @@ export const SECTION3_CELL_COLUMNS = SECTION3_COLUMNS.map((column) => column.key
 export type Section3CellRow = [rowKey: string, ...cells: (number | null)[]];
 export type FigureValueRow = [figure: string, value: number | null];
 
-/** The SQL-friendly figures of one document: table 三 wide, every other figure long. */
+/** The SQL-friendly figures of one document, as printed: table 三 wide, every other figure long. */
 export function documentCells(document: ReportDocument): {
   section3: Section3CellRow[];
   figures: FigureValueRow[];
@@ -23,16 +25,44 @@ export function documentCells(document: ReportDocument): {
   return { section3, figures };
 }
 
+const APPLICANT_COLUMNS = SECTION3_CELL_COLUMNS.filter((column) => column !== "total");
+
+/**
+ * A `section3_cells` row's effective 总计 in SQL, the same number as `effectiveTotal`: cells keep
+ * the total as printed (a blank stays blank in the bulk download), and every sum reads this.
+ */
+export function effectiveTotalSql(alias: string): SQL {
+  const anyApplicant = APPLICANT_COLUMNS.map((c) => `${alias}.${c} IS NOT NULL`).join(" OR ");
+  const applicantSum = APPLICANT_COLUMNS.map((c) => `COALESCE(${alias}.${c}, 0)`).join(" + ");
+  return sql.raw(`COALESCE(${alias}.total, CASE WHEN ${anyApplicant} THEN ${applicantSum} END)`);
+}
+
+/** 1 where the row's printed 总计 is blank and its effective total was derived, else 0. */
+export function derivedTotalSql(alias: string): SQL {
+  const anyApplicant = APPLICANT_COLUMNS.map((c) => `${alias}.${c} IS NOT NULL`).join(" OR ");
+  return sql.raw(`(${alias}.total IS NULL AND (${anyApplicant}))`);
+}
+
+/**
+ * A cell column of `section3_cells` as sums read it: the applicant columns as stored, 总计 as
+ * its effective value.
+ */
+export const summedCellSql = (alias: string, column: string): SQL =>
+  column === "total" ? effectiveTotalSql(alias) : sql.raw(`${alias}.${column}`);
+
 /** Column names of `section3_totals`: table 三's printed rows. */
 export const SECTION3_TOTAL_COLUMNS = SECTION3_ROW_KEYS;
 
 /**
- * The 总计 of each printed row, in `SECTION3_TOTAL_COLUMNS` order (null where the row is absent
- * or blank); null for a document without table 三, which gets no row, as it gets no cells.
+ * The effective 总计 of each printed row (report/effective-total.ts), in
+ * `SECTION3_TOTAL_COLUMNS` order (null where the row is absent or wholly blank); null for a
+ * document without table 三, which gets no row, as it gets no cells.
  */
 export function documentTotals(document: ReportDocument): (number | null)[] | null {
   const rows = document.section3?.rows as Record<string, (number | null)[]> | undefined;
   if (!rows || Object.keys(rows).length === 0) return null;
-  const total = SECTION3_CELL_COLUMNS.indexOf("total");
-  return SECTION3_TOTAL_COLUMNS.map((key) => rows[key]?.[total] ?? null);
+  return SECTION3_TOTAL_COLUMNS.map((key) => {
+    const row = rows[key];
+    return row ? effectiveTotal(row).value : null;
+  });
 }

@@ -10,6 +10,7 @@ import {
   section4GroupFullLabel,
   type Section2RowDef,
 } from "../report/templates";
+import { figureDef } from "../report/figures";
 import type { XlsxCell, XlsxMerge, XlsxSheet } from "./xlsx";
 
 /** The （六） total of the region's table 三: the three split rows and the single-layout row. */
@@ -60,8 +61,38 @@ function notesSheet(body: RegionReport): XlsxSheet {
       ],
       ["数据口径", body.basis, "只汇总已发布（审核通过）的报告版本"],
       ["已纳入机构数", body.counts.included, "报告已发布、计入各表合计"],
+      ...(body.scope === "region"
+        ? [
+            ["已含于上级报告", body.counts.contained, "上级政府的全地区报告已包含，不重复计入"],
+            [
+              "由下级报告代替",
+              body.counts.covered_by_parts,
+              "本级报告未发布，由其下级的全地区报告计入",
+            ],
+          ]
+        : []),
       ["未发布机构数", body.counts.pending, "已填报但尚未发布，不计入合计"],
       ["未报送机构数", body.counts.missing, "尚无本年度报告"],
+      ["表二现行有效件数", "不汇总", body.section2_not_summed.reason],
+      ...Object.entries(body.section3.derived_totals).map(([row, count]) => [
+        `表三“${section3RowFullLabel(row as never).label}”总计`,
+        count,
+        "份报告未填总计，按六类申请人之和计入",
+      ]),
+      ...(body.own_report
+        ? [
+            [
+              "本级自报与汇总核对",
+              body.own_report.parts_reports,
+              "所含报告份数（各部门本机关报告及下级全地区报告）",
+            ],
+            ...body.own_report.figures.map((row) => [
+              `${figureDef(row.figure).label}`,
+              row.own,
+              row.large ? row.message! : `所含报告汇总 ${row.parts ?? "—"}`,
+            ]),
+          ]
+        : []),
       ["2021 年格式报告数", body.templates["2021"] ?? 0, "表二按 2021 年格式汇总，只含这些报告"],
       [
         "2019 年格式报告数",

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { overview } from "../db/queries/dashboard";
+import { flattenSums } from "../db/queries/rollup";
 import { basis, id, regionPrefix, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
@@ -12,7 +13,6 @@ import {
   seesWorkflow,
 } from "../services/aggregate-scope";
 import { computeIndicator, INDICATORS } from "../report/indicators";
-import { SECTION3_COLUMNS } from "../report/templates";
 
 const STATES = ["approved", "submitted", "returned", "draft", "missing"] as const;
 
@@ -71,14 +71,7 @@ export const overviewRoutes = new Hono<AppEnv>().get(
       totals.late += row.late;
     }
 
-    const figures: Record<string, number | null> = Object.fromEntries(
-      Object.entries(result.sums.figures).map(([k, v]) => [k, v.sum]),
-    );
-    for (const [row, cells] of Object.entries(result.sums.section3)) {
-      SECTION3_COLUMNS.forEach((column, i) => {
-        figures[`section3.${row}.${column.key}`] = cells[i] ?? null;
-      });
-    }
+    const figures = flattenSums(result.sums);
     return c.json(
       {
         year: query.year,

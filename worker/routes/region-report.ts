@@ -10,9 +10,11 @@ import {
 } from "../export/region-report-workbook";
 import { XLSX_CONTENT_TYPE, xlsxWorkbook } from "../export/xlsx";
 import { attachment, toCsv } from "../http/csv";
+import { countInclusions, type Inclusion } from "../report/region-coverage";
 import { agencyFilter, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
+import { regionCrossCheck } from "../services/region-cross-check";
 import {
   presentLedgerEntry,
   requireRootWhenEmpty,
@@ -48,9 +50,16 @@ export interface RegionReport {
   scope: string;
   basis: string;
   templates: Record<string, number>;
-  counts: Record<"included" | "pending" | "missing", number>;
+  counts: Record<Inclusion, number>;
   section2: Record<string, number | null>;
-  section3: { rows: Record<string, Cells>; other_processing_total: Cells };
+  /** Table 二 figures left blank in the sum, with why (the 现行有效 stocks). */
+  section2_not_summed: { figures: string[]; reason: string; reason_en: string };
+  section3: {
+    rows: Record<string, Cells>;
+    other_processing_total: Cells;
+    derived_totals: Record<string, number>;
+  };
+  own_report: Awaited<ReturnType<typeof regionCrossCheck>>;
   section4: Record<string, Cells>;
   ledger: {
     id: number;
@@ -163,8 +172,10 @@ const xlsxWorkbookVariant = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * The region's own annual report: tables 二, 三 and 四 summed over the published (approved)
- * revisions of one scope's reports — whoever asks, since the region's report is a published
- * document — with the ledger of agencies included, pending and missing.
+ * revisions of one scope's reports (for whole-region reports, the topmost ones) — whoever
+ * asks, since the region's report is a published document — with the ledger of agencies
+ * included, contained, covered by parts, pending and missing, and beside it the region
+ * government's own report against the sum of what it contains (自报 vs 汇总).
  */
 export const regionReportRoutes = new Hono<AppEnv>().get(
   "/",
@@ -180,14 +191,18 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
     const figure = (key: string) => result.figures[key]?.sum ?? null;
 
     // Table 二 keys differ between the templates, so summing the 2021 keys sums only the
-    // 2021-template reports; the counts say how many of each were included.
+    // 2021-template reports; the counts say how many of each were included. Stocks in force
+    // are not summed: a province's 规章 appear in the reports of every office that applies them.
     const section2: Record<string, number | null> = {};
+    const notSummed: string[] = [];
     for (const row of section2Rows("2021")) {
       if (row.shape === "scalar") section2[`section2.${row.key}`] = figure(`section2.${row.key}`);
       else
         for (const column of row.columns) {
           const key = `section2.${row.key}.${column.key}`;
-          section2[key] = figure(key);
+          const stock = column.key === "valid";
+          section2[key] = stock ? null : figure(key);
+          if (stock) notSummed.push(key);
         }
     }
     const section4 = Object.fromEntries(
@@ -200,8 +215,7 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
     const templates = { "2021": 0, "2019": 0 };
     for (const a of included)
       if (a.template === "2021" || a.template === "2019") templates[a.template]++;
-    const counts = { included: 0, pending: 0, missing: 0 };
-    for (const agency of result.agencies) counts[agency.status]++;
+    const counts = countInclusions(result.agencies.map((agency) => agency.status));
 
     return c.json(
       {
@@ -211,14 +225,23 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
         templates,
         counts,
         section2,
+        section2_not_summed: {
+          figures: notSummed,
+          reason:
+            "现行有效件数是存量，同一规章、规范性文件会出现在多个机关的报告中，相加没有意义，故不汇总；本年制发、废止件数可以相加。",
+          reason_en:
+            "Documents in force are a stock: the same regulation appears in several agencies' reports, so their sum means nothing and is left blank; documents made and repealed this year add up.",
+        },
         section3: {
           rows: result.section3,
+          derived_totals: result.derivedTotals,
           other_processing_total: sumCells(
             OTHER_PROCESSING_ROWS.map((key) => result.section3[key]),
             SECTION3_COLUMNS.length,
           ),
         },
         section4,
+        own_report: await regionCrossCheck(c.var.db, { ...query, basis: "published" }),
         ledger: result.agencies.map((a) => ({
           ...presentLedgerEntry(a, workflow),
           template: a.template,

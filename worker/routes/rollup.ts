@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { rollup } from "../db/queries/rollup";
+import { flattenSums, rollup } from "../db/queries/rollup";
 import { csvVariant } from "../http/csv";
 import { agencyFilter, basis, format, scope, year } from "../http/params";
 import { validate } from "../http/validate";
@@ -13,11 +13,13 @@ import {
   seesWorkflow,
 } from "../services/aggregate-scope";
 import { computeIndicator, INDICATORS } from "../report/indicators";
-import { SECTION3_COLUMNS } from "../report/templates";
+import { countInclusions } from "../report/region-coverage";
+import { regionCrossCheck } from "../services/region-cross-check";
 
 /**
  * Whole-region reports already contain their agencies' figures, so a rollup sums one
- * scope at a time (agencies' own reports by default) and never mixes the two.
+ * scope at a time (agencies' own reports by default) and never mixes the two; with
+ * `scope=region` only the topmost whole-region reports are summed (README, "Scope").
  */
 const rollupQuery = z.strictObject({
   ...agencyFilter,
@@ -43,28 +45,21 @@ export const rollupRoutes = new Hono<AppEnv>().get(
     const workflow = await seesWorkflow(c, query.under);
     const result = await rollup(c.var.db, query);
     await requireRootWhenEmpty(c, query.under, result.agencies.length === 0);
-    const figures: Record<string, number | null> = Object.fromEntries(
-      Object.entries(result.figures).map(([k, v]) => [k, v.sum]),
-    );
-    for (const [row, cells] of Object.entries(result.section3)) {
-      SECTION3_COLUMNS.forEach((column, i) => {
-        figures[`section3.${row}.${column.key}`] = cells[i] ?? null;
-      });
-    }
+    const figures = flattenSums(result);
     const indicators = INDICATORS.map((indicator) =>
       computeIndicator(indicator, (figure) => figures[figure] ?? null),
     );
-    const counts = { included: 0, pending: 0, missing: 0 };
-    for (const agency of result.agencies) counts[agency.status]++;
+    const counts = countInclusions(result.agencies.map((agency) => agency.status));
     return c.json(
       {
         year: query.year,
         scope: query.scope,
         basis: query.basis,
         counts,
-        section3: { rows: result.section3 },
+        section3: { rows: result.section3, derived_totals: result.derivedTotals },
         figures,
         indicators,
+        cross_check: query.scope === "region" ? await regionCrossCheck(c.var.db, query) : null,
         agencies: result.agencies.map((a) => presentLedgerEntry(a, workflow)),
       },
       200,

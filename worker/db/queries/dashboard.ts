@@ -5,7 +5,7 @@ import type { Database } from "../client";
 import { agencies, reports } from "../schema";
 import { agencyConditions } from "./agencies";
 import { revisionColumn, type Basis } from "./compare";
-import { sumsPlan, type RollupResult } from "./rollup";
+import { sumsPlan, type RollupSums } from "./rollup";
 import type { RuleExplanation as Explanation } from "../../report/rule-explanation";
 
 export interface DashboardQuery {
@@ -40,7 +40,7 @@ export interface Overview {
     }[];
     total: number;
   };
-  sums: Pick<RollupResult, "section3" | "figures">;
+  sums: RollupSums;
 }
 
 const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];

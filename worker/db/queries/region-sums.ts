@@ -1,12 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
-import { SECTION3_CELL_COLUMNS } from "../cells";
+import { derivedTotalSql, SECTION3_CELL_COLUMNS, summedCellSql } from "../cells";
 import type { SumBasis } from "../schema";
-import type { RollupResult } from "./rollup";
+import type { RollupSums } from "./rollup";
 
 /**
- * Maintained sums (table `region_sums`): each figure summed over a region's reports, per year,
- * basis and reporting scope, changed by the same transaction that changes what they sum —
+ * Maintained sums (table `region_sums`): each figure summed over a region's own-agency (`self`)
+ * reports, per year and basis, changed by the same transaction that changes what they sum —
  * a save (basis `current`), an approval (basis `published`), an agency moved or re-scoped.
+ *
+ * Whole-region reports are not kept here: they nest (a city's report contains its districts'),
+ * so a region's figure is its topmost whole-region reports' sum (README, "Scope"), which
+ * depends on which reports exist above and below and is read from a handful of reports
+ * (rollup.ts, `topmostRegionStatements`). Own-agency reports never nest, so they add up.
  *
  * Kept for top-level agencies and for provincial and city governments: the subtrees whose
  * read-time rollup is costly (a province is 3,000–15,000 reports, SCALE.md). A county's
@@ -29,19 +34,35 @@ export function maintainsSums(agency: { parentId: number | null; kind: string; l
 export const basisRevision = (basis: SumBasis) =>
   sql.raw(basis === "published" ? "published_revision_id" : "current_revision_id");
 
-const cellColumn = sql.raw(
-  `CASE col.column1 ${SECTION3_CELL_COLUMNS.map((c) => `WHEN '${c}' THEN c.${c}`).join(" ")} END`,
-);
-const cellColumns = sql.raw(`(VALUES ${SECTION3_CELL_COLUMNS.map((c) => `('${c}')`).join(", ")})`);
+/**
+ * Table 三's columns as summed, plus `derived`: how many reports' 总计 of the row was derived
+ * from the applicant columns (report/effective-total.ts), kept as the figure
+ * `section3.<row>.derived` so an answer can say so.
+ */
+const SUMMED_COLUMNS = [...SECTION3_CELL_COLUMNS, "derived"] as const;
+const summed = (column: (typeof SUMMED_COLUMNS)[number]) =>
+  column === "derived" ? derivedTotalSql("c") : summedCellSql("c", column);
 
-const wideSums = sql.raw(
-  SECTION3_CELL_COLUMNS.map(
-    (c) => `COALESCE(SUM(c.${c}), 0) AS s_${c}, COUNT(c.${c}) AS n_${c}`,
-  ).join(", "),
+const cellColumn = sql.join(
+  [
+    sql`CASE col.column1`,
+    ...SUMMED_COLUMNS.map((c) => sql`WHEN ${sql.raw(`'${c}'`)} THEN ${summed(c)}`),
+    sql`END`,
+  ],
+  sql` `,
+);
+const cellColumns = sql.raw(`(VALUES ${SUMMED_COLUMNS.map((c) => `('${c}')`).join(", ")})`);
+
+const wideSums = sql.join(
+  SUMMED_COLUMNS.map(
+    (c) =>
+      sql`COALESCE(SUM(${summed(c)}), 0) AS ${sql.raw(`s_${c}`)}, COUNT(${summed(c)}) AS ${sql.raw(`n_${c}`)}`,
+  ),
+  sql`, `,
 );
 const wideColumn = (prefix: string) =>
   sql.raw(
-    `CASE col.column1 ${SECTION3_CELL_COLUMNS.map((c) => `WHEN '${c}' THEN ${prefix}${c}`).join(" ")} END`,
+    `CASE col.column1 ${SUMMED_COLUMNS.map((c) => `WHEN '${c}' THEN ${prefix}${c}`).join(" ")} END`,
   );
 
 export interface SumChange {
@@ -65,7 +86,9 @@ export function changeRegionSums(change: SumChange): SQL {
         UNION ALL
         SELECT a.id, a.parent_id, ${maintained} FROM agencies a JOIN chain ON a.id = chain.parent_id
       ),
-      src(year, scope, revision_id, sign) AS (${change.sources}),
+      src(year, scope, revision_id, sign) AS (
+        SELECT * FROM (${change.sources}) WHERE scope = 'self'
+      ),
       vals(year, scope, figure, value, sign) AS (
         SELECT src.year, src.scope, f.figure, f.value, src.sign
         FROM src CROSS JOIN figure_values f ON f.revision_id = src.revision_id
@@ -134,7 +157,7 @@ export function rebuildRegionSums(): SQL[] {
   const maintained = isMaintainedRoot("root");
   const rebuild = (basis: SumBasis) => {
     const revision = basisRevision(basis);
-    const inRoot = sql`a.path >= root.path AND a.path < root.path || ${"\uffff"}`;
+    const inRoot = sql`a.path >= root.path AND a.path < root.path || ${"\uffff"} AND a.scope = 'self'`;
     return [
       sql`INSERT INTO region_sums (root_id, year, basis, scope, figure, total, reported)
           SELECT root.id, r.year, ${basis}, a.scope, f.figure, COALESCE(SUM(f.value), 0), COUNT(f.value)
@@ -166,7 +189,6 @@ export interface RegionSumsQuery {
   basis: SumBasis;
   /** The maintained region; none for the whole country (every top-level agency). */
   under?: number;
-  scope?: "self" | "region";
 }
 
 /** The maintained sums of one region (or the country) for a year, as one statement. */
@@ -175,10 +197,9 @@ export function regionSumsStatement(query: RegionSumsQuery): SQL {
     query.under === undefined
       ? sql`root_id IN (SELECT id FROM agencies WHERE parent_id IS NULL)`
       : sql`root_id = ${query.under}`;
-  const scope = query.scope ? sql`AND scope = ${query.scope}` : sql``;
   return sql`SELECT figure, SUM(total) AS total, SUM(reported) AS reported
       FROM region_sums
-      WHERE ${roots} AND year = ${query.year} AND basis = ${query.basis} ${scope}
+      WHERE ${roots} AND year = ${query.year} AND basis = ${query.basis} AND scope = 'self'
       GROUP BY figure`;
 }
 
@@ -186,11 +207,10 @@ export function regionSumsStatement(query: RegionSumsQuery): SQL {
 const settle = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /** The statement's rows in the rollup's shape: table 三 by printed row, the other figures by key. */
-export function readRegionSums(
-  result: D1Result | undefined,
-): Pick<RollupResult, "section3" | "figures"> {
-  const section3: RollupResult["section3"] = {};
-  const figures: RollupResult["figures"] = {};
+export function readRegionSums(result: D1Result | undefined): RollupSums {
+  const section3: RollupSums["section3"] = {};
+  const derivedTotals: RollupSums["derivedTotals"] = {};
+  const figures: RollupSums["figures"] = {};
   for (const row of (result?.results ?? []) as {
     figure: string;
     total: number;
@@ -200,6 +220,10 @@ export function readRegionSums(
     const sum = row.reported > 0 ? settle(row.total) : null;
     if (row.figure.startsWith("section3.")) {
       const [, rowKey, column] = row.figure.split(".");
+      if (column === "derived") {
+        if (row.total > 0) derivedTotals[rowKey!] = Math.round(row.total);
+        continue;
+      }
       const index = SECTION3_CELL_COLUMNS.indexOf(column as never);
       const cells = (section3[rowKey!] ??= SECTION3_CELL_COLUMNS.map(() => null));
       cells[index] = sum;
@@ -207,5 +231,5 @@ export function readRegionSums(
       figures[row.figure] = { sum, reported: row.reported };
     }
   }
-  return { section3, figures };
+  return { section3, derivedTotals, figures };
 }

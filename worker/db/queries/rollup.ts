@@ -1,9 +1,10 @@
 import { and, sql, type SQL } from "drizzle-orm";
+import { classifyCoverage, type Inclusion } from "../../report/region-coverage";
 import { runBatch } from "../batch";
 import type { Database } from "../client";
-import { SECTION3_CELL_COLUMNS } from "../cells";
+import { derivedTotalSql, SECTION3_CELL_COLUMNS, summedCellSql } from "../cells";
 import { agencies, reports } from "../schema";
-import { agencyConditions, getAgency, type AgencyFilter } from "./agencies";
+import { agencyConditions, getAgency, regionPrefix, type AgencyFilter } from "./agencies";
 import { revisionColumn, type Basis } from "./compare";
 import { maintainsSums, readRegionSums, regionSumsStatement } from "./region-sums";
 
@@ -15,20 +16,27 @@ export interface RollupQuery extends Pick<
   basis: Basis;
 }
 
-export interface RollupResult {
+export interface RollupSums {
   section3: Record<string, (number | null)[]>;
+  /** Per printed row, how many summed reports' 总计 was derived from the applicant columns. */
+  derivedTotals: Record<string, number>;
   figures: Record<string, { sum: number | null; reported: number }>;
-  agencies: {
-    id: number;
-    name: string;
-    level: string;
-    kind: string;
-    scope: string;
-    regionCode: string;
-    status: "included" | "pending" | "missing";
-    reportStatus: string | null;
-    template: string | null;
-  }[];
+}
+
+export interface LedgerEntry {
+  id: number;
+  name: string;
+  level: string;
+  kind: string;
+  scope: string;
+  regionCode: string;
+  status: Inclusion;
+  reportStatus: string | null;
+  template: string | null;
+}
+
+export interface RollupResult extends RollupSums {
+  agencies: LedgerEntry[];
 }
 
 /**
@@ -38,20 +46,29 @@ export interface RollupResult {
 export async function rollup(db: Database, query: RollupQuery): Promise<RollupResult> {
   const sums = await sumsPlan(db, query);
   const results = await runBatch(db, [...sums.statements, rollupStatements(query).ledger]);
-  return { ...sums.read(results), agencies: readLedger(results.at(-1)) };
+  return { ...sums.read(results), agencies: readLedger(results.at(-1), query) };
 }
 
 export interface SumsPlan {
   statements: SQL[];
   /** Reads the sums from the batch's results, whose first entries are `statements`'. */
-  read(results: D1Result[]): Pick<RollupResult, "section3" | "figures">;
+  read(results: D1Result[]): RollupSums;
 }
 
 /**
- * How to sum a region: from its maintained sums when it keeps them (the country, a province,
- * a city — and no filter but the scope), otherwise from the reports at read time.
+ * How to sum a region. Own-agency reports (`scope=self`) add up: from the maintained sums when
+ * the region keeps them (the country, a province, a city — and no filter but the scope),
+ * otherwise from the reports at read time. Whole-region reports (`scope=region`) nest, so only
+ * the topmost ones are summed (README, "Scope"), always from the few reports that are.
  */
 export async function sumsPlan(db: Database, query: RollupQuery): Promise<SumsPlan> {
+  if (query.scope === "region") {
+    const picked = topmostRegionReports(query);
+    return {
+      statements: sumStatements(picked),
+      read: (results) => readRollupSums(results[0], results[1]),
+    };
+  }
   if (await keepsSums(db, query)) {
     return {
       statements: [regionSumsStatement(query)],
@@ -73,6 +90,126 @@ async function keepsSums(db: Database, query: RollupQuery) {
 }
 
 /**
+ * A CTE `picked(revision_id)` and its SQL, ready to sum: the revisions some set of reports has on
+ * the query's basis for its year.
+ */
+export interface PickedRevisions {
+  with: SQL;
+}
+
+const holdsReport = (query: Pick<RollupQuery, "year" | "basis">, alias: string) => {
+  const revision = sql.raw(
+    query.basis === "published" ? "h.published_revision_id" : "h.current_revision_id",
+  );
+  return sql`EXISTS (SELECT 1 FROM reports h
+    WHERE h.agency_id = ${sql.raw(alias)}.id AND h.year = ${query.year} AND ${revision} IS NOT NULL)`;
+};
+
+/**
+ * Where a walk down the tree starts: the subtree's root; else the agencies that open the
+ * region-code prefix (whose parent lies outside it); else every top-level agency.
+ */
+function walkStart(query: Pick<RollupQuery, "under" | "region">): SQL {
+  if (query.under !== undefined) return sql`agencies.id = ${query.under}`;
+  if (query.region) {
+    const prefix = regionPrefix(query.region);
+    const inPrefix = (column: string) =>
+      sql`${sql.raw(column)} >= ${prefix} AND ${sql.raw(column)} < ${prefix + "\uffff"}`;
+    return sql`${inPrefix("agencies.region_code")} AND (agencies.parent_id IS NULL OR NOT EXISTS (
+      SELECT 1 FROM agencies up WHERE up.id = agencies.parent_id AND ${inPrefix("up.region_code")}))`;
+  }
+  return sql`agencies.parent_id IS NULL`;
+}
+
+/**
+ * The topmost whole-region reports of the query's subtree: walking down from its root, an
+ * agency of `scope=region` matching the filters and holding a report on the basis is taken and
+ * not descended into (its report contains everything below); any other agency is passed
+ * through to its children, which stand in for a missing region report.
+ */
+export function topmostRegionReports(query: RollupQuery): PickedRevisions {
+  const filters = and(
+    ...agencyConditions({ level: query.level, kind: query.kind, region: query.region }),
+  );
+  const holds = sql`(agencies.scope = 'region' AND ${filters ?? sql`1`} AND ${holdsReport(query, "agencies")})`;
+  const revision = revisionColumn(query.basis);
+  return {
+    with: sql`WITH RECURSIVE
+      walk(id, holds) AS (
+        SELECT agencies.id, ${holds} FROM ${agencies} WHERE ${walkStart(query)}
+        UNION ALL
+        SELECT agencies.id, ${holds} FROM walk CROSS JOIN ${agencies} ON agencies.parent_id = walk.id
+        WHERE NOT walk.holds
+      ),
+      picked(revision_id) AS (
+        SELECT ${revision} FROM walk CROSS JOIN ${reports}
+          ON reports.agency_id = walk.id AND reports.year = ${query.year}
+        WHERE walk.holds
+      )`,
+  };
+}
+
+/**
+ * The reports a region's own report sums up (its "parts", for the 自报/汇总 cross-check):
+ * every report below the region's root that no whole-region report between the two contains —
+ * own-agency reports of its departments, and the topmost whole-region reports beneath it.
+ */
+export function partsOfRegion(root: number, query: Pick<RollupQuery, "year" | "basis">) {
+  const holdsRegion = sql`(agencies.scope = 'region' AND ${holdsReport(query, "agencies")})`;
+  const revision = revisionColumn(query.basis);
+  return {
+    with: sql`WITH RECURSIVE
+      walk(id, holds) AS (
+        SELECT agencies.id, ${holdsRegion} FROM ${agencies} WHERE agencies.parent_id = ${root}
+        UNION ALL
+        SELECT agencies.id, ${holdsRegion} FROM walk CROSS JOIN ${agencies} ON agencies.parent_id = walk.id
+        WHERE NOT walk.holds
+      ),
+      picked(revision_id) AS (
+        SELECT ${revision} FROM walk CROSS JOIN ${reports}
+          ON reports.agency_id = walk.id AND reports.year = ${query.year}
+        WHERE ${revision} IS NOT NULL
+      )`,
+  } satisfies PickedRevisions;
+}
+
+/** One report's revision on the basis, as a set to sum. */
+export function ownReport(agencyId: number, query: Pick<RollupQuery, "year" | "basis">) {
+  const revision = revisionColumn(query.basis);
+  return {
+    with: sql`WITH picked(revision_id) AS (
+        SELECT ${revision} FROM ${reports}
+        WHERE reports.agency_id = ${agencyId} AND reports.year = ${query.year} AND ${revision} IS NOT NULL
+      )`,
+  } satisfies PickedRevisions;
+}
+
+const section3Sums = (alias: string) =>
+  sql.join(
+    [
+      ...SECTION3_CELL_COLUMNS.map(
+        (c) => sql`SUM(${summedCellSql(alias, c)}) AS ${sql.identifier(c)}`,
+      ),
+      sql`SUM(${derivedTotalSql(alias)}) AS derived`,
+    ],
+    sql`, `,
+  );
+
+/** The two statements (table 三 by row, every other figure) that sum a set of revisions. */
+export function sumStatements(picked: PickedRevisions): SQL[] {
+  return [
+    sql`${picked.with}
+      SELECT c.row_key, ${section3Sums("c")}
+      FROM picked CROSS JOIN section3_cells c ON c.revision_id = picked.revision_id
+      GROUP BY c.row_key`,
+    sql`${picked.with}
+      SELECT f.figure, SUM(f.value) AS sum, COUNT(f.value) AS reported
+      FROM picked CROSS JOIN figure_values f ON f.revision_id = picked.revision_id
+      GROUP BY f.figure`,
+  ];
+}
+
+/**
  * The rollup's read-time statements. `CROSS JOIN` keeps SQLite from starting at the year index
  * (every report of the year, nationwide): it walks the region's agencies first, then each one's
  * report for the year by the (agency, year) key.
@@ -80,9 +217,8 @@ async function keepsSums(db: Database, query: RollupQuery) {
 export function rollupStatements(query: RollupQuery) {
   const revision = revisionColumn(query.basis);
   const inRegion: SQL = and(...agencyConditions(query)) ?? sql`1`;
-  const sums = sql.raw(SECTION3_CELL_COLUMNS.map((c) => `SUM(c.${c}) AS ${c}`).join(", "));
   return {
-    section3: sql`SELECT c.row_key, ${sums}
+    section3: sql`SELECT c.row_key, ${section3Sums("c")}
         FROM ${agencies} CROSS JOIN ${reports} ON reports.agency_id = agencies.id AND reports.year = ${query.year}
         CROSS JOIN section3_cells c ON c.revision_id = ${revision}
         WHERE ${inRegion}
@@ -93,7 +229,7 @@ export function rollupStatements(query: RollupQuery) {
         WHERE ${inRegion}
         GROUP BY f.figure`,
     ledger: sql`SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
-               agencies.region_code, reports.status AS report_status, reports.template,
+               agencies.region_code, agencies.path, reports.status AS report_status, reports.template,
                ${revision} AS revision_id
         FROM ${agencies} LEFT JOIN ${reports}
           ON reports.agency_id = agencies.id AND reports.year = ${query.year}
@@ -107,14 +243,20 @@ const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[]
 export function readRollupSums(
   section3: D1Result | undefined,
   figures: D1Result | undefined,
-): Pick<RollupResult, "section3" | "figures"> {
+): RollupSums {
+  const section3Rows = rows<Record<string, number | null>>(section3);
+  const derivedTotals: Record<string, number> = {};
+  for (const row of section3Rows) {
+    if ((row.derived ?? 0) > 0) derivedTotals[row.row_key as unknown as string] = row.derived!;
+  }
   return {
     section3: Object.fromEntries(
-      rows<Record<string, number | null>>(section3).map((row) => [
+      section3Rows.map((row) => [
         row.row_key as unknown as string,
         SECTION3_CELL_COLUMNS.map((c) => row[c] ?? null),
       ]),
     ),
+    derivedTotals,
     figures: Object.fromEntries(
       rows<{ figure: string; sum: number | null; reported: number }>(figures).map((row) => [
         row.figure,
@@ -124,18 +266,82 @@ export function readRollupSums(
   };
 }
 
-export function readLedger(ledger: D1Result | undefined): RollupResult["agencies"] {
-  return rows<Record<string, unknown>>(ledger).map((row) => ({
+/**
+ * The ledger in path order. For whole-region reports, whether each agency's report is summed
+ * (included), contained in an ancestor's, stood in for by its parts, pending or missing
+ * (report/region-coverage.ts) — the same choice `topmostRegionReports` makes in SQL.
+ */
+export function readLedger(
+  ledger: D1Result | undefined,
+  query: Pick<RollupQuery, "scope">,
+): LedgerEntry[] {
+  const list = rows<Record<string, unknown>>(ledger);
+  const inclusion = classifyCoverage(
+    list.map((row) => ({
+      path: row.path as string,
+      reported: row.revision_id != null,
+      inReview: row.report_status != null,
+    })),
+    query.scope === "region" ? "region" : "self",
+  );
+  return list.map((row, i) => ({
     id: row.id as number,
     name: row.name as string,
     level: row.level as string,
     kind: row.kind as string,
     scope: row.scope as string,
     regionCode: row.region_code as string,
-    status: row.revision_id != null ? "included" : row.report_status ? "pending" : "missing",
+    status: inclusion[i]!,
     reportStatus: (row.report_status as string | null) ?? null,
     // The template of the report's latest save; an included report's revision is of the same
     // template unless a correction switched formats.
     template: (row.template as string | null) ?? null,
   }));
+}
+
+/** Sums as one figure map: `section3.<row>.<column>` for table 三, the figure key otherwise. */
+export function flattenSums(sums: RollupSums): Record<string, number | null> {
+  const figures: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(sums.figures)) figures[key] = value.sum;
+  for (const [row, cells] of Object.entries(sums.section3)) {
+    SECTION3_CELL_COLUMNS.forEach((column, i) => {
+      figures[`section3.${row}.${column}`] = cells[i] ?? null;
+    });
+  }
+  return figures;
+}
+
+export interface OwnAndParts {
+  /** The root's own whole-region report, summed alone. */
+  own: RollupSums;
+  /** The reports it contains (`partsOfRegion`), summed, and how many they are. */
+  parts: RollupSums;
+  partsReports: number;
+}
+
+/**
+ * A region's own whole-region report beside the sum of the reports it contains, in one round
+ * trip; null when the root is not a whole-region agency with a report on the basis.
+ */
+export async function ownAndParts(
+  db: Database,
+  root: number,
+  query: Pick<RollupQuery, "year" | "basis">,
+): Promise<OwnAndParts | null> {
+  const own = ownReport(root, query);
+  const parts = partsOfRegion(root, query);
+  const results = await runBatch(db, [
+    sql`${own.with} SELECT COUNT(*) AS n FROM picked
+        WHERE EXISTS (SELECT 1 FROM agencies WHERE id = ${root} AND scope = 'region')`,
+    sql`${parts.with} SELECT COUNT(*) AS n FROM picked`,
+    ...sumStatements(own),
+    ...sumStatements(parts),
+  ]);
+  const count = (result: D1Result | undefined) => rows<{ n: number }>(result)[0]?.n ?? 0;
+  if (count(results[0]) === 0) return null;
+  return {
+    own: readRollupSums(results[2], results[3]),
+    parts: readRollupSums(results[4], results[5]),
+    partsReports: count(results[1]),
+  };
 }

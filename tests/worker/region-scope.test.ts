@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import type { ReportDocument } from "../../worker/report/document";
+import { admin, createAgency, publish, requestJson, saveDocument } from "./api";
+import { fixture05, validDocument } from "./builders";
+
+/**
+ * A report whose figures tell it apart: table 三 scaled by `scale` (rules are linear, so it still
+ * holds them) and `visits` website visits.
+ */
+const marked = (year: number, visits: number, scale: number) =>
+  validDocument(year, (d) => {
+    d.metrics!.website_visits = visits;
+    const rows = d.section3!.rows as Record<string, (number | null)[]>;
+    for (const [row, cells] of Object.entries(rows)) {
+      rows[row] = cells.map((v) => (v === null ? null : v * scale));
+    }
+  });
+
+const newReceived = (doc: ReportDocument) =>
+  (doc.section3!.rows as Record<string, (number | null)[]>).new_received![6]!;
+
+async function published(agencyId: number, doc: ReportDocument) {
+  const saved = await saveDocument(agencyId, doc);
+  expect(saved.status).toBe(201);
+  await publish(agencyId, doc.year, 1);
+}
+
+/** 省 ⊃ 市一 ⊃ (区 ⊃ 镇, 市一部门), 省 ⊃ 市二: every government reports for its whole region. */
+async function nestedRegion(code: string) {
+  const government = (level: string, parent: number | null, suffix: string) =>
+    createAgency({
+      level,
+      kind: "government",
+      scope: "region",
+      parent_id: parent,
+      region_code: `${code}${suffix}`,
+    });
+  const province = await government("province", null, "0000");
+  const city = await government("city", province.id, "0100");
+  const otherCity = await government("city", province.id, "0200");
+  const district = await government("county", city.id, "0102");
+  const township = await government("township", district.id, "0102");
+  const department = await createAgency({
+    level: "city",
+    parent_id: city.id,
+    region_code: `${code}0100`,
+  });
+  return { province, city, otherCity, district, township, department };
+}
+
+const inclusionOf = (body: { agencies: { id: number; inclusion: string }[] }) =>
+  Object.fromEntries(body.agencies.map((a) => [a.id, a.inclusion]));
+
+describe("whole-region sums", () => {
+  it("count a region's own report once and the reports it contains never", async () => {
+    const r = await nestedRegion("96");
+    const docs = {
+      province: marked(2022, 1000, 10),
+      city: marked(2022, 300, 4),
+      otherCity: marked(2022, 200, 3),
+      district: marked(2022, 40, 2),
+      township: marked(2022, 7, 1),
+      department: marked(2022, 11, 1),
+    };
+    for (const [key, doc] of Object.entries(docs))
+      await published(r[key as keyof typeof r].id, doc);
+
+    const province = await requestJson(
+      `/api/public/rollup?year=2022&under=${r.province.id}&scope=region`,
+    );
+    expect(province.status).toBe(200);
+    expect(province.body.figures["metrics.website_visits"]).toBe(1000);
+    expect(province.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
+
+    const staff = await requestJson(`/api/rollup?year=2022&under=${r.province.id}&scope=region`);
+    expect(staff.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
+    expect(inclusionOf(staff.body)).toEqual({
+      [r.province.id]: "included",
+      [r.city.id]: "contained",
+      [r.otherCity.id]: "contained",
+      [r.district.id]: "contained",
+      [r.township.id]: "contained",
+    });
+    // 自报 vs 汇总: the province's parts are the two cities' whole-region reports.
+    const check = staff.body.cross_check;
+    expect(check.parts_reports).toBe(2);
+    const received = check.figures.find(
+      (f: { figure: string }) => f.figure === "section3.new_received.total",
+    );
+    expect(received.own).toBe(newReceived(docs.province));
+    expect(received.parts).toBe(newReceived(docs.city) + newReceived(docs.otherCity));
+    expect(received.large).toBe(true);
+    expect(received.message).toContain("本级自报");
+
+    // A city's parts: its department's own report and its district's whole-region report.
+    const city = await requestJson(`/api/rollup?year=2022&under=${r.city.id}&scope=region`);
+    expect(city.body.figures["metrics.website_visits"]).toBe(300);
+    expect(city.body.cross_check.parts_reports).toBe(2);
+    const cityReceived = city.body.cross_check.figures.find(
+      (f: { figure: string }) => f.figure === "section3.new_received.total",
+    );
+    expect(cityReceived.parts).toBe(newReceived(docs.department) + newReceived(docs.district));
+
+    // Named by region code, the region opens at the province.
+    const byCode = await requestJson(`/api/rollup?year=2022&region=96&scope=region`);
+    expect(byCode.body.figures["metrics.website_visits"]).toBe(1000);
+
+    // The overview's key figures and the region report follow the same rule.
+    const overview = await requestJson(
+      `/api/overview?year=2022&under=${r.province.id}&scope=region`,
+    );
+    expect(overview.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
+    const report = await requestJson(
+      `/api/region-report?year=2022&under=${r.province.id}&scope=region`,
+    );
+    expect(report.body.section3.rows.new_received[6]).toBe(newReceived(docs.province));
+    expect(report.body.counts).toMatchObject({ included: 1, contained: 4 });
+  });
+
+  it("let the reports below stand in for a region whose own report is missing", async () => {
+    const r = await nestedRegion("95");
+    const docs = {
+      otherCity: marked(2023, 200, 3),
+      district: marked(2023, 40, 2),
+      township: marked(2023, 7, 1),
+      department: marked(2023, 11, 1),
+    };
+    for (const [key, doc] of Object.entries(docs))
+      await published(r[key as keyof typeof r].id, doc);
+    // A draft is no report on the published basis.
+    await saveDocument(r.city.id, marked(2023, 300, 4));
+
+    const rollup = await requestJson(`/api/rollup?year=2023&under=${r.province.id}&scope=region`);
+    expect(rollup.body.figures["metrics.website_visits"]).toBe(240);
+    expect(rollup.body.figures["section3.new_received.total"]).toBe(
+      newReceived(docs.otherCity) + newReceived(docs.district),
+    );
+    expect(inclusionOf(rollup.body)).toEqual({
+      [r.province.id]: "covered_by_parts",
+      [r.city.id]: "covered_by_parts",
+      [r.otherCity.id]: "included",
+      [r.district.id]: "included",
+      [r.township.id]: "contained",
+    });
+    expect(rollup.body.counts).toEqual({
+      included: 2,
+      contained: 1,
+      covered_by_parts: 2,
+      pending: 0,
+      missing: 0,
+    });
+    // No own report, nothing to cross-check.
+    expect(rollup.body.cross_check).toBeNull();
+
+    // On the current basis the city's draft contains its district again.
+    const current = await requestJson(
+      `/api/rollup?year=2023&under=${r.province.id}&scope=region&basis=current`,
+      { as: await admin() },
+    );
+    expect(current.body.figures["metrics.website_visits"]).toBe(500);
+  });
+});
+
+describe("effective totals", () => {
+  it("read a blank printed 总计 as the sum of the applicant columns, in sums and indicators", async () => {
+    const agency = await createAgency({ region_code: "940101" });
+    const doc = fixture05();
+    const rows = doc.section3!.rows as Record<string, (number | null)[]>;
+    expect(rows.granted![6]).toBeNull();
+    await published(agency.id, doc);
+
+    const indicators = await requestJson(`/api/public/indicators?agency=${agency.id}&years=2019`);
+    expect(indicators.status).toBe(200);
+    const disclosure = indicators.body.items[0].indicators.find(
+      (i: { key: string }) => i.key === "disclosure_rate",
+    );
+    expect(disclosure).toMatchObject({ status: "ok", numerator: 275, denominator: 805 });
+    expect(disclosure.value).toBeCloseTo(275 / 805, 10);
+
+    const rollup = await requestJson(`/api/rollup?year=2019&under=${agency.id}`);
+    const applicants = (row: string) =>
+      rows[row]!.slice(0, 6).reduce<number>((a, b) => a + (b ?? 0), 0);
+    expect(rollup.body.section3.rows.granted[6]).toBe(applicants("granted"));
+    expect(rollup.body.section3.derived_totals.granted).toBe(1);
+    expect(rollup.body.figures["section3.granted.total"]).toBe(applicants("granted"));
+
+    // The stored document keeps what was printed.
+    const stored = await requestJson(`/api/public/agencies/${agency.id}/reports/2019`);
+    expect(stored.body.document.section3.rows.granted[6]).toBeNull();
+  });
+});

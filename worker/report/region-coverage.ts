@@ -1,0 +1,64 @@
+/**
+ * Which reports a region's sum counts (README, "Scope"). Own-agency reports never overlap: each
+ * one that exists is included. Whole-region reports nest — a city's report already contains its
+ * districts' — so a region sums only its topmost ones: a whole-region report whose ancestor in
+ * the region has one of its own is contained in it, and where a region's own report is missing,
+ * the whole-region reports below it stand in for it (covered by parts).
+ */
+
+export type Inclusion = "included" | "contained" | "covered_by_parts" | "pending" | "missing";
+
+export const INCLUSIONS: readonly Inclusion[] = [
+  "included",
+  "contained",
+  "covered_by_parts",
+  "pending",
+  "missing",
+];
+
+export interface CoverageEntry {
+  /** The materialized chain of ancestor ids, the agency's own last: "/1/7/42/". */
+  path: string;
+  /** Holds a report with a revision on the basis summed. */
+  reported: boolean;
+  /** Has a report that is not (yet) on that basis: a draft, or one in review. */
+  inReview: boolean;
+}
+
+const ancestorPaths = (path: string) => {
+  const ids = path.split("/").filter(Boolean);
+  const paths: string[] = [];
+  for (let i = 1; i < ids.length; i++) paths.push(`/${ids.slice(0, i).join("/")}/`);
+  return paths;
+};
+
+/**
+ * The inclusion of each entry, in the entries' order. Entries are the region's agencies of one
+ * scope (only those: an ancestor outside the list, or outside the region, contains nothing).
+ */
+export function classifyCoverage(
+  entries: readonly CoverageEntry[],
+  scope: "self" | "region",
+): Inclusion[] {
+  const own = (entry: CoverageEntry): Inclusion =>
+    entry.reported ? "included" : entry.inReview ? "pending" : "missing";
+  if (scope === "self") return entries.map(own);
+
+  const holders = new Set(entries.filter((e) => e.reported).map((e) => e.path));
+  const holdersBelow = new Set<string>();
+  for (const path of holders) for (const above of ancestorPaths(path)) holdersBelow.add(above);
+
+  return entries.map((entry) => {
+    if (ancestorPaths(entry.path).some((above) => holders.has(above))) return "contained";
+    if (entry.reported) return "included";
+    if (holdersBelow.has(entry.path)) return "covered_by_parts";
+    return own(entry);
+  });
+}
+
+/** How many entries of each inclusion, every inclusion named (zero where none). */
+export function countInclusions(statuses: Iterable<Inclusion>): Record<Inclusion, number> {
+  const counts = Object.fromEntries(INCLUSIONS.map((i) => [i, 0])) as Record<Inclusion, number>;
+  for (const status of statuses) counts[status]++;
+  return counts;
+}
