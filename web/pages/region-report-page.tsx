@@ -7,6 +7,7 @@ import { PrintView } from "../components/report-form/print-view";
 import { RequestView } from "../components/request-view";
 import { useI18n, type MessageKey } from "../i18n";
 import { completenessConfig } from "../lib/completeness-chart-data";
+import { figureLabel } from "../lib/figure-label";
 import { getJson, withQuery } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { regionDocument } from "../lib/region-document";
@@ -17,7 +18,14 @@ import { useRequest } from "../lib/use-request";
 type RegionReport = InferResponseType<(typeof api)["region-report"]["$get"], 200>;
 type LedgerEntry = RegionReport["ledger"][number];
 
-const INCLUSIONS = ["included", "pending", "missing"] as const;
+type Scope = "self" | "region";
+type Inclusion = keyof RegionReport["counts"];
+
+/** What a scope's ledger can say: own-agency reports never nest, so none is contained. */
+const INCLUSIONS: Record<Scope, readonly Inclusion[]> = {
+  self: ["included", "pending", "missing"],
+  region: ["included", "contained", "covered_by_parts", "pending", "missing"],
+};
 
 /**
  * `/dashboard/region-report`: the published reports of a region summed into the official tables,
@@ -28,12 +36,17 @@ export function RegionReportPage() {
   const filters = useDashboardFilters();
   const { year, under } = filters;
   const region = useAgencyChoice(under);
+  const scope: Scope = filters.params.get("scope") === "region" ? "region" : "self";
   const report = useRequest(
     () =>
       under === null
         ? new Promise<RegionReport>(() => undefined)
-        : getJson<RegionReport>("/api/region-report", { year, under }),
-    [year, under],
+        : getJson<RegionReport>("/api/region-report", {
+            year,
+            under,
+            scope: scope === "region" ? scope : undefined,
+          }),
+    [year, under, scope],
   );
 
   return (
@@ -41,6 +54,23 @@ export function RegionReportPage() {
       <h2>{t("dbRegionReport")}</h2>
       <div className="no-print">
         <DashboardFilters filters={filters} withBasis={false} />
+        <div className="field">
+          <label htmlFor="rr-scope">{t("rrScope")}</label>
+          <select
+            id="rr-scope"
+            value={scope}
+            onChange={(e) =>
+              filters.setParams({
+                scope: e.target.value === "region" ? "region" : null,
+                inclusion: null,
+              })
+            }
+          >
+            <option value="self">{t("rrScope_self")}</option>
+            <option value="region">{t("rrScope_region")}</option>
+          </select>
+        </div>
+        <p className="muted">{t(`rrScopeHint_${scope}`)}</p>
         <p>
           <Link to={`/dashboard${filterSearch(year, under, filters.basis)}`}>
             {t("dbBackToDashboard")}
@@ -58,6 +88,7 @@ export function RegionReportPage() {
               inclusion={filters.params.get("inclusion")}
               setInclusion={(value) => filters.setParams({ inclusion: value })}
               under={under}
+              scope={scope}
             />
           )}
         </RequestView>
@@ -72,14 +103,24 @@ interface ViewProps {
   inclusion: string | null;
   setInclusion: (value: string | null) => void;
   under: number;
+  scope: Scope;
 }
 
-function RegionReportView({ data, regionName, inclusion, setInclusion, under }: ViewProps) {
-  const { t } = useI18n();
+function RegionReportView({ data, regionName, inclusion, setInclusion, under, scope }: ViewProps) {
+  const { t, locale } = useI18n();
+  // Own-agency reports are the default: URLs name the scope only when it is the other one.
+  const asked = scope === "region" ? scope : undefined;
+  const inclusions = INCLUSIONS[scope];
+  const derivedRows = Object.keys(data.section3.derived_totals).length;
   const document = useMemo(() => regionDocument(data, regionName), [data, regionName]);
   const csv = (part: "tables" | "ledger") =>
-    withQuery("/api/region-report", { year: data.year, under, format: "csv", part });
-  const xlsx = withQuery("/api/region-report", { year: data.year, under, format: "xlsx" });
+    withQuery("/api/region-report", { year: data.year, under, scope: asked, format: "csv", part });
+  const xlsx = withQuery("/api/region-report", {
+    year: data.year,
+    under,
+    scope: asked,
+    format: "xlsx",
+  });
   const shown = (data.ledger as LedgerEntry[]).filter(
     (entry) => !inclusion || entry.inclusion === inclusion,
   );
@@ -89,13 +130,19 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under }: 
       <section aria-labelledby="rr-counts">
         <h3 id="rr-counts">{t("rrCountsTitle")}</h3>
         <ul className="stat-cards" aria-label={t("rrCountsTitle")}>
-          {INCLUSIONS.map((key) => (
+          {inclusions.map((key) => (
             <li key={key} className="stat-card">
               <span className="stat-label">{t(`rrInclusion_${key}`)}</span>
               <span className="stat-value">{data.counts[key]}</span>
             </li>
           ))}
         </ul>
+        <p>
+          {t("rrCoverage", {
+            included: data.counts.included,
+            expected: data.ledger.length,
+          })}
+        </p>
         <p className="muted">
           {t("rrTemplates", {
             t2021: data.templates["2021"] ?? 0,
@@ -118,7 +165,16 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under }: 
         </p>
       </section>
 
+      <OwnReportCheck data={data} regionName={regionName} />
+
       <PrintView document={document} />
+      <p className="muted">
+        {t("rrStockNotSummed", {
+          reason:
+            locale === "en" ? data.section2_not_summed.reason_en : data.section2_not_summed.reason,
+        })}
+      </p>
+      {derivedRows > 0 && <p className="muted">{t("rrDerivedTotals", { count: derivedRows })}</p>}
 
       <section aria-labelledby="rr-ledger" className="region-ledger">
         <h3 id="rr-ledger">{t("rrLedger")}</h3>
@@ -130,7 +186,7 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under }: 
             onChange={(e) => setInclusion(e.target.value || null)}
           >
             <option value="">{t("rrAll")}</option>
-            {INCLUSIONS.map((key) => (
+            {inclusions.map((key) => (
               <option key={key} value={key}>
                 {t(`rrInclusion_${key}`)}
               </option>
@@ -175,6 +231,60 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under }: 
     </>
   );
 }
+
+/** 自报 vs 汇总: the region government's own report beside the sum of the reports it contains. */
+function OwnReportCheck({ data, regionName }: { data: RegionReport; regionName: string }) {
+  const { t, locale } = useI18n();
+  const own = data.own_report;
+  return (
+    <section aria-labelledby="rr-own" className="region-own-report">
+      <h3 id="rr-own">{t("rrOwnTitle")}</h3>
+      {own === null ? (
+        <p className="muted">{t("rrNoOwnReport")}</p>
+      ) : (
+        <>
+          <p className="muted">{t("rrOwnHint", { name: regionName, parts: own.parts_reports })}</p>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("rrOwnFigure")}</th>
+                  <th scope="col" className="num">
+                    {t("rrOwn")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("rrParts")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("rrDifference")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {own.figures.map((row) => (
+                  <tr key={row.figure} className={row.large ? "flagged" : undefined}>
+                    <th scope="row">{figureLabel(row.figure, locale)}</th>
+                    <td className="num">{formatCount(row.own)}</td>
+                    <td className="num">{formatCount(row.parts)}</td>
+                    <td className="num">
+                      {row.difference === null ? "—" : formatCount(row.difference)}
+                      {row.large && (
+                        <span className="difference-flag">{t("rrLargeDifference")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+const formatCount = (value: number | null) =>
+  value === null ? "—" : value.toLocaleString("zh-CN");
 
 function stateLabel(status: string, t: (key: MessageKey) => string): string {
   const config = completenessConfig[status as keyof typeof completenessConfig];

@@ -85,11 +85,42 @@ export const aRegionReport = () => ({
   scope: "self",
   basis: "published",
   templates: { "2021": 2, "2019": 1 },
-  counts: { included: 3, pending: 1, missing: 1 },
+  counts: { included: 3, contained: 0, covered_by_parts: 0, pending: 1, missing: 1 },
   section2: { "section2.regulations.made": 4, "section2.licensing_decisions": 120 },
+  section2_not_summed: {
+    figures: ["section2.regulations.valid", "section2.normative_documents.valid"],
+    reason: "现行有效件数是存量，相加没有意义。",
+    reason_en: "Documents in force are a stock.",
+  },
   section3: {
     rows: { new_received: row(5), total_processed: row(5) },
     other_processing_total: row(null),
+    derived_totals: {},
+  },
+  own_report: {
+    agency_id: 100,
+    parts_reports: 2,
+    large_differences: 1,
+    figures: [
+      {
+        figure: "section3.new_received.total",
+        own: 130,
+        parts: 60,
+        difference: 70,
+        large: true,
+        message: "…",
+        message_en: "…",
+      },
+      {
+        figure: "section3.total_processed.total",
+        own: 100,
+        parts: 98,
+        difference: 2,
+        large: false,
+        message: null,
+        message_en: null,
+      },
+    ],
   },
   section4: {
     reconsideration: [1, 0, 0, 1, 2],

@@ -67,3 +67,36 @@ describe("RegionReportPage", () => {
     expect(screen.getByText("120")).toBeTruthy();
   });
 });
+
+describe("RegionReportPage's whole-region view", () => {
+  it("sets the scope in the URL, asks for whole-region sums and names every inclusion", async () => {
+    const fetch = stubFetch(routes());
+    renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
+    fireEvent.change(await screen.findByLabelText("汇总口径"), { target: { value: "region" } });
+
+    expect(new URLSearchParams(window.location.search).get("scope")).toBe("region");
+    const counts = await screen.findByRole("list", { name: "汇总范围" });
+    expect(
+      within(counts)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["已纳入3", "已含于上级报告0", "由下级报告代替0", "未发布1", "未报送1"]);
+    expect(fetch.mock.calls.some(([url]) => String(url).includes("scope=region"))).toBe(true);
+  });
+
+  it("sets the region's own report beside the sum of its parts and flags a large difference", async () => {
+    stubFetch(routes());
+    renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
+
+    const check = await screen.findByRole("region", { name: "本级自报与汇总核对" });
+    const flagged = within(check).getByRole("row", { name: /本年新收/ });
+    expect(flagged.textContent).toContain("130");
+    expect(flagged.textContent).toContain("60");
+    expect(flagged.textContent).toContain("相差较大");
+    const [, , unflagged] = within(check).getAllByRole("row");
+    expect(unflagged!.textContent).toContain("98");
+    expect(unflagged!.textContent).not.toContain("相差较大");
+    expect(screen.getByText("已纳入 3 / 应报 3")).toBeTruthy();
+    expect(screen.getByText(/现行有效件数”不汇总/)).toBeTruthy();
+  });
+});
