@@ -150,6 +150,34 @@ describe("embeds", () => {
     expect(await pinned.text()).toContain(`v${current}`);
   });
 
+  it("pin a whole-region sum: a report published since the pin neither counts nor hides the ones it contains", async () => {
+    const province = await createAgency({
+      level: "province",
+      kind: "government",
+      scope: "region",
+      region_code: "971000",
+    });
+    const city = await createAgency({
+      level: "city",
+      kind: "government",
+      scope: "region",
+      parent_id: province.id,
+      region_code: "971100",
+    });
+    await saveDocument(city.id, visits(2022, 300));
+    await publish(city.id, 2022, 1);
+    const current = (await requestJson("/api/public/agencies?limit=1")).body.data_version as number;
+    const csv = `/embed/region/971000/data.csv?years=2022&kind=trend&scope=region`;
+    const read = async (path: string) => (await records(await request(path))).slice(1);
+    expect(await read(csv)).toEqual([expect.stringMatching(/,2022,.*,300$/)]);
+
+    // The province's own report, published after the pin, contains the city's.
+    await saveDocument(province.id, visits(2022, 1000));
+    await publish(province.id, 2022, 1);
+    expect(await read(csv)).toEqual([expect.stringMatching(/,2022,.*,1000$/)]);
+    expect(await read(`${csv}&v=${current}`)).toEqual([expect.stringMatching(/,2022,.*,300$/)]);
+  });
+
   it("serve the loader (under 3 KB) and refuse bad parameters naming them", async () => {
     const loader = await request("/embed/loader.js");
     expect(loader.headers.get("content-type")).toMatch(/^text\/javascript/);

@@ -6,6 +6,8 @@
  * keeps what was printed; only what is summed and compared uses this.
  */
 
+import type { ReportDocument } from "./document";
+import { flattenFigures, type FigureKey } from "./figures";
 import { SECTION3_APPLICANT_COLUMN_COUNT, SECTION3_TOTAL_INDEX } from "./templates";
 
 export interface EffectiveTotal {
@@ -23,4 +25,14 @@ export function effectiveTotal(cells: readonly (number | null | undefined)[]): E
     if (cell !== null) sum = (sum ?? 0) + cell;
   }
   return { value: sum, derived: sum !== null };
+}
+
+/** Every figure of a document as sums read it: `flattenFigures` with effective 总计s. */
+export function summedFigures(doc: ReportDocument): Map<FigureKey, number | null> {
+  const figures = flattenFigures(doc);
+  const rows = (doc.section3?.rows ?? {}) as Record<string, (number | null)[] | undefined>;
+  for (const [row, cells] of Object.entries(rows)) {
+    if (cells) figures.set(`section3.${row}.total` as FigureKey, effectiveTotal(cells).value);
+  }
+  return figures;
 }

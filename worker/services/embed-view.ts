@@ -26,6 +26,7 @@ import {
   agencyYearsThen,
   changedSince,
   regionYearsThen,
+  topmostRegionYearsThen,
   type ChangedReport,
 } from "./pinned-figures";
 import { OUTCOME_FAMILIES, OUTCOME_ROW_KEYS, section3Row } from "../report/templates";
@@ -121,7 +122,7 @@ export async function embedView(
   const figures =
     request.kind === "outcome_mix" ? FAMILIES.flatMap((f) => f.figures) : metric.figures;
   const resolved = await resolve(db, subject, request.scope, { figures, years });
-  const target = pinned === null ? resolved : asOf(db, resolved, pinned);
+  const target = pinned === null ? resolved : asOf(db, resolved, pinned, request.scope);
   // Asked now, answered while the figures are read.
   const newest = newestPublication(db, target, pinned);
   newest.catch(() => undefined);
@@ -325,8 +326,12 @@ function newestPublicationStatement(within: SQL, pinned: number | null) {
     WHERE ${within} ${pinned === null ? sql`` : sql`AND p.id <= ${pinned}`}`;
 }
 
-/** The subject's figures as they stood at a pinned version. */
-function asOf(db: Database, target: Target, pinned: number): Target {
+/**
+ * The subject's figures as they stood at a pinned version. Own-agency sums are today's less
+ * what changed since; whole-region sums are chosen afresh when anything changed, since a
+ * newly published report can contain (or stop containing) others.
+ */
+function asOf(db: Database, target: Target, pinned: number, scope: "self" | "region"): Target {
   return {
     ...target,
     newest: undefined,
@@ -335,9 +340,16 @@ function asOf(db: Database, target: Target, pinned: number): Target {
         target.read(figures, years),
         changedSince(db, pinned, target.within, years),
       ]);
-      return target.region
-        ? regionYearsThen(current, changed, figures, years)
-        : agencyYearsThen(current, changed, figures);
+      if (!target.region) return agencyYearsThen(current, changed, figures);
+      if (scope === "self") return regionYearsThen(current, changed, figures, years);
+      const changedYears = new Set(changed.map((report) => report.year));
+      if (changedYears.size === 0) return current;
+      const then = await topmostRegionYearsThen(db, pinned, target.within, figures, [
+        ...changedYears,
+      ]);
+      return [...current.filter((entry) => !changedYears.has(entry.year)), ...then].sort(
+        (a, b) => a.year - b.year,
+      );
     },
   };
 }

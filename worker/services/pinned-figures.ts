@@ -2,7 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { YearFigures } from "../db/queries/public-figures";
 import type { ReportDocument } from "../report/document";
-import { flattenFigures } from "../report/figures";
+import { summedFigures } from "../report/effective-total";
+import { classifyCoverage } from "../report/region-coverage";
 
 /** A report published again (or for the first time) after the pinned version. */
 export interface ChangedReport {
@@ -46,7 +47,7 @@ export async function changedSince(
         sql`, `,
       )})`);
   const figures = (document: string) =>
-    flattenFigures(JSON.parse(document) as ReportDocument) as Map<string, number | null>;
+    summedFigures(JSON.parse(document) as ReportDocument) as Map<string, number | null>;
   return rows.map((row) => ({
     agencyId: row.agency_id,
     year: row.year,
@@ -103,4 +104,59 @@ export function regionYearsThen(
     out.push({ year, values, reported });
   }
   return out;
+}
+
+/**
+ * A region's whole-region sums as they stood at version `pinned`. Which reports are topmost
+ * depends on which were published then (README, "Scope"), so they are chosen afresh among the
+ * whole-region reports of `within` published at or before the pin, and summed from those
+ * publications' documents.
+ */
+export async function topmostRegionYearsThen(
+  db: Database,
+  pinned: number,
+  within: SQL,
+  figures: string[],
+  years: number[],
+): Promise<YearFigures[]> {
+  const held = await db.all<{ report_id: number; path: string; year: number }>(sql`
+    SELECT reports.id AS report_id, agencies.path, reports.year
+    FROM agencies CROSS JOIN reports ON reports.agency_id = agencies.id
+    WHERE ${within} AND agencies.scope = 'region'
+      AND reports.year IN (SELECT value FROM json_each(${JSON.stringify(years)}))
+      AND EXISTS (SELECT 1 FROM publications p WHERE p.report_id = reports.id AND p.id <= ${pinned})
+    ORDER BY agencies.path`);
+  const topmost: number[] = [];
+  for (const year of years) {
+    const entries = held.filter((row) => row.year === year);
+    const inclusion = classifyCoverage(
+      entries.map((row) => ({ path: row.path, reported: true, inReview: false })),
+      "region",
+    );
+    entries.forEach((row, i) => inclusion[i] === "included" && topmost.push(row.report_id));
+  }
+  if (topmost.length === 0) return [];
+  const documents = await db.all<{ year: number; document: string }>(sql`
+    SELECT reports.year,
+           (SELECT rv.document FROM publications p
+              JOIN report_revisions rv ON rv.report_id = p.report_id AND rv.number = p.revision
+             WHERE p.report_id = reports.id AND p.id <= ${pinned}
+             ORDER BY p.id DESC LIMIT 1) AS document
+    FROM reports WHERE reports.id IN (SELECT value FROM json_each(${JSON.stringify(topmost)}))`);
+  return years.flatMap((year) => {
+    const reports = documents
+      .filter((row) => row.year === year)
+      .map((row) => summedFigures(JSON.parse(row.document) as ReportDocument));
+    if (reports.length === 0) return [];
+    const values: Record<string, number | null> = {};
+    for (const figure of figures) {
+      let sum: number | null = null;
+      for (const report of reports) {
+        const value = report.get(figure as never) ?? null;
+        if (value !== null) sum = (sum ?? 0) + value;
+      }
+      values[figure] = sum === null ? null : Math.round(sum * 1e6) / 1e6;
+    }
+    return [{ year, values, reported: reports.length }];
+  });
 }

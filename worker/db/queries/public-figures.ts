@@ -1,11 +1,10 @@
 import { and, sql } from "drizzle-orm";
 import { runBatch } from "../batch";
-import { SECTION3_CELL_COLUMNS } from "../cells";
 import type { Database } from "../client";
 import { agencies } from "../schema";
 import { agencyConditions } from "./agencies";
 import { compareStatement, readCompareRows } from "./compare";
-import { sumsPlan } from "./rollup";
+import { flattenSums, sumsPlan } from "./rollup";
 
 /** A region as the public names it: an agency's subtree, or a region-code prefix. */
 export type PublicRegion = { under: number } | { region: string };
@@ -77,13 +76,7 @@ export async function regionYears(
   });
   return years
     .map((year, i) => {
-      const values: Record<string, number | null> = {};
-      for (const [key, { sum }] of Object.entries(sums[i]!.figures)) values[key] = sum;
-      for (const [row, cells] of Object.entries(sums[i]!.section3)) {
-        SECTION3_CELL_COLUMNS.forEach(
-          (column, c) => (values[`section3.${row}.${column}`] = cells[c] ?? null),
-        );
-      }
+      const values = flattenSums(sums[i]!);
       const reported = (results[at + i]?.results[0] as { reported: number } | undefined)?.reported;
       return { year, values, reported: reported ?? 0 };
     })
