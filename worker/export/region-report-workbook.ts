@@ -19,6 +19,9 @@ export const OTHER_PROCESSING_TOTAL = {
   label: "三、本年度办理结果 （六）其他处理（合计）",
 };
 
+/** What table 二 shows for a stock in force, which a sum would double count (说明 says why). */
+const NOT_SUMMED = "不汇总";
+
 /** The printed heading over table 三's columns (its three rows sit beside the corner formula). */
 const APPLICANTS = "申请人情况";
 
@@ -73,7 +76,7 @@ function notesSheet(body: RegionReport): XlsxSheet {
         : []),
       ["未发布机构数", body.counts.pending, "已填报但尚未发布，不计入合计"],
       ["未报送机构数", body.counts.missing, "尚无本年度报告"],
-      ["表二现行有效件数", "不汇总", body.section2_not_summed.reason],
+      ["表二现行有效件数", NOT_SUMMED, body.section2_not_summed.reason],
       ...Object.entries(body.section3.derived_totals).map(([row, count]) => [
         `表三“${section3RowFullLabel(row as never).label}”总计`,
         count,
@@ -138,7 +141,12 @@ function section2Sheet(body: RegionReport): XlsxSheet {
 
 function section2Values(body: RegionReport, def: Section2RowDef): XlsxCell[] {
   if (def.shape === "scalar") return [body.section2[`section2.${def.key}`] ?? null];
-  return def.columns.map((c) => body.section2[`section2.${def.key}.${c.key}`] ?? null);
+  return def.columns.map((c) => {
+    const key = `section2.${def.key}.${c.key}`;
+    return body.section2_not_summed.figures.includes(key)
+      ? NOT_SUMMED
+      : (body.section2[key] ?? null);
+  });
 }
 
 /**
