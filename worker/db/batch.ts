@@ -21,3 +21,13 @@ export async function runBatch(db: Database, statements: Statement[]) {
   });
   return client.batch(prepared);
 }
+
+/**
+ * Whether a batch failed on one of `constraints` (the start of SQLite's message, e.g.
+ * "NOT NULL constraint failed: review_events.report_id"): a guard that refused it, the
+ * whole batch rolled back.
+ */
+export function failedOn(error: unknown, ...constraints: string[]): boolean {
+  const message = String((error as Error | undefined)?.message ?? error);
+  return constraints.some((constraint) => message.includes(constraint));
+}

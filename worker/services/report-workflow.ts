@@ -5,7 +5,12 @@ import type { AuditEntry } from "../db/queries/audit";
 import type { AgencyRow } from "../db/queries/agencies";
 import { deadlineFor, isLate } from "../db/queries/deadlines";
 import { loadCurrent, loadPublished, type StoredRevision } from "../db/queries/reports";
-import { allowedFrom, transitionReport, type Transition } from "../db/queries/workflow";
+import {
+  allowedFrom,
+  transitionReport,
+  type Transition,
+  type TransitionInput,
+} from "../db/queries/workflow";
 import { forgetDataVersion } from "../middleware/public-cache";
 import { ApiError } from "../http/errors";
 import type { RuleExplanation as Explanation } from "../report/rule-explanation";
@@ -28,11 +33,28 @@ export interface TransitionRequest {
  * explanation for each failing rule (published reports do break rules; the explanation travels
  * with the data). An approval publishes the revision and records what changed since the last
  * publication, with the correction's reason.
+ *
+ * The checks run on a reading taken before the write; the write lands only if the report is
+ * still as read (`transitionReport`). If it is not, the move is planned once more on what is
+ * there now and so fails as the same request sent afterwards would (409: stale revision or a
+ * status the move does not leave from), or goes ahead.
  */
 export async function moveReport(
   db: Database,
   request: TransitionRequest,
 ): Promise<StoredRevision> {
+  for (let attempt = 1; ; attempt++) {
+    const moved = await transitionReport(db, await planMove(db, request));
+    if (moved && request.transition === "approve") forgetDataVersion();
+    if (!moved && attempt === 1) continue;
+    const after = (await loadCurrent(db, request.agency.id, request.year))!;
+    if (!moved) throw staleRevision(request.revision, after.revision.number);
+    return after;
+  }
+}
+
+/** The checks of a move on the report as it is now, and the transition to write. */
+export async function planMove(db: Database, request: TransitionRequest): Promise<TransitionInput> {
   const current = await loadCurrent(db, request.agency.id, request.year);
   if (!current) throw new ApiError(404, "not_found", "报告不存在", "Report not found");
   const { report, revision } = current;
@@ -60,7 +82,7 @@ export async function moveReport(
     request.transition === "submit"
       ? isLate(await deadlineFor(db, request.year), request.agency.kind, request.now)
       : undefined;
-  const moved = await transitionReport(db, {
+  return {
     reportId: report.id,
     revision: request.revision,
     transition: request.transition,
@@ -72,11 +94,7 @@ export async function moveReport(
     publication,
     audit: request.audit,
     now: request.now,
-  });
-  const after = (await loadCurrent(db, request.agency.id, request.year))!;
-  if (!moved) throw staleRevision(request.revision, after.revision.number);
-  if (request.transition === "approve") forgetDataVersion();
-  return after;
+  };
 }
 
 function requireExplanations(findings: Finding[], explanations: Explanation[]) {

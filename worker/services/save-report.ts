@@ -1,6 +1,11 @@
 import type { Database } from "../db/client";
 import type { AgencyRow } from "../db/queries/agencies";
-import { appendRevision, loadCurrent, type StoredRevision } from "../db/queries/reports";
+import {
+  appendRevision,
+  loadCurrent,
+  type NewRevision,
+  type StoredRevision,
+} from "../db/queries/reports";
 import { diffDocuments } from "../report/diff";
 import type { ReportDocument } from "../report/document";
 import { checkReport } from "../report/rules";
@@ -21,14 +26,39 @@ export type SaveOutcome =
   | { kind: "unchanged"; stored: StoredRevision }
   | { kind: "conflict"; current: StoredRevision | null };
 
+/** A save that may go ahead: the revision to append, built on the report as it was read. */
+export interface SavePlan {
+  kind: "planned";
+  revision: NewRevision;
+  created: boolean;
+}
+
 /**
  * Checks the document against the rules (with last year's report as context), records
  * what changed against the revision it edits, and appends it as a new revision. A report
  * that breaks hard rules is still stored, with its findings: published reports do. A report
  * under review is locked; a published one may be corrected, with a reason, and the
  * correction goes through review again while the published revision stays public.
+ *
+ * The checks run on a reading taken before the write; the write lands only if the report is
+ * still as read (`appendRevision`). If it is not — a submission or an approval came in
+ * between — the save is planned once more on what is there now, so that it ends as the same
+ * request sent afterwards would: refused (409 stale or locked, 400 without a reason) or saved.
  */
 export async function saveReport(db: Database, request: SaveRequest): Promise<SaveOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const plan = await planSave(db, request);
+    if (plan.kind !== "planned") return plan;
+    const outcome = await executeSave(db, plan);
+    if (outcome.kind !== "conflict" || attempt === 2) return outcome;
+  }
+}
+
+/** The checks of a save on the report as it is now, and the revision it would append. */
+export async function planSave(
+  db: Database,
+  request: SaveRequest,
+): Promise<SavePlan | Exclude<SaveOutcome, { kind: "saved" }>> {
   const { agency, year, document } = request;
   const [current, previousYear] = await Promise.all([
     loadCurrent(db, agency.id, year),
@@ -70,24 +100,31 @@ export async function saveReport(db: Database, request: SaveRequest): Promise<Sa
     previous: previousYear?.document,
     agency: { level: agency.level, kind: agency.kind },
   });
-  const outcome = await appendRevision(db, {
-    agencyId: agency.id,
-    year,
-    baseRevision: request.baseRevision,
-    document,
-    findings,
-    changes,
-    author: request.author,
-    note: request.note,
-    now: request.now,
-    replaces: current
-      ? {
-          id: current.revision.id,
-          published: current.report.publishedRevisionId === current.revision.id,
-        }
-      : null,
-  });
-  const latest = await loadCurrent(db, agency.id, year);
+  return {
+    kind: "planned",
+    created: !current,
+    revision: {
+      agencyId: agency.id,
+      year,
+      base: {
+        number: currentNumber,
+        revisionId: current?.revision.id ?? null,
+        publishedRevisionId: current?.report.publishedRevisionId ?? null,
+      },
+      document,
+      findings,
+      changes,
+      author: request.author,
+      note: request.note,
+      now: request.now,
+    },
+  };
+}
+
+/** Writes a planned save; a conflict if the report is no longer as the plan read it. */
+export async function executeSave(db: Database, plan: SavePlan): Promise<SaveOutcome> {
+  const outcome = await appendRevision(db, plan.revision);
+  const latest = await loadCurrent(db, plan.revision.agencyId, plan.revision.year);
   if (outcome === "conflict") return { kind: "conflict", current: latest };
-  return { kind: "saved", stored: latest!, created: !current };
+  return { kind: "saved", stored: latest!, created: plan.created };
 }

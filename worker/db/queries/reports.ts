@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { ReportDocument } from "../../report/document";
 import type { Finding } from "../../report/rules";
 import {
@@ -7,7 +7,7 @@ import {
   documentCells,
   documentTotals,
 } from "../cells";
-import { runBatch } from "../batch";
+import { failedOn, runBatch } from "../batch";
 import type { Database } from "../client";
 import { reportRevisions, reports } from "../schema";
 import { changeRegionSums, reportSources } from "./region-sums";
@@ -108,32 +108,43 @@ export async function listRevisions(db: Database, reportId: number) {
 export interface NewRevision {
   agencyId: number;
   year: number;
-  baseRevision: number;
+  /**
+   * The report as the save read it: the revision it edits (0 and null before the first save)
+   * and the published one. The batch lands only while the report is still exactly so.
+   */
+  base: { number: number; revisionId: number | null; publishedRevisionId: number | null };
   document: ReportDocument;
   findings: Finding[];
   changes: { path: string; before: unknown; after: unknown }[];
   author: string;
   note: string | null;
   now: Date;
-  /** The current revision being replaced, whose cells are dropped unless it is published. */
-  replaces: { id: number; published: boolean } | null;
 }
 
 /**
- * Appends a revision and makes it current, atomically. Revision numbers are unique per
- * report, so two saves from the same base cannot both land: the second violates the
- * unique index, the whole batch rolls back, and the caller reports a conflict.
+ * Appends a revision and makes it current, atomically, provided the report is still as the
+ * save read it: current revision `base.number`, published revision `base.publishedRevisionId`
+ * (what decided whether a reason is needed and whether the replaced revision's cells go),
+ * and not under review. Otherwise nothing is written and the caller reports a conflict.
+ *
+ * The guard is the revision row itself: its `report_id` is a subquery that finds the report
+ * only in that state, else NULL, and the NOT NULL constraint then fails the statement and D1
+ * rolls the whole batch back (a batch is one transaction). An error rather than a condition
+ * chained through every later statement: no statement can forget it, and `changes()` only
+ * sees the statement just before. Two saves from one base cannot both land either way.
  */
 export async function appendRevision(
   db: Database,
   input: NewRevision,
 ): Promise<"saved" | "conflict"> {
-  const { agencyId, year, document, findings, now } = input;
+  const { agencyId, year, base, document, findings, now } = input;
   const at = now.toISOString();
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-  const number = input.baseRevision + 1;
-  const reportId = sql`(SELECT id FROM reports WHERE agency_id = ${agencyId} AND year = ${year})`;
+  const number = base.number + 1;
+  const guardedReportId = sql`(SELECT id FROM reports
+      WHERE agency_id = ${agencyId} AND year = ${year} AND current_revision = ${base.number}
+        AND published_revision_id IS ${base.publishedRevisionId} AND status <> 'submitted')`;
   const cells = documentCells(document);
   const totals = documentTotals(document);
   const totalColumns = sql.raw(SECTION3_TOTAL_COLUMNS.join(", "));
@@ -143,13 +154,17 @@ export async function appendRevision(
   );
 
   const statements = [
-    sql`INSERT INTO reports (agency_id, year, template, status, created_at, updated_at)
+    ...(base.number === 0
+      ? [
+          sql`INSERT INTO reports (agency_id, year, template, status, created_at, updated_at)
                VALUES (${agencyId}, ${year}, ${document.template}, 'draft', ${at}, ${at})
                ON CONFLICT (agency_id, year) DO NOTHING`,
+        ]
+      : []),
     sql`INSERT INTO report_revisions
                  (report_id, number, document, findings, changes, change_count,
                   error_count, warning_count, author, note, created_at)
-               VALUES (${reportId}, ${number}, ${JSON.stringify(document)}, ${JSON.stringify(findings)},
+               VALUES (${guardedReportId}, ${number}, ${JSON.stringify(document)}, ${JSON.stringify(findings)},
                  ${JSON.stringify(input.changes)}, ${input.changes.length}, ${errors}, ${warnings},
                  ${input.author}, ${input.note}, ${at})`,
     // Saving over a published report starts a correction, which goes through review again.
@@ -182,27 +197,44 @@ export async function appendRevision(
       basis: "current",
       sources: reportSources(agencyId, year, [
         { revision: sql`r.current_revision_id`, sign: 1 },
-        ...(input.replaces ? [{ revision: input.replaces.id, sign: -1 as const }] : []),
+        ...(base.revisionId !== null ? [{ revision: base.revisionId, sign: -1 as const }] : []),
       ]),
     }),
   ];
-  if (input.replaces && !input.replaces.published) {
-    statements.push(
-      sql`DELETE FROM section3_cells WHERE revision_id = ${input.replaces.id}`,
-      sql`DELETE FROM section3_totals WHERE revision_id = ${input.replaces.id}`,
-      sql`DELETE FROM figure_values WHERE revision_id = ${input.replaces.id}`,
-    );
+  if (base.revisionId !== null) {
+    // The replaced revision keeps its cells only while it is published; asked of the row as
+    // this batch left it, not of the save's reading.
+    statements.push(...dropUnusedCells(base.revisionId));
   }
   try {
     await runBatch(db, statements);
     return "saved";
   } catch (error) {
     if (
-      /UNIQUE constraint failed: report_revisions/i.test(String((error as Error).message ?? error))
+      failedOn(
+        error,
+        "NOT NULL constraint failed: report_revisions.report_id",
+        "UNIQUE constraint failed: report_revisions",
+      )
     )
       return "conflict";
     throw error;
   }
+}
+
+/**
+ * Drops a revision's figures (`section3_cells`, `section3_totals`, `figure_values`) unless it
+ * is still its report's current or published revision: cells exist exactly for those. The
+ * report is found through the revision (two primary-key lookups, no scan of `reports`).
+ */
+export function dropUnusedCells(revisionId: number): SQL[] {
+  const unused = sql`NOT EXISTS (SELECT 1 FROM reports r JOIN report_revisions v ON v.report_id = r.id
+      WHERE v.id = ${revisionId} AND ${revisionId} IN (r.current_revision_id, r.published_revision_id))`;
+  return [
+    sql`DELETE FROM section3_cells WHERE revision_id = ${revisionId} AND ${unused}`,
+    sql`DELETE FROM section3_totals WHERE revision_id = ${revisionId} AND ${unused}`,
+    sql`DELETE FROM figure_values WHERE revision_id = ${revisionId} AND ${unused}`,
+  ];
 }
 
 /** Reports of an agency, newest year first, for its page. */

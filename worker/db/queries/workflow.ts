@@ -1,9 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import { runBatch } from "../batch";
+import { failedOn, runBatch } from "../batch";
 import type { Database } from "../client";
 import type { ReportStatus } from "../schema";
 import type { AuditEntry } from "./audit";
 import { changeRegionSums } from "./region-sums";
+import { dropUnusedCells } from "./reports";
 
 export type Transition = "submit" | "return" | "approve";
 
@@ -39,9 +40,17 @@ export interface TransitionInput {
 
 /**
  * Moves a report along the workflow and records the review event, the audit entry and, for
- * an approval, the publication — in one transaction. The status change is conditional on
- * the revision and the current status; each later statement runs only if the one before it
- * changed a row (`changes()`), so a refused move leaves no trace but its refusal.
+ * an approval, the publication — in one transaction, and only if the report is still as the
+ * mover read it: at `revision`, in a status the transition leaves from and, for an approval,
+ * with the published revision `publication.previousRevisionId` (what the publication's
+ * changes and the withdrawn sums were computed from). Returns false, having written nothing,
+ * when it is not.
+ *
+ * The guard is the review event, the batch's first statement: its `report_id` is a subquery
+ * that finds the report only in that state, else NULL, and the NOT NULL constraint then fails
+ * the statement and D1 rolls the whole batch back. An error rather than `changes()` chained
+ * through every later statement: no statement can forget it, and each is written as if the
+ * move has happened.
  */
 export async function transitionReport(db: Database, input: TransitionInput): Promise<boolean> {
   const at = input.now.toISOString();
@@ -50,6 +59,11 @@ export async function transitionReport(db: Database, input: TransitionInput): Pr
     FROM[input.transition].map((s) => sql`${s}`),
     sql`, `,
   );
+  const published = input.publication
+    ? sql`AND published_revision_id IS ${input.publication.previousRevisionId}`
+    : sql``;
+  const guardedReportId = sql`(SELECT id FROM reports
+      WHERE id = ${input.reportId} AND current_revision = ${input.revision} AND status IN (${from}) ${published})`;
   const extra =
     input.transition === "submit"
       ? sql`, submitted_at = ${at}, late = ${input.late ? 1 : 0}`
@@ -57,25 +71,21 @@ export async function transitionReport(db: Database, input: TransitionInput): Pr
         ? sql`, published_revision_id = current_revision_id`
         : sql``;
   const statements = [
-    sql`UPDATE reports SET status = ${to}, updated_at = ${at} ${extra}
-        WHERE id = ${input.reportId} AND current_revision = ${input.revision} AND status IN (${from})`,
     sql`INSERT INTO review_events (report_id, revision, action, actor_name, message, comments, explanations, created_at)
-        SELECT ${input.reportId}, ${input.revision}, ${input.transition}, ${input.actorName}, ${input.message},
-               ${JSON.stringify(input.comments)}, ${JSON.stringify(input.explanations)}, ${at}
-        WHERE changes() = 1`,
+        VALUES (${guardedReportId}, ${input.revision}, ${input.transition}, ${input.actorName}, ${input.message},
+               ${JSON.stringify(input.comments)}, ${JSON.stringify(input.explanations)}, ${at})`,
+    sql`UPDATE reports SET status = ${to}, updated_at = ${at} ${extra} WHERE id = ${input.reportId}`,
     sql`INSERT INTO audit_log (at, actor_kind, actor_id, actor_name, action, target, address, detail)
-        SELECT ${at}, ${input.audit.actorKind}, ${input.audit.actorId}, ${input.audit.actorName},
+        VALUES (${at}, ${input.audit.actorKind}, ${input.audit.actorId}, ${input.audit.actorName},
                ${input.audit.action}, ${input.audit.target}, ${input.audit.address},
-               ${JSON.stringify(input.audit.detail ?? null)}
-        WHERE changes() = 1`,
+               ${JSON.stringify(input.audit.detail ?? null)})`,
   ];
   if (input.publication) {
     const previous = input.publication.previousRevisionId;
     statements.push(
       sql`INSERT INTO publications (report_id, revision, published_at, reason, changes)
-          SELECT ${input.reportId}, ${input.revision}, ${at}, ${input.publication.reason},
-                 ${JSON.stringify(input.publication.changes)}
-          WHERE changes() = 1`,
+          VALUES (${input.reportId}, ${input.revision}, ${at}, ${input.publication.reason},
+                 ${JSON.stringify(input.publication.changes)})`,
       // The region's published sums: the approved revision in, the one it replaces out.
       changeRegionSums({
         from: sql`(SELECT agency_id FROM reports WHERE id = ${input.reportId})`,
@@ -83,29 +93,24 @@ export async function transitionReport(db: Database, input: TransitionInput): Pr
         sources: publishedSources(input.reportId, previous),
       }),
     );
-    if (previous !== null) {
-      // The figures of the revision that is no longer published are not needed for sums.
-      const stillUsed = sql`(SELECT ${previous} IN (current_revision_id, published_revision_id) FROM reports WHERE id = ${input.reportId})`;
-      statements.push(
-        sql`DELETE FROM section3_cells WHERE revision_id = ${previous} AND NOT ${stillUsed}`,
-        sql`DELETE FROM section3_totals WHERE revision_id = ${previous} AND NOT ${stillUsed}`,
-        sql`DELETE FROM figure_values WHERE revision_id = ${previous} AND NOT ${stillUsed}`,
-      );
-    }
+    // The figures of the revision that is no longer published are not needed for sums.
+    if (previous !== null) statements.push(...dropUnusedCells(previous));
   }
-  const [update] = await runBatch(db, statements);
-  return update?.meta.changes === 1;
+  try {
+    await runBatch(db, statements);
+    return true;
+  } catch (error) {
+    if (failedOn(error, "NOT NULL constraint failed: review_events.report_id")) return false;
+    throw error;
+  }
 }
 
-/**
- * The approved revision added and the previously published one withdrawn — only when the
- * publication was recorded, i.e. the approval went through (`changes()` of that insert).
- */
+/** The approved revision added and the previously published one withdrawn. */
 function publishedSources(reportId: number, previous: number | null) {
   const of = (revision: SQL | number, sign: 1 | -1) =>
     sql`SELECT r.year, a.scope, ${revision}, ${sign}
         FROM reports r JOIN agencies a ON a.id = r.agency_id
-        WHERE r.id = ${reportId} AND changes() = 1`;
+        WHERE r.id = ${reportId}`;
   const added = of(sql`r.published_revision_id`, 1);
   return previous === null ? added : sql`${added} UNION ALL ${of(previous, -1)}`;
 }
