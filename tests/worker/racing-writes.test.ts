@@ -536,3 +536,49 @@ describe("requests racing through the API", () => {
     await expectSumsRebuilt(roots);
   });
 });
+
+describe("agency updates issued together", () => {
+  const patch = async (id: number, json: Record<string, unknown>) =>
+    requestJson(`/api/agencies/${id}`, { method: "PATCH", as: await admin(), json });
+
+  /** Every agency's path is its parent's path and its own id: no cycle, no stale rewrite. */
+  async function expectPathsWhole() {
+    const broken = await env.DB.prepare(
+      `SELECT a.id FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
+       WHERE a.path != COALESCE(p.path, '/') || a.id || '/'`,
+    ).all();
+    expect(broken.results).toEqual([]);
+  }
+
+  it("moving two agencies under each other at once makes no cycle: one move lands, the other is refused", async () => {
+    const { roots } = await departments();
+    const [, city] = roots;
+    const a = await createAgency({ level: "city", parent_id: city, region_code: "860100" });
+    const b = await createAgency({ level: "city", parent_id: city, region_code: "860100" });
+    const [ab, ba] = await Promise.all([
+      patch(a.id, { parent_id: b.id }),
+      patch(b.id, { parent_id: a.id }),
+    ]);
+    expect([ab.status, ba.status].sort()).toEqual([200, 400]);
+    expect([ab, ba].find((r) => r.status === 400)!.body.error.code).toBe("parent_cycle");
+    await expectPathsWhole();
+  });
+
+  it("re-scoping and moving a reporting agency at once keeps the region sums what the reports sum", async () => {
+    const {
+      agencies: [agency],
+      roots,
+    } = await departments();
+    await saveDocument(agency!.id, visits(100));
+    await publish(agency!.id, YEAR, 1);
+    const [province] = roots;
+    const [rescoped, moved] = await Promise.all([
+      patch(agency!.id, { scope: "region" }),
+      patch(agency!.id, { parent_id: province }),
+    ]);
+    expect(rescoped.status).toBe(200);
+    expect(moved.status).toBe(200);
+    await expectPathsWhole();
+    await expectSumsRebuilt(roots);
+  });
+});

@@ -119,6 +119,13 @@ export const agencyRoutes = new Hono<AppEnv>()
               },
             ],
           );
+        case "conflict":
+          throw new ApiError(
+            409,
+            "agency_changed",
+            "该机构或其上级刚被他人修改，请刷新后重试",
+            "The agency or its new parent was changed meanwhile; reload and try again",
+          );
         case "updated":
           return c.json(presentAgency(result.agency), 200);
       }

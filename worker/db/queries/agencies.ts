@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
-import { runBatch } from "../batch";
+import { failedOn, runBatch } from "../batch";
 import { subtreeSumsAround } from "./region-sums";
 import type { Database } from "../client";
 import { agencies, type AgencyKind, type AgencyLevel, type AgencyScope } from "../schema";
@@ -134,19 +134,43 @@ export type AgencyUpdateResult =
   | { kind: "updated"; agency: AgencyRow }
   | { kind: "not_found" }
   | { kind: "parent_not_found" }
-  | { kind: "cycle" };
+  | { kind: "cycle" }
+  | { kind: "conflict" };
 
-/** Moving an agency rewrites the paths of its whole subtree in the same transaction. */
+/** Refused by SQLite's json() when a guard below finds the rows changed since they were read. */
+const STALE = "agency changed while being updated";
+
+/**
+ * A statement that fails the batch (and so rolls it back whole) unless the rows an update was
+ * planned on are still as read: a CASE evaluates only the branch it takes, and json() of text
+ * that is not JSON raises an error.
+ */
+const unlessStill = (condition: SQL) =>
+  sql`SELECT CASE WHEN ${condition} THEN 1 ELSE json(${STALE}) END`;
+
+/**
+ * Moving an agency rewrites the paths of its whole subtree in the same transaction. Where the
+ * subtree's figures count is planned from the agency (and new parent) as read; the batch
+ * re-checks them first, so two concurrent updates cannot build on each other's old rows (a
+ * cycle, wrong paths, or region sums regrouped from a stale scope): the later one is planned
+ * again on what the first wrote, or refused as a conflict.
+ */
 export async function updateAgency(
   db: Database,
   id: number,
   patch: Partial<AgencyInput>,
   now: Date,
+  attempt = 0,
 ): Promise<AgencyUpdateResult> {
   const current = await getAgency(db, id);
   if (!current) return { kind: "not_found" };
   const { parentId, ...fields } = patch;
-  const statements: Parameters<typeof runBatch>[1] = [];
+  const guards = [
+    unlessStill(sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${id} AND path = ${current.path}
+      AND parent_id IS ${current.parentId} AND scope = ${current.scope}
+      AND level = ${current.level} AND kind = ${current.kind})`),
+  ];
+  const changes: Parameters<typeof runBatch>[1] = [];
   if (parentId !== undefined && parentId !== current.parentId) {
     let newPath = `/${id}/`;
     if (parentId !== null) {
@@ -154,14 +178,19 @@ export async function updateAgency(
       if (!parent) return { kind: "parent_not_found" };
       if (parent.path.startsWith(current.path)) return { kind: "cycle" };
       newPath = `${parent.path}${id}/`;
+      guards.push(
+        unlessStill(
+          sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${parentId} AND path = ${parent.path})`,
+        ),
+      );
     }
-    statements.push(
+    changes.push(
       sql`UPDATE agencies SET path = ${newPath} || substr(path, ${current.path.length + 1})
           WHERE path >= ${current.path} AND path < ${current.path + "\uffff"}`,
     );
-    statements.push(db.update(agencies).set({ parentId }).where(eq(agencies.id, id)));
+    changes.push(db.update(agencies).set({ parentId }).where(eq(agencies.id, id)));
   }
-  statements.push(
+  changes.push(
     db
       .update(agencies)
       .set({ ...fields, updatedAt: now.toISOString() })
@@ -171,11 +200,12 @@ export async function updateAgency(
   const regrouped = (["parentId", "scope", "level", "kind"] as const).some(
     (field) => patch[field] !== undefined && patch[field] !== current[field],
   );
-  if (regrouped) {
-    const sums = subtreeSumsAround(id);
-    statements.unshift(...sums.before);
-    statements.push(...sums.after);
+  const sums = regrouped ? subtreeSumsAround(id) : { before: [], after: [] };
+  try {
+    await runBatch(db, [...guards, ...sums.before, ...changes, ...sums.after]);
+  } catch (error) {
+    if (!failedOn(error, "malformed JSON")) throw error;
+    return attempt === 0 ? updateAgency(db, id, patch, now, 1) : { kind: "conflict" };
   }
-  await runBatch(db, statements);
   return { kind: "updated", agency: (await getAgency(db, id))! };
 }
