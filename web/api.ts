@@ -16,6 +16,7 @@ interface ErrorDetails {
   messageEn?: string;
   issues?: FieldIssue[];
   retryAfterSeconds?: number | null;
+  extra?: Record<string, unknown>;
 }
 
 export class ApiRequestError extends Error {
@@ -23,6 +24,8 @@ export class ApiRequestError extends Error {
   readonly issues: FieldIssue[];
   /** Set on 429 answers: how long the server asks the client to wait. */
   readonly retryAfterSeconds: number | null;
+  /** What the error body holds beside `error` (a refused ranking's `peers`, `scopes`). */
+  readonly extra: Record<string, unknown>;
 
   constructor(
     readonly status: number,
@@ -34,6 +37,7 @@ export class ApiRequestError extends Error {
     this.messageEn = details.messageEn ?? message;
     this.issues = details.issues ?? [];
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
+    this.extra = details.extra ?? {};
   }
 }
 
@@ -49,6 +53,7 @@ export async function responseError(response: {
   headers?: Headers;
 }): Promise<ApiRequestError> {
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
+  const { error: _error, ...extra } = body && typeof body === "object" ? body : {};
   const header = response.headers?.get("Retry-After");
   const retryAfter = body?.retry_after_seconds ?? (header ? Number(header) : null);
   return new ApiRequestError(
@@ -59,6 +64,7 @@ export async function responseError(response: {
       messageEn: body?.error?.message_en,
       issues: body?.error?.issues,
       retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null,
+      extra,
     },
   );
 }

@@ -40,20 +40,21 @@ test("a reviewer walks overview → compare → agency profile → region report
     overview.completeness.totals.agencies.toLocaleString("zh-CN"),
   );
 
-  // Compare: website visits. Whole-region and single-agency reports are not ranked together
-  // (scope guard): the page says so and offers one scope.
+  // Compare: website visits. A raw count is ranked only among peers (one level, kind and
+  // scope): the page picks the largest group the server names, and says so.
   await page.getByRole("link", { name: "横向比较" }).click();
   await expect(page).toHaveURL(/\/dashboard\/compare/);
   await page.getByLabel("比较内容").selectOption({ label: "网站访问量" });
-  const scopeChoice = page.getByRole("button", { name: "只比较“本机关”报告" });
-  await expect(scopeChoice).toBeVisible();
-  await scopeChoice.click();
-  await expect(page).toHaveURL(/scope=self/);
+  await expect(page).toHaveURL(/level=\w+.*kind=\w+.*scope=\w+/);
+  await expect(page.getByRole("status").filter({ hasText: "本页已选定" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
   const ranking = page.getByRole("table", { name: "排名" });
   await expect(ranking).toBeVisible();
+  await expect(ranking.getByRole("columnheader").first()).toHaveText(/名次（大者居前）/);
+  const peers = new URL(page.url()).searchParams;
   const answer = await api(
     page,
-    `/api/compare?figure=metrics.website_visits&years=${YEAR}&under=${under}&scope=self&basis=published&rank=true&sort=rank&limit=50`,
+    `/api/compare?figure=metrics.website_visits&years=${YEAR}&under=${under}&level=${peers.get("level")}&kind=${peers.get("kind")}&scope=${peers.get("scope")}&basis=published&rank=true&sort=rank&limit=50`,
   );
   const first = answer.ranking[0];
   const firstAgency = answer.agencies.find((a: { id: number }) => a.id === first.agency_id);

@@ -1,6 +1,7 @@
 import { useI18n } from "../i18n";
 import { formatCount } from "../lib/format";
-import type { RankingRow, SortDir, SortKey } from "../lib/compare-ranking";
+import { rankLabelKey, type RankingRow, type SortDir, type SortKey } from "../lib/compare-ranking";
+import type { RankOrder } from "../../worker/report/ranking";
 import { agencyProfilePath } from "../lib/router";
 import { Link } from "./link";
 
@@ -8,6 +9,8 @@ interface Props {
   rows: readonly RankingRow[];
   unit: "count" | "rate";
   minCount: number;
+  /** Which end ranks 1, as the server says; the rank column's heading states it. */
+  order: RankOrder | null;
   sort: SortKey;
   dir: SortDir;
   onSort: (sort: SortKey, dir: SortDir) => void;
@@ -17,7 +20,7 @@ interface Props {
  * Rank, agency and value, in the order the server sorted them; a row below the minimum count
  * shows its count and why it has no rank.
  */
-export function RankingTable({ rows, unit, minCount, sort, dir, onSort }: Props) {
+export function RankingTable({ rows, unit, minCount, order, sort, dir, onSort }: Props) {
   const { t } = useI18n();
   const header = (key: SortKey, label: string) => {
     const active = sort === key;
@@ -40,7 +43,7 @@ export function RankingTable({ rows, unit, minCount, sort, dir, onSort }: Props)
       <caption>{t("cmpRanking")}</caption>
       <thead>
         <tr>
-          {header("rank", t("cmpRank"))}
+          {header("rank", t(rankLabelKey(order)))}
           {header("agency", t("agency"))}
           {header("value", t("dbValue"))}
         </tr>

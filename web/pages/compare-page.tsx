@@ -1,4 +1,5 @@
 import type { InferResponseType } from "hono/client";
+import { useEffect, useState } from "react";
 import { ApiRequestError, type api } from "../api";
 import { CompareChart } from "../components/compare-chart";
 import type { ChartSize } from "../components/completeness-chart";
@@ -10,21 +11,36 @@ import { ErrorNotice, Loading } from "../components/request-view";
 import { RankingTable } from "../components/ranking-table";
 import { urlOffset, offsetParam } from "../lib/use-url-state";
 import { useI18n, type MessageKey } from "../i18n";
-import { LEVELS, type AgencyScope } from "../lib/agency-options";
-import { rankingRows, SORT_KEYS, type SortDir, type SortKey } from "../lib/compare-ranking";
+import { KINDS, LEVELS, type AgencyScope } from "../lib/agency-options";
+import {
+  peerFilter,
+  pickFor,
+  rankingRows,
+  refusalOf,
+  SORT_KEYS,
+  type Refusal,
+  type SortDir,
+  type SortKey,
+} from "../lib/compare-ranking";
 import { PRESET_KEYS, presetOf, type Preset } from "../lib/compare-presets";
-import { errorText } from "../lib/errors";
+import { navigate } from "../lib/router";
 import { getJson, withQuery, type Query } from "../lib/http";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
-import { useRequest } from "../lib/use-request";
+import { useRequest, type RequestState } from "../lib/use-request";
 import { INDICATORS } from "../../worker/report/indicators";
+import type { PeerGroup } from "../../worker/report/ranking";
 
 type Compare = InferResponseType<(typeof api.compare)["$get"], 200>;
 /** Agencies per page of the ranking (and of the chart beside it). */
 const PAGE_SIZE = 50;
-/** The most rows the API gives at once: more than a province's agencies in a year. */
-const CSV_ROWS = "20000";
 const SCOPES = ["self", "region"] as const satisfies readonly AgencyScope[];
+
+/** A ranking the server refused (mixed peers or scopes), with the groups it offers instead. */
+function refusalIn(state: RequestState<unknown>): Refusal | null {
+  return state.kind === "error" && state.error instanceof ApiRequestError
+    ? refusalOf(state.error.code, state.error.extra)
+    : null;
+}
 
 /** `/dashboard/compare`: one preset's figures for every agency of a region, ranked and charted. */
 export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
@@ -33,11 +49,12 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
   const { params, setParams, year, under, basis } = filters;
   const preset = presetOf(params.get("preset"));
   const level = pick(params.get("level"), LEVELS);
+  const kind = pick(params.get("kind"), KINDS);
   const scope = pick(params.get("scope"), SCOPES);
   const sort = pick(params.get("sort"), SORT_KEYS) ?? "rank";
   const dir: SortDir = params.get("dir") === "desc" ? "desc" : "asc";
   const offset = urlOffset(params);
-  const query: Query = { years: String(year), under, basis, level, scope };
+  const query: Query = { years: String(year), under, basis, level, kind, scope };
   const figure = preset.figures.join(",");
   // The server ranks and orders every agency of the region and sends one page: a province's
   // 10,000 agencies are never all in the browser.
@@ -54,8 +71,37 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             offset: String(offset),
             limit: String(PAGE_SIZE),
           }),
-    [preset.key, year, under, basis, level, scope, sort, dir, offset],
+    [preset.key, year, under, basis, level, kind, scope, sort, dir, offset],
   );
+  // A raw count ranks only peers, a rate only one scope: when the server refuses, the page
+  // takes the filter it offers (the largest group) in place of the URL's, and says so. The
+  // URL entry is replaced, so going back does not land on the refusal again.
+  const [picked, setPicked] = useState<{ preset: string; refusal: Refusal } | null>(null);
+  // Until the picked filter is in the URL the page shows it loading; refused again under the
+  // very filter picked (the data changed meanwhile), it shows the error.
+  const refused = refusalIn(answer.state);
+  const picking =
+    refused !== null &&
+    Object.entries(pickFor(refused)).some(([key, value]) => params.get(key) !== value);
+  useEffect(() => {
+    const found = refusalIn(answer.state);
+    if (found === null) return;
+    const choice = pickFor(found);
+    const next = new URLSearchParams(window.location.search);
+    if (Object.entries(choice).every(([key, value]) => next.get(key) === value)) return;
+    setPicked({ preset: preset.key, refusal: found });
+    for (const [key, value] of Object.entries({ ...choice, offset: null })) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    navigate(`${window.location.pathname}?${next}`, { replace: true });
+  }, [answer.state, preset.key]);
+  // A filter the reader sets replaces the page's pick; a group offered beside it keeps the offer.
+  const choose = (patch: Record<string, string | null>) => {
+    setPicked(null);
+    setParams({ ...patch, offset: null });
+  };
+  const switchTo = (patch: Record<string, string | null>) => setParams({ ...patch, offset: null });
 
   return (
     <main className="page dashboard compare-page">
@@ -70,7 +116,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             <select
               {...props}
               value={preset.key}
-              onChange={(e) => setParams({ preset: e.target.value })}
+              onChange={(e) => choose({ preset: e.target.value })}
             >
               {PRESET_KEYS.map((key) => (
                 <option key={key} value={key}>
@@ -85,7 +131,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             <select
               {...props}
               value={level ?? ""}
-              onChange={(e) => setParams({ level: e.target.value || null })}
+              onChange={(e) => choose({ level: e.target.value || null })}
             >
               <option value="">{t("cmpAll")}</option>
               {LEVELS.map((l) => (
@@ -96,12 +142,28 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             </select>
           )}
         </Field>
+        <Field label={t("cmpKind")}>
+          {(props) => (
+            <select
+              {...props}
+              value={kind ?? ""}
+              onChange={(e) => choose({ kind: e.target.value || null })}
+            >
+              <option value="">{t("cmpAll")}</option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind_${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label={t("cmpScope")}>
           {(props) => (
             <select
               {...props}
               value={scope ?? ""}
-              onChange={(e) => setParams({ scope: e.target.value || null })}
+              onChange={(e) => choose({ scope: e.target.value || null })}
             >
               <option value="">{t("cmpAll")}</option>
               {SCOPES.map((s) => (
@@ -115,26 +177,30 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
       </div>
       {under === null ? (
         <p className="muted">{t("dbChooseRegion")}</p>
-      ) : answer.state.kind === "loading" ? (
+      ) : answer.state.kind === "loading" || picking ? (
         <Loading />
       ) : answer.state.kind === "error" ? (
-        <CompareError
-          error={answer.state.error}
-          retry={answer.retry}
-          onScope={(s) => setParams({ scope: s })}
-        />
+        <ErrorNotice error={answer.state.error} prefix={t("loadFailed")} onRetry={answer.retry} />
       ) : (
-        <CompareView
-          data={answer.state.data}
-          preset={preset}
-          year={year}
-          sort={sort}
-          dir={dir}
-          onSort={(s, d) => setParams({ sort: s, dir: d, offset: null })}
-          onPage={(o) => setParams(offsetParam(o))}
-          csv={withQuery("/api/compare", { ...query, figure, format: "csv", limit: CSV_ROWS })}
-          chartSize={chartSize}
-        />
+        <>
+          <PeerNote
+            countRanked={!preset.figures[0]!.startsWith("indicator.")}
+            refusal={picked?.preset === preset.key ? picked.refusal : null}
+            current={{ level, kind, scope }}
+            onChoose={switchTo}
+          />
+          <CompareView
+            data={answer.state.data}
+            preset={preset}
+            year={year}
+            sort={sort}
+            dir={dir}
+            onSort={(s, d) => setParams({ sort: s, dir: d, offset: null })}
+            onPage={(o) => setParams(offsetParam(o))}
+            csv={withQuery("/api/compare", { ...query, figure, format: "csv" })}
+            chartSize={chartSize}
+          />
+        </>
       )}
     </main>
   );
@@ -144,30 +210,72 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
   return (allowed as readonly string[]).includes(value ?? "") ? (value as T) : null;
 }
 
-/** A ranking over mixed scopes is refused: say why (the server's words) and offer one scope. */
-function CompareError({
-  error,
-  retry,
-  onScope,
+/**
+ * Why the ranking shows the agencies it does: a raw count ranks only peers (one level, kind
+ * and scope), a rate only one scope. After the page picked a filter for a refused ranking, it
+ * names the group and offers the others the server found.
+ */
+function PeerNote({
+  countRanked,
+  refusal,
+  current,
+  onChoose,
 }: {
-  error: unknown;
-  retry: () => void;
-  onScope: (scope: (typeof SCOPES)[number]) => void;
+  countRanked: boolean;
+  refusal: Refusal | null;
+  current: { level: string | null; kind: string | null; scope: string | null };
+  onChoose: (patch: Record<string, string | null>) => void;
 }) {
-  const { t, locale } = useI18n();
-  if (!(error instanceof ApiRequestError) || error.code !== "mixed_scope") {
-    return <ErrorNotice error={error} prefix={t("loadFailed")} onRetry={retry} />;
+  const { t } = useI18n();
+  const group = (g: Pick<PeerGroup, "level" | "kind" | "scope">) =>
+    t("cmpPeerGroup", {
+      level: t(`level_${g.level}` as MessageKey),
+      kind: t(`kind_${g.kind}` as MessageKey),
+      scope: t(`cmpScope_${g.scope}` as MessageKey),
+    });
+  if (refusal?.kind === "scope") {
+    const shown = current.scope ?? pickFor(refusal).scope!;
+    return (
+      <div role="status" className="notice compare-peers">
+        <p>{t("cmpScopePicked", { scope: t(`cmpScope_${shown}` as MessageKey) })}</p>
+        <p className="compare-scope-choice">
+          {refusal.scopes
+            .filter((s) => s !== shown)
+            .map((s) => (
+              <button key={s} type="button" onClick={() => onChoose({ scope: s })}>
+                {t("cmpPickScope", { scope: t(`cmpScope_${s}` as MessageKey) })}
+              </button>
+            ))}
+        </p>
+      </div>
+    );
   }
+  if (!countRanked) return null;
+  const peers = refusal?.kind === "peers" ? refusal.peers : [];
+  const isCurrent = (g: PeerGroup) =>
+    g.level === current.level && g.kind === current.kind && g.scope === current.scope;
+  const shown = peers.find(isCurrent);
   return (
-    <div role="alert" className="notice notice-error">
-      <p>{errorText(error, locale)}</p>
-      <p className="compare-scope-choice">
-        {SCOPES.map((s) => (
-          <button key={s} type="button" onClick={() => onScope(s)}>
-            {t("cmpPickScope", { scope: t(`cmpScope_${s}`) })}
-          </button>
-        ))}
+    <div role="status" className="notice compare-peers">
+      <p>
+        {t("cmpPeersRule")}
+        {shown && ` ${t("cmpPeersPicked", { group: group(shown), reports: shown.reports })}`}
       </p>
+      {peers.length > 1 && (
+        <p className="compare-scope-choice">
+          {peers
+            .filter((g) => !isCurrent(g))
+            .map((g) => (
+              <button
+                key={`${g.level}/${g.kind}/${g.scope}`}
+                type="button"
+                onClick={() => onChoose(peerFilter(g))}
+              >
+                {t("cmpPeerOther", { group: group(g), reports: g.reports })}
+              </button>
+            ))}
+        </p>
+      )}
     </div>
   );
 }
@@ -208,6 +316,7 @@ function CompareView({
           rows={rows}
           unit={preset.unit}
           minCount={indicator?.minCount ?? 0}
+          order={data.direction ? { direction: data.direction, better: data.better ?? null } : null}
           sort={sort}
           dir={dir}
           onSort={onSort}

@@ -26,6 +26,8 @@ export interface IndicatorDef {
   denominator: readonly FigureKey[];
   /** Below this denominator the rate misleads: show the counts, not a rate or a rank. */
   minCount: number;
+  /** Which end is the better one: rank 1 goes to the highest rate, or to the lowest. */
+  better: "higher" | "lower";
 }
 
 const MIN_COUNT = 5;
@@ -48,6 +50,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     numerator: ["section3.granted.total", "section3.partially_granted.total"],
     denominator: ["section3.total_processed.total"],
     minCount: MIN_COUNT,
+    better: "higher",
   },
   {
     key: "denial_rate",
@@ -58,6 +61,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     numerator: totalsOf("denied"),
     denominator: ["section3.total_processed.total"],
     minCount: MIN_COUNT,
+    better: "lower",
   },
   {
     key: "unable_rate",
@@ -68,6 +72,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     numerator: totalsOf("unable"),
     denominator: ["section3.total_processed.total"],
     minCount: MIN_COUNT,
+    better: "lower",
   },
   {
     key: "carry_forward_rate",
@@ -78,6 +83,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     numerator: ["section3.carried_forward.total"],
     denominator: ["section3.new_received.total", "section3.carried_over.total"],
     minCount: MIN_COUNT,
+    better: "lower",
   },
   {
     key: "reconsideration_correction_rate",
@@ -92,6 +98,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       "section4.reconsideration.other",
     ],
     minCount: MIN_COUNT,
+    better: "lower",
   },
   {
     key: "litigation_correction_rate",
@@ -106,6 +113,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       `section4.${g}.other`,
     ]),
     minCount: MIN_COUNT,
+    better: "lower",
   },
 ];
 

@@ -1,13 +1,15 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { csvVariant } from "../http/csv";
+import { attachment } from "../http/csv";
 import { agencyFilter, basis, format, yearList, commaList } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
 import { isFigureKey } from "../report/figures";
 import { computeIndicator, type IndicatorResult } from "../report/indicators";
+import { compareCsv } from "../services/compare-csv";
 import { comparePage, indicatorByKey, rankReason } from "../services/compare-page";
 
 /** Comma-separated figure keys and `indicator.<key>`s; at most 32 at once (the outcome mix is 22). */
@@ -23,7 +25,7 @@ const compareQuery = z.strictObject({
   years: yearList,
   ...agencyFilter,
   basis,
-  /** Page size; the CSV takes up to 20,000 rows at once. */
+  /** Page size of the JSON answer; the CSV (`format=csv`) is every matching report, unpaged. */
   limit: z.coerce.number().int().min(1).max(20000).default(5000),
   offset: z.coerce.number().int().min(0).default(0),
   /** Rank the agencies on the first figure, within each year (see `report/ranking.ts`). */
@@ -38,24 +40,61 @@ const compareQuery = z.strictObject({
 });
 
 type Item = { agency_id: number; year: number; status: string; values: Record<string, unknown> };
+type Agency = {
+  id: number;
+  name: string;
+  level: string;
+  kind: string;
+  scope: string;
+  region_code: string;
+};
+
+/** The figures to read: the asked ones and every figure of the asked indicators. */
+function figuresOf(keys: readonly string[]): string[] {
+  const figures = new Set(keys.filter((key) => !indicatorByKey.has(key)));
+  for (const key of keys) {
+    const indicator = indicatorByKey.get(key);
+    for (const figure of [...(indicator?.numerator ?? []), ...(indicator?.denominator ?? [])])
+      figures.add(figure);
+  }
+  return [...figures];
+}
+
+/**
+ * `format=csv`: every matching report in region order, streamed page by page, whatever `limit`,
+ * `offset` and `sort` say (they page and order the JSON answer): a download is never cut short
+ * at a page size. Answered here, before the JSON handler, so the route keeps one response type.
+ */
+const csvDownload = createMiddleware<
+  AppEnv,
+  string,
+  { out: { query: z.output<typeof compareQuery> } }
+>(async (c, next) => {
+  if (c.req.valid("query").format !== "csv") return next();
+  const query = await scopeAggregate(c, c.req.valid("query"));
+  const csv = await compareCsv(c.var.db, {
+    ...query,
+    keys: query.figure,
+    figures: figuresOf(query.figure),
+  });
+  await requireRootWhenEmpty(c, query.under, csv.empty);
+  return c.body(csv.stream, 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": attachment("compare.csv"),
+  });
+});
 
 export const compareRoutes = new Hono<AppEnv>().get(
   "/",
   authorize("report.read_published"),
   validate("query", compareQuery),
-  csvVariant<CompareBody>(() => "compare.csv", compareTable),
+  csvDownload,
   async (c) => {
     const query = await scopeAggregate(c, c.req.valid("query"));
-    const figures = new Set(query.figure.filter((key) => !indicatorByKey.has(key)));
-    for (const key of query.figure) {
-      const indicator = indicatorByKey.get(key);
-      for (const figure of [...(indicator?.numerator ?? []), ...(indicator?.denominator ?? [])])
-        figures.add(figure);
-    }
     const answer = await comparePage(c.var.db, {
       ...query,
       keys: query.figure,
-      figures: [...figures],
+      figures: figuresOf(query.figure),
       rank: query.rank || query.sort === "rank",
     });
     await requireRootWhenEmpty(c, query.under, answer.total === 0);
@@ -70,7 +109,7 @@ export const compareRoutes = new Hono<AppEnv>().get(
       }
       return { agency_id: row.agencyId, year: row.year, status: row.status, values };
     });
-    const agencies = new Map<number, CompareBody["agencies"][number]>();
+    const agencies = new Map<number, Agency>();
     for (const row of onPage) {
       agencies.set(row.agencyId, {
         id: row.agencyId,
@@ -112,47 +151,13 @@ export const compareRoutes = new Hono<AppEnv>().get(
         dir: query.dir,
         agencies: [...agencies.values()],
         items,
-        ...(ranking ? { ranking } : {}),
+        // Rank 1 is the best: the highest value, or the lowest where lower is better
+        // (`better`, null for a raw count: the largest ranks 1 without being judged).
+        ...(ranking && answer.order
+          ? { ranking, direction: answer.order.direction, better: answer.order.better }
+          : {}),
       },
       200,
     );
   },
 );
-
-interface CompareBody {
-  figures: string[];
-  agencies: {
-    id: number;
-    name: string;
-    level: string;
-    kind: string;
-    scope: string;
-    region_code: string;
-  }[];
-  items: { agency_id: number; year: number; values: Record<string, unknown> }[];
-}
-
-/** One line per agency-year; an indicator's cell is its value (blank below the minimum count). */
-function compareTable(body: CompareBody) {
-  const agencies = new Map(body.agencies.map((a) => [a.id, a]));
-  return {
-    header: ["agency_id", "agency_name", "region_code", "level", "scope", "year", ...body.figures],
-    rows: body.items.map((item) => {
-      const agency = agencies.get(item.agency_id)!;
-      return [
-        item.agency_id,
-        agency.name,
-        agency.region_code,
-        agency.level,
-        agency.scope,
-        item.year,
-        ...body.figures.map((key) => {
-          const value = item.values[key];
-          return typeof value === "object" && value !== null
-            ? (value as { value: unknown }).value
-            : value;
-        }),
-      ];
-    }),
-  };
-}

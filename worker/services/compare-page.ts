@@ -1,5 +1,6 @@
 import {
   compareFigures,
+  peerGroups,
   rankedPage,
   type CompareQuery,
   type CompareRow,
@@ -8,7 +9,7 @@ import {
 import type { Database } from "../db/client";
 import { ApiError } from "../http/errors";
 import { computeIndicator, INDICATORS, type IndicatorResult } from "../report/indicators";
-import { rankable } from "../report/ranking";
+import { rankable, rankOrder, type PeerGroup, type RankOrder } from "../report/ranking";
 
 export const INDICATOR_PREFIX = "indicator.";
 export const indicatorByKey = new Map(INDICATORS.map((i) => [`${INDICATOR_PREFIX}${i.key}`, i]));
@@ -37,7 +38,12 @@ export interface ComparePage {
   total: number;
   /** Each row's rank within its year, when a ranking was asked. */
   ranks: (number | null)[] | null;
+  /** Which end ranks 1, when a ranking was asked. */
+  order: RankOrder | null;
 }
+
+/** How a ranking on a figure or `indicator.<key>` runs: rank 1 is the best. */
+export const rankOrderOf = (key: string): RankOrder => rankOrder(indicatorByKey.get(key)?.key);
 
 /**
  * One page of a comparison. Region order without a ranking, and any order by rank or value,
@@ -50,34 +56,42 @@ export async function comparePage(db: Database, request: PageRequest): Promise<C
   if (request.sort === "agency") return byAgencyName(db, request);
   if (request.sort === "path" && !request.rank) {
     const { rows, total } = await compareFigures(db, { ...query, countAll: true });
-    return { rows, total, page: rows.map((_, i) => i), ranks: null };
+    return { rows, total, page: rows.map((_, i) => i), ranks: null, order: null };
   }
+  const key = request.keys[0]!;
   const answer = await rankedPage(db, {
     ...query,
-    rankOn: rankTarget(request.keys[0]!),
+    rankOn: rankTarget(key),
     by: request.sort,
     dir: request.dir,
   });
-  if (request.rank && answer.mixedScopes && request.scope === undefined) {
-    throw mixedScope(answer.mixedScopes);
+  if (request.rank) {
+    // A rate may rank across levels, never across scopes; a raw count only among peers.
+    if (indicatorByKey.has(key) && answer.mixedScopes) throw mixedScope(answer.mixedScopes);
+    if (!indicatorByKey.has(key) && answer.mixedPeers) {
+      throw mixedPeers(await peerGroups(db, request));
+    }
   }
   return {
     rows: answer.rows,
     total: answer.total,
     page: answer.rows.map((_, i) => i),
     ranks: request.rank ? answer.ranks : null,
+    order: request.rank ? rankOrderOf(key) : null,
   };
 }
 
 function rankTarget(key: string): RankTarget {
   const indicator = indicatorByKey.get(key);
+  const { direction } = rankOrderOf(key);
   return indicator
     ? {
         numerator: indicator.numerator,
         denominator: indicator.denominator,
         minCount: indicator.minCount,
+        direction,
       }
-    : { figure: key };
+    : { figure: key, direction };
 }
 
 const collator = new Intl.Collator("zh-CN");
@@ -105,6 +119,7 @@ async function byAgencyName(db: Database, request: PageRequest): Promise<Compare
     total,
     page: order.slice(request.offset, request.offset + request.limit),
     ranks: request.rank ? ranksInMemory(request, rows) : null,
+    order: request.rank ? rankOrderOf(request.keys[0]!) : null,
   };
 }
 
@@ -114,16 +129,21 @@ function ranksInMemory(request: PageRequest, rows: CompareRow[]): (number | null
   const indicator = indicatorByKey.get(key);
   const result = rankable(
     rows.map((row) => {
-      const base = { agency_id: row.agencyId, year: row.year, scope: row.scope };
+      const base = {
+        agency_id: row.agencyId,
+        year: row.year,
+        scope: row.scope,
+        level: row.level,
+        kind: row.kind,
+      };
       if (!indicator) return { ...base, value: row.values[key] ?? null };
       const computed = computeIndicator(indicator, (figure) => row.values[figure] ?? null);
       return { ...base, value: computed.value, denominator: computed.denominator };
     }),
     { metricDefinitionKey: indicator?.key },
   );
-  if (result.kind === "mixed_scope" && request.scope === undefined) {
-    throw mixedScope(result.scopes);
-  }
+  if (result.kind === "mixed_scope") throw mixedScope(result.scopes);
+  if (result.kind === "mixed_peers") throw mixedPeers(result.peers);
   return result.ranking.map((r) => r.rank);
 }
 
@@ -134,6 +154,33 @@ function mixedScope(scopes: string[]) {
     `不能把全地区报告与单个机构的报告放在一起排名（范围：${scopes.join("、")}），请指定 scope`,
     `Whole-region reports cannot be ranked with single agencies' (scopes: ${scopes.join(", ")}); choose one with scope=`,
     { scopes },
+  );
+}
+
+const LEVEL_NAMES: Record<string, string> = {
+  province: "省级",
+  city: "市级",
+  county: "县级",
+  township: "乡镇/街道",
+};
+const KIND_NAMES: Record<string, string> = { government: "政府", department: "部门" };
+const SCOPE_NAMES: Record<string, string> = { region: "全地区", self: "本机关" };
+
+/** A raw count ranks only peers: the refusal names the groups found, most reports first. */
+function mixedPeers(peers: PeerGroup[]) {
+  const zh = peers
+    .map(
+      (p) =>
+        `${LEVEL_NAMES[p.level] ?? p.level}${KIND_NAMES[p.kind] ?? p.kind}（${SCOPE_NAMES[p.scope] ?? p.scope}）${p.reports} 份`,
+    )
+    .join("、");
+  const en = peers.map((p) => `${p.level} ${p.kind} (${p.scope}): ${p.reports}`).join("; ");
+  return new ApiError(
+    400,
+    "mixed_peers",
+    `原始数量只能在同层级、同类型、同范围的机构之间排名，匹配的报告分属 ${peers.length} 类（${zh}）；请用 level、kind 和 scope 选定一类`,
+    `A raw count is ranked only among peers of one level, kind and scope; the matching reports fall into ${peers.length} groups (${en}); choose one with level=, kind= and scope=`,
+    { peers },
   );
 }
 

@@ -78,6 +78,8 @@ export const aCompareAnswer = (overrides: Record<string, unknown> = {}) => ({
       denominator: 3,
     },
   ],
+  direction: "higher_first",
+  better: "higher",
   ...overrides,
 });
 
@@ -113,8 +115,8 @@ export const aQualityAnswer = (overrides: Record<string, unknown> = {}) => ({
   year: 2024,
   basis: "published",
   figures: ["section3.new_received.total"],
-  hard: { items: [aQualityItem()], total: 1 },
-  soft: { items: [], total: 0 },
+  hard: { items: [aQualityItem()], total: 1, offset: 0, limit: 100 },
+  soft: { items: [], total: 0, offset: 0, limit: 100 },
   outliers: [
     {
       agency_id: 41,

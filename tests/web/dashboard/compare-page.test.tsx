@@ -36,6 +36,7 @@ describe("ComparePage", () => {
     renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
 
     const ranking = await screen.findByRole("table", { name: "排名" });
+    expect(within(ranking).getByRole("button", { name: "名次（高者为优） ▲" })).toBeTruthy();
     const rows = within(ranking).getAllByRole("row").slice(1);
     expect(rows.map((row) => row.firstChild?.textContent)).toEqual(["1", "2", "—"]);
     expect(rows[0]!.textContent).toContain("东城区政府");
@@ -51,9 +52,32 @@ describe("ComparePage", () => {
     expect(call!.searchParams.get("figure")).toBe("indicator.disclosure_rate");
     expect(call!.searchParams.get("years")).toBe("2024");
     expect(call!.searchParams.get("rank")).toBe("true");
-    expect(screen.getByRole("link", { name: "下载数据（CSV）" }).getAttribute("href")).toContain(
-      "format=csv",
+    // The download is every matching report: no page size to cut it at.
+    const csv = new URL(
+      screen.getByRole("link", { name: "下载数据（CSV）" }).getAttribute("href")!,
+      "http://localhost",
     );
+    expect(csv.searchParams.get("format")).toBe("csv");
+    expect(csv.searchParams.get("figure")).toBe("indicator.disclosure_rate");
+    expect([csv.searchParams.has("limit"), csv.searchParams.has("offset")]).toEqual([false, false]);
+  });
+
+  it("heads the rank column with the direction: the lowest correction rate ranks first", async () => {
+    window.history.replaceState(
+      null,
+      "",
+      "/dashboard/compare?year=2024&under=100&preset=correction_rate&scope=self",
+    );
+    stubFetch({
+      ...agencies,
+      "GET /api/compare": json(aCompareAnswer({ direction: "lower_first", better: "lower" })),
+    });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    const ranking = await screen.findByRole("table", { name: "排名" });
+    expect(within(ranking).getAllByRole("columnheader")[0]!.textContent).toBe("名次（低者为优） ▲");
+    // A rate may rank across levels: no peer note.
+    expect(screen.queryByRole("status")).toBeNull();
   });
 
   it("asks the server for the order and the page, and keeps both in the URL", async () => {
@@ -129,20 +153,99 @@ describe("ComparePage", () => {
     expect(cells[2]).toBe("4 40%");
   });
 
-  it("shows the server's message for a ranking over mixed scopes and offers one scope", async () => {
-    stubFetch({
+  it("takes single agencies' reports when a rate would mix scopes, says so, and offers the other scope", async () => {
+    let calls = 0;
+    const fetch = stubFetch({
       ...agencies,
-      "GET /api/compare": apiError(
-        400,
-        "mixed_scope",
-        "不能把全地区报告与单个机构的报告放在一起排名（范围：self、region），请指定 scope",
-      ),
+      "GET /api/compare": () =>
+        calls++ === 0
+          ? apiError(
+              400,
+              "mixed_scope",
+              "不能把全地区报告与单个机构的报告放在一起排名（范围：region、self），请指定 scope",
+              { scopes: ["region", "self"] },
+            )
+          : json(aCompareAnswer()),
+    });
+    const entries = window.history.length;
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    await screen.findByRole("table", { name: "排名" });
+    const note = screen.getByRole("status");
+    expect(note.textContent).toContain("本页已只显示“本机关”报告");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(new URLSearchParams(window.location.search).get("scope")).toBe("self");
+    expect(compareCalls(fetch).map((url) => url.searchParams.get("scope"))).toEqual([null, "self"]);
+    // The pick replaced the URL entry: going back does not land on the refusal again.
+    expect(window.history.length).toBe(entries);
+
+    fireEvent.click(within(note).getByRole("button", { name: "只比较“全地区”报告" }));
+    expect(new URLSearchParams(window.location.search).get("scope")).toBe("region");
+  });
+
+  it("ranks a raw count among the largest peer group when the server will not mix them, and offers the others", async () => {
+    window.history.replaceState(null, "", "/dashboard/compare?year=2024&under=100&preset=visits");
+    let calls = 0;
+    const visits = aCompareAnswer({
+      figures: ["metrics.website_visits"],
+      items: [
+        {
+          agency_id: 41,
+          year: 2024,
+          status: "approved",
+          values: { "metrics.website_visits": 900 },
+        },
+      ],
+      ranking: [
+        { agency_id: 41, year: 2024, rank: 1, reason: "ok", value: 900, denominator: null },
+      ],
+      total: 1,
+      direction: "higher_first",
+      better: null,
+    });
+    const fetch = stubFetch({
+      ...agencies,
+      "GET /api/compare": () =>
+        calls++ === 0
+          ? apiError(400, "mixed_peers", "原始数量只能在同层级、同类型、同范围的机构之间排名", {
+              peers: [
+                { level: "county", kind: "department", scope: "self", reports: 12 },
+                { level: "city", kind: "government", scope: "region", reports: 1 },
+              ],
+            })
+          : json(visits),
     });
     renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
 
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("不能把全地区报告与单个机构的报告放在一起排名");
-    fireEvent.click(within(alert).getByRole("button", { name: "只比较“本机关”报告" }));
-    expect(new URLSearchParams(window.location.search).get("scope")).toBe("self");
+    const ranking = await screen.findByRole("table", { name: "排名" });
+    expect(within(ranking).getAllByRole("columnheader")[0]!.textContent).toBe("名次（大者居前） ▲");
+    expect(screen.queryByRole("alert")).toBeNull();
+    const picked = compareCalls(fetch)[1]!.searchParams;
+    expect([picked.get("level"), picked.get("kind"), picked.get("scope")]).toEqual([
+      "county",
+      "department",
+      "self",
+    ]);
+    const note = screen.getByRole("status");
+    expect(note.textContent).toBe(
+      "原始数量只在同层级、同类型、同范围的机构之间排名。 本页已选定县级部门（本机关）（12 份报告）。改为比较市级政府（全地区）（1 份）",
+    );
+    const kind = screen.getByRole("combobox", { name: "机构类型" });
+    expect(within(kind).getByRole("option", { selected: true }).textContent).toBe("部门");
+
+    fireEvent.click(
+      within(note).getByRole("button", { name: "改为比较市级政府（全地区）（1 份）" }),
+    );
+    const url = new URLSearchParams(window.location.search);
+    expect([url.get("level"), url.get("kind"), url.get("scope")]).toEqual([
+      "city",
+      "government",
+      "region",
+    ]);
+    await waitFor(() => expect(compareCalls(fetch)).toHaveLength(3));
+    await screen.findByRole("table", { name: "排名" });
+    expect(screen.getByRole("status").textContent).toContain(
+      "本页已选定市级政府（全地区）（1 份报告）",
+    );
   });
 });

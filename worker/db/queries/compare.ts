@@ -2,6 +2,7 @@ import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { SECTION3_CELL_COLUMNS, SECTION3_TOTAL_COLUMNS } from "../cells";
 import { agencies, reports } from "../schema";
+import type { PeerGroup, RankOrder } from "../../report/ranking";
 import { agencyConditions, type AgencyFilter } from "./agencies";
 
 /** Which revision's figures a read uses: the latest save, or the approved one. */
@@ -103,10 +104,11 @@ function selection(query: CompareQuery, narrow = false) {
     inArray(reports.year, query.years),
     sql`${revision} IS NOT NULL`,
   );
-  const described = narrow
-    ? sql``
-    : sql`agencies.name AS agency_name, agencies.level, agencies.kind, agencies.region_code,`;
-  return sql`SELECT agencies.id AS agency_id, ${described} agencies.scope, agencies.path,
+  // Level, kind and scope (what makes agencies peers) are in the path index: a narrow
+  // selection reads them without an agency row.
+  const described = narrow ? sql`` : sql`agencies.name AS agency_name, agencies.region_code,`;
+  return sql`SELECT agencies.id AS agency_id, ${described} agencies.level, agencies.kind,
+           agencies.scope, agencies.path,
            reports.year, reports.status ${columns.length ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
     FROM ${agencies}
     CROSS JOIN ${reports} ON reports.agency_id = agencies.id
@@ -157,16 +159,22 @@ export function compareStatement(query: CompareQuery): SQL {
 export const readCompareRows = (rows: Record<string, unknown>[], figures: readonly string[]) =>
   rows.map((row) => readRow(row, figures));
 
-/** What a ranking ranks on: one figure, or an indicator's ratio of sums (`report/indicators.ts`). */
-export type RankTarget =
+/**
+ * What a ranking ranks on: one figure, or an indicator's ratio of sums (`report/indicators.ts`),
+ * and which end ranks 1 (`report/ranking.ts`' `rankOrder`; the highest unless said otherwise).
+ */
+export type RankTarget = { direction?: RankOrder["direction"] } & (
   | { figure: string }
-  | { numerator: readonly string[]; denominator: readonly string[]; minCount: number };
+  | { numerator: readonly string[]; denominator: readonly string[]; minCount: number }
+);
 
 export interface RankedPage extends CompareResult {
   /** Each row's rank within its year (ties share one), null where it has none. */
   ranks: (number | null)[];
   /** The scopes of the matching agencies when more than one: nothing may be ranked. */
   mixedScopes: string[] | null;
+  /** Whether the matching agencies differ in level, kind or scope: no raw count may be ranked. */
+  mixedPeers: boolean;
 }
 
 /**
@@ -202,20 +210,24 @@ export async function rankedPage(
               THEN ${sum(query.rankOn.numerator)} * 1.0 / ${sum(query.rankOn.denominator)} END)`;
   const key = sql.raw(query.by === "rank" ? "rank" : "rank_value");
   const direction = sql.raw(query.dir === "asc" ? "ASC" : "DESC");
+  const best = sql.raw(query.rankOn.direction === "lower_first" ? "ASC" : "DESC");
   const order =
     query.by === "path" ? sql`path, year` : sql`${key} IS NULL, ${key} ${direction}, path, year`;
+  // Peers share level, kind and scope: one pair of window aggregates over the three tells a
+  // mix apart (codes hold no "/"), as the pair over scope does for scopes alone.
+  const peer = sql`level || '/' || kind || '/' || scope`;
   const page = sql`
     SELECT x.*, COUNT(*) OVER () AS total_rows,
            MIN(scope) OVER () AS min_scope, MAX(scope) OVER () AS max_scope,
+           MIN(${peer}) OVER () AS min_peer, MAX(${peer}) OVER () AS max_peer,
            CASE WHEN rank_value IS NOT NULL
-                THEN RANK() OVER (PARTITION BY year, rank_value IS NULL ORDER BY rank_value DESC)
+                THEN RANK() OVER (PARTITION BY year, rank_value IS NULL ORDER BY rank_value ${best})
            END AS rank
     FROM (SELECT base.*, ${value} AS rank_value FROM (${selection(query, true)}) base) x
     ORDER BY ${order}
     LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`;
   const rows = await db.all<Record<string, unknown>>(sql`
-    SELECT page.*, agencies.name AS agency_name, agencies.level, agencies.kind,
-           agencies.region_code
+    SELECT page.*, agencies.name AS agency_name, agencies.region_code
     FROM (${page}) page CROSS JOIN ${agencies} ON agencies.id = page.agency_id
     ORDER BY ${order}`);
   if (rows.length === 0 && (query.offset ?? 0) > 0) {
@@ -231,5 +243,50 @@ export async function rankedPage(
       head && head.min_scope !== head.max_scope
         ? [head.min_scope as string, head.max_scope as string]
         : null,
+    mixedPeers: head !== undefined && head.min_peer !== head.max_peer,
   };
+}
+
+/**
+ * The peer groups (level, kind, scope) of the matching reports, most reports first: what a
+ * refused ranking of a raw count offers to filter by. Read only then, without the figures.
+ */
+export async function peerGroups(
+  db: Database,
+  query: Omit<CompareQuery, "figures" | "limit">,
+): Promise<PeerGroup[]> {
+  const rows = await db.all<PeerGroup>(sql`
+    SELECT level, kind, scope, COUNT(*) AS reports
+    FROM (${selection({ ...query, figures: [], limit: 0 }, true)})
+    GROUP BY level, kind, scope
+    ORDER BY reports DESC, level, kind, scope`);
+  return rows.map((row) => ({ ...row, reports: Number(row.reports) }));
+}
+
+/**
+ * Every matching report in region order, `pageSize` at a time: each page starts after the last
+ * one's (path, agency, year), so a download of a nation reads each report once, never a page
+ * cut at a limit.
+ */
+export async function* compareAll(
+  db: Database,
+  query: Omit<CompareQuery, "limit" | "offset" | "countAll">,
+  pageSize: number,
+): AsyncGenerator<CompareRow[], void, undefined> {
+  let after: { path: string; agencyId: number; year: number } | null = null;
+  for (;;) {
+    const rows: Record<string, unknown>[] = await db.all<Record<string, unknown>>(sql`
+      SELECT * FROM (${selection({ ...query, limit: pageSize })})
+      ${after ? sql`WHERE (path, agency_id, year) > (${after.path}, ${after.agencyId}, ${after.year})` : sql``}
+      ORDER BY path, agency_id, year
+      LIMIT ${pageSize}`);
+    if (rows.length > 0) yield rows.map((row) => readRow(row, query.figures));
+    if (rows.length < pageSize) return;
+    const last = rows.at(-1)!;
+    after = {
+      path: last.path as string,
+      agencyId: last.agency_id as number,
+      year: last.year as number,
+    };
+  }
 }
