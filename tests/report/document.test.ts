@@ -30,6 +30,7 @@ describe("reportDocumentSchema", () => {
       "11",
       "12",
       "22",
+      "24",
     ]);
   });
 

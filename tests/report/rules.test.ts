@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reportDocumentSchema, type ReportDocument } from "../../worker/report/document";
+import {
+  reportDocumentSchema,
+  type ReportDocument,
+  type ReportDocument2021,
+} from "../../worker/report/document";
 import { flattenFigures } from "../../worker/report/figures";
 import { RULES, checkReport, type Finding } from "../../worker/report/rules";
 import { OUTCOME_ROW_KEYS, type Section3Variant } from "../../worker/report/templates";
@@ -406,6 +410,51 @@ describe("soft checks", () => {
     expect(checkReport(none, { agency: { level: "township", kind: "government" } })).toEqual([]);
   });
 
+  it("tolerates a small drift of 现行有效: two documents, or 5% of last year's stock", () => {
+    const withValid = (valid: number): ReportDocument => {
+      const consistent = lastYear([5, 1, 0, 0, 0, 0]);
+      return {
+        ...consistent,
+        section2: { ...consistent.section2!, normative_documents: { made: 5, repealed: 0, valid } },
+      };
+    };
+    // this year: 10 made, 4 repealed, 60 valid. 52 + 6 = 58 (2 off), 56 + 6 = 62 (2 off): silent.
+    expect(checkReport(buildReport(), { previous: withValid(52) })).toEqual([]);
+    expect(checkReport(buildReport(), { previous: withValid(56) })).toEqual([]);
+    // 51 + 6 = 57, 3 off, over both 2 and 5% of 51.
+    expect(rulesOf(checkReport(buildReport(), { previous: withValid(51) }))).toEqual([
+      "S-valid-continuity",
+    ]);
+    // 5% of a stock of 400 is 20: 15 off is bookkeeping, 21 off is not.
+    const big = (valid: number) =>
+      buildReport({
+        section2: {
+          ...buildReport().section2!,
+          normative_documents: { made: 10, repealed: 4, valid },
+        },
+      });
+    expect(checkReport(big(421), { previous: withValid(400) })).toEqual([]);
+    expect(checkReport(big(427), { previous: withValid(400) })).toMatchObject([
+      { rule: "S-valid-continuity", expected: 406, actual: 427 },
+    ]);
+  });
+
+  it("does not question the 规章 of a provincial or city government's general office", () => {
+    const office = (level: "province" | "city" | "county", name: string) =>
+      rulesOf(checkReport(buildReport(), { agency: { level, kind: "department", name } }));
+    expect(office("province", "上海市人民政府办公厅")).toEqual([]);
+    expect(office("city", "洛阳市人民政府办公室")).toEqual([]);
+    expect(office("city", "广州市政府办公厅（市政府研究室）")).toEqual([]);
+    // A county government makes no 规章, so neither does its office; other offices are departments.
+    expect(office("county", "高平市人民政府办公室")).toEqual(["S-regulations-scope"]);
+    expect(office("province", "上海市人民政府外事办公室")).toEqual(["S-regulations-scope"]);
+    expect(office("city", "洛阳市人民防空办公室")).toEqual(["S-regulations-scope"]);
+    // Without a name, a department is a department.
+    expect(
+      rulesOf(checkReport(buildReport(), { agency: { level: "province", kind: "department" } })),
+    ).toEqual(["S-regulations-scope"]);
+  });
+
   it("gives every finding a rule listed in RULES with its severity", () => {
     const doc = withCell(
       withCell(buildReport(), "section3.granted.total", null),
@@ -419,6 +468,129 @@ describe("soft checks", () => {
     for (const f of findings) {
       expect(RULES.find((r) => r.id === f.rule)?.severity).toBe(f.severity);
     }
+  });
+});
+
+describe("narrative against the tables", () => {
+  // buildReport: 一 新收 79, 二 上年结转 6; 行政复议 6; 行政诉讼 3 direct + 2 after reconsideration.
+  const saying = (overview: string, overrides: Partial<ReportDocument2021> = {}) =>
+    checkReport(buildReport({ ...overrides, text: { overview } }));
+
+  it("warns when the text states another number of applications received than table 三", () => {
+    expect(saying("2023年，全年共受理政府信息公开申请95件，均已按时答复。")).toEqual([
+      {
+        rule: "S-narrative",
+        severity: "warning",
+        table: "三",
+        row: "new_received",
+        column: "total",
+        expected: 95,
+        actual: 79,
+        message:
+          "表三 “一、本年新收政府信息公开申请数量”总计=79（加上年结转为85），正文（总体情况）却称“全年共受理政府信息公开申请95件”，相差16",
+        message_en:
+          'Table 3, row "1. New applications received this year": total 79 (85 with those carried over), but the text (overview) says "全年共受理政府信息公开申请95件" (95; difference 16)',
+      },
+    ]);
+  });
+
+  it("accepts the applications received with or without last year's carried-over ones", () => {
+    expect(saying("全年共受理政府信息公开申请79件。")).toEqual([]);
+    expect(saying("全年共受理政府信息公开申请85件（含上年结转6件）。")).toEqual([]);
+    expect(saying("本年新收政府信息公开申请 79 件，上年结转6件。")).toEqual([]);
+    expect(saying("共收到79件政府信息公开申请。")).toEqual([]);
+  });
+
+  it("reads full-width digits, thousands separators and 万", () => {
+    const rows = { ...buildReport().section3!.rows };
+    rows.new_received = [12_000, 0, 0, 0, 0, 0, 12_000];
+    const big = { section3: { rows } };
+    // R2 breaks on the edited row; only the narrative check matters here.
+    const narrative = (text: string) => saying(text, big).filter((f) => f.rule === "S-narrative");
+    expect(narrative("全年共受理政府信息公开申请1.2万件。")).toEqual([]);
+    expect(narrative("全年共受理政府信息公开申请12,000件。")).toEqual([]);
+    expect(narrative("全年共受理政府信息公开申请１２０００件。")).toEqual([]);
+    expect(narrative("全年共受理政府信息公开申请１２００件。")).toMatchObject([
+      { expected: 1200, actual: 12_000 },
+    ]);
+  });
+
+  it("stays silent on approximate numbers, other years, parts and other scopes", () => {
+    for (const text of [
+      "全年共受理政府信息公开申请约95件。",
+      "全年共受理政府信息公开申请近95件。",
+      "全年共受理政府信息公开申请95余件。",
+      "全年共受理政府信息公开申请90多件。",
+      "全年共受理政府信息公开申请95件左右。",
+      "2022年受理政府信息公开申请95件。",
+      "较上年受理政府信息公开申请95件有所增加。",
+      "其中网上受理政府信息公开申请95件。",
+      "全市各级行政机关共受理政府信息公开申请950件。",
+      "全年未收到政府信息公开申请。",
+      "全年共答复政府信息公开申请95件。",
+    ]) {
+      expect(saying(text), text).toEqual([]);
+    }
+  });
+
+  it("warns when the text's 行政复议 or 行政诉讼 count differs from table 四", () => {
+    const findings = saying("全年因政府信息公开被申请行政复议4件、提起行政诉讼7件。");
+    expect(findings.map((f) => [f.rule, f.table, f.row, f.column, f.expected, f.actual])).toEqual([
+      ["S-narrative", "四", "reconsideration", "total", 4, 6],
+      ["S-narrative", "四", null, null, 7, 5],
+    ]);
+    expect(findings[0]?.message).toBe(
+      "表四 “行政复议”总计=6，正文（总体情况）却称“全年因政府信息公开被申请行政复议4件”，相差2",
+    );
+    expect(findings[1]?.message).toBe(
+      "表四 “行政诉讼”总计=5（未经复议直接起诉3+复议后起诉2），正文（总体情况）却称“全年因政府信息公开被申请行政复议4件、提起行政诉讼7件”，相差2",
+    );
+  });
+
+  it("accepts a 行政诉讼 count of both groups or of either one", () => {
+    expect(saying("政府信息公开行政复议6件，政府信息公开行政诉讼5件。")).toEqual([]);
+    expect(saying("政府信息公开行政复议6件，行政诉讼5件。")).toEqual([]);
+    expect(saying("因政府信息公开被提起行政诉讼3件。")).toEqual([]);
+    expect(saying("信息公开类行政复议6件，诉讼2件，均获维持。")).toEqual([]);
+    expect(saying("政府信息公开行政复议6件，行政诉讼4件。")).toMatchObject([
+      { rule: "S-narrative", table: "四", row: null, expected: 4, actual: 5 },
+    ]);
+    expect(saying("信息公开类行政复议6件，诉讼4件。")).toMatchObject([
+      { rule: "S-narrative", table: "四", row: null, expected: 4, actual: 5 },
+    ]);
+  });
+
+  it("reads no case count outside 信息公开, nor a sum of 复议 and 诉讼", () => {
+    for (const text of [
+      "全年办理行政复议案件120件，行政诉讼30件。",
+      "政府信息公开行政复议和行政诉讼案件共5件。",
+      "政府信息公开行政诉讼和行政复议共9件。",
+      "因政府信息公开被申请行政复议和提起行政诉讼共5件。",
+      "因政府信息公开被提起行政诉讼和被申请行政复议共5件。",
+      "政府信息公开方面未发生行政复议。全年行政应诉案件12件。",
+    ]) {
+      expect(saying(text), text).toEqual([]);
+    }
+  });
+
+  it("is content when any of several statements of a figure matches", () => {
+    expect(
+      saying("全年共受理政府信息公开申请79件。其中，区政府办代表区政府受理政府信息公开申请17件。"),
+    ).toEqual([]);
+  });
+
+  it("reads the problems and other sections too, and skips a table left blank", () => {
+    expect(
+      checkReport(buildReport({ text: { other: "本年度收到政府信息公开申请80件。" } })),
+    ).toMatchObject([
+      { rule: "S-narrative", message: expect.stringContaining("正文（其他需要报告的事项）") },
+    ]);
+    const blank = withCell(buildReport(), "section3.new_received.total", null);
+    const findings = checkReport({
+      ...blank,
+      text: { overview: "全年共受理政府信息公开申请95件。" },
+    });
+    expect(rulesOf(findings)).not.toContain("S-narrative");
   });
 });
 

@@ -1,5 +1,8 @@
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../../worker/db/client";
 import type { ReportDocument } from "../../worker/report/document";
+import { readOutlierRows } from "../../worker/routes/quality";
 import { SPLIT_OTHER_ROW_KEYS } from "../../worker/report/templates";
 import {
   admin,
@@ -222,6 +225,74 @@ describe("quality", () => {
         reference_count: 3,
       },
     ]);
+  });
+});
+
+describe("quality lists and limits", () => {
+  it("pages each list by its own offset, counting every report", async () => {
+    const code = "950400";
+    const gov = await createAgency({
+      level: "city",
+      kind: "government",
+      scope: "region",
+      region_code: code,
+    });
+    const save = async (mutate: (d: ReportDocument) => void) => {
+      const agency = await createAgency({ level: "city", parent_id: gov.id, region_code: code });
+      await saveDocument(agency.id, validDocument(YEAR, mutate));
+      return agency.id;
+    };
+    const hard = [await save(breakR4), await save(breakR4), await save(breakR4)];
+    // A blank cell: a warning (S-blank) and no error.
+    const blank = (d: ReportDocument) => {
+      (d.section2 as { coercion_decisions: number | null }).coercion_decisions = null;
+    };
+    const soft = [await save(blank), await save(blank)];
+    const base = `/api/quality?year=${YEAR}&under=${gov.id}&basis=current&limit=2`;
+
+    const first = await get(base);
+    expect(first.status).toBe(200);
+    expect(first.body.hard).toMatchObject({ total: 3, offset: 0, limit: 2 });
+    expect(first.body.soft).toMatchObject({ total: 2, offset: 0, limit: 2 });
+    expect(first.body.soft.items.map((r: any) => r.agency_id).sort()).toEqual(soft.sort());
+
+    const second = await get(`${base}&hard_offset=2`);
+    expect(second.body.hard).toMatchObject({ total: 3, offset: 2, limit: 2 });
+    expect(second.body.soft.items).toHaveLength(2);
+    const paged = [...first.body.hard.items, ...second.body.hard.items].map(
+      (r: any) => r.agency_id,
+    );
+    expect(paged.sort()).toEqual(hard.sort());
+
+    const past = await get(`${base}&hard_offset=10&soft_offset=2`);
+    expect(past.body.hard).toMatchObject({ items: [], total: 3, offset: 10 });
+    expect(past.body.soft).toMatchObject({ items: [], total: 2, offset: 2 });
+  });
+
+  it("judges outliers over every report or refuses with 400, naming the limit and the count", async () => {
+    const db = createDatabase(env.DB);
+    const query = {
+      under: world.gov.id,
+      basis: "current" as const,
+      figures: ["metrics.website_visits"],
+      years: [2021, 2022, 2023, 2024],
+    };
+    // a: 2021–2024; b, c, d, e: 2024.
+    expect(await readOutlierRows(db, query, 8)).toHaveLength(8);
+    await expect(readOutlierRows(db, query, 7)).rejects.toMatchObject({
+      status: 400,
+      code: "too_many_rows",
+      extra: { limit: 7, total: 8 },
+      messageZh: expect.stringContaining("超过上限 7"),
+    });
+  });
+
+  it("refuses a negative offset", async () => {
+    const { status, body } = await get(
+      `/api/quality?year=${YEAR}&under=${world.gov.id}&hard_offset=-1`,
+    );
+    expect(status).toBe(400);
+    expect(body.error.issues[0].path).toBe("hard_offset");
   });
 });
 

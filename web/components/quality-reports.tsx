@@ -3,19 +3,39 @@ import type { api } from "../api";
 import { useI18n, type MessageKey } from "../i18n";
 import { reportPath } from "../lib/router";
 import { Link } from "./link";
+import { Pager } from "./pager";
 
 type Quality = InferResponseType<(typeof api.quality)["$get"], 200>;
 export type QualityList = Quality["hard"];
 
-/** Reports with findings: each finding in the reader's language, and what the submitter said. */
-export function QualityReports({ list, year }: { list: QualityList; year: number }) {
+/**
+ * One page of reports with findings: each finding in the reader's language, and what the
+ * submitter said; the pager reaches every other page of the list's `total`.
+ */
+export function QualityReports({
+  list,
+  year,
+  onPage,
+}: {
+  list: QualityList;
+  year: number;
+  onPage: (offset: number) => void;
+}) {
   const { t, locale } = useI18n();
-  if (list.items.length === 0) return <p className="empty">{t("qNone")}</p>;
+  if (list.total === 0) return <p className="empty">{t("qNone")}</p>;
+  if (list.items.length === 0) {
+    // An offset from an old link, or from before the filters changed.
+    return (
+      <p className="empty">
+        {t("qPastEnd", { total: list.total })}{" "}
+        <button type="button" className="link-button" onClick={() => onPage(0)}>
+          {t("qFirstPage")}
+        </button>
+      </p>
+    );
+  }
   return (
     <>
-      {list.total > list.items.length && (
-        <p className="muted">{t("dbShownOf", { shown: list.items.length, total: list.total })}</p>
-      )}
       <table className="data-table quality-reports">
         <thead>
           <tr>
@@ -62,6 +82,7 @@ export function QualityReports({ list, year }: { list: QualityList; year: number
           ))}
         </tbody>
       </table>
+      <Pager offset={list.offset} limit={list.limit} total={list.total} onChange={onPage} />
     </>
   );
 }

@@ -14,18 +14,38 @@ import { useRequest } from "../lib/use-request";
 
 type Quality = InferResponseType<(typeof api.quality)["$get"], 200>;
 
-/** `/dashboard/quality`: reports breaking hard rules, reports with soft findings, and outliers. */
+/** The two lists page on their own, each by its offset in the URL (absent on the first page). */
+const LISTS = { hard: "hard_offset", soft: "soft_offset" } as const;
+type ListKey = keyof typeof LISTS;
+
+const offsetIn = (params: URLSearchParams, key: string) =>
+  Math.max(0, Math.trunc(Number(params.get(key))) || 0);
+
+/**
+ * `/dashboard/quality?hard_offset=&soft_offset=`: reports breaking hard rules and reports with
+ * soft findings, each list paged, and outliers.
+ */
 export function QualityPage() {
   const { t } = useI18n();
   const filters = useDashboardFilters();
-  const { year, under, basis } = filters;
+  const { year, under, basis, params, setParams } = filters;
+  const hardOffset = offsetIn(params, LISTS.hard);
+  const softOffset = offsetIn(params, LISTS.soft);
   const quality = useRequest(
     () =>
       under === null
         ? new Promise<Quality>(() => undefined)
-        : getJson<Quality>("/api/quality", { year, under, basis }),
-    [year, under, basis],
+        : getJson<Quality>("/api/quality", {
+            year,
+            under,
+            basis,
+            hard_offset: hardOffset || undefined,
+            soft_offset: softOffset || undefined,
+          }),
+    [year, under, basis, hardOffset, softOffset],
   );
+  const onPage = (list: ListKey, offset: number) =>
+    setParams({ [LISTS[list]]: offset > 0 ? String(offset) : null });
   return (
     <main className="page dashboard quality-page">
       <p>
@@ -37,24 +57,38 @@ export function QualityPage() {
         <p className="muted">{t("dbChooseRegion")}</p>
       ) : (
         <RequestView state={quality.state} retry={quality.retry}>
-          {(data) => <QualityView data={data} />}
+          {(data) => <QualityView data={data} onPage={onPage} />}
         </RequestView>
       )}
     </main>
   );
 }
 
-function QualityView({ data }: { data: Quality }) {
+function QualityView({
+  data,
+  onPage,
+}: {
+  data: Quality;
+  onPage: (list: ListKey, offset: number) => void;
+}) {
   const { t } = useI18n();
   return (
     <>
       <section aria-labelledby="q-hard">
         <h3 id="q-hard">{t("dbFailing")}</h3>
-        <QualityReports list={data.hard} year={data.year} />
+        <QualityReports
+          list={data.hard}
+          year={data.year}
+          onPage={(offset) => onPage("hard", offset)}
+        />
       </section>
       <section aria-labelledby="q-soft">
         <h3 id="q-soft">{t("qSoft")}</h3>
-        <QualityReports list={data.soft} year={data.year} />
+        <QualityReports
+          list={data.soft}
+          year={data.year}
+          onPage={(offset) => onPage("soft", offset)}
+        />
       </section>
       <section aria-labelledby="q-outliers">
         <h3 id="q-outliers">{t("qOutliers")}</h3>

@@ -68,7 +68,7 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
   const context = useMemo<CheckContext>(
     () => ({
       previous: data.previous ?? undefined,
-      agency: { level: data.agency.level, kind: data.agency.kind },
+      agency: { level: data.agency.level, kind: data.agency.kind, name: data.agency.name },
     }),
     [data.previous, data.agency],
   );

@@ -10,6 +10,11 @@
 import { hasAtMostFourDecimals, section3Variant, type Cell, type ReportDocument } from "./document";
 import { figureDef, flattenFigures, type FigureKey } from "./figures";
 import {
+  readNarrativeFigures,
+  type NarrativeFigureKey,
+  type TextSection,
+} from "./narrative-figures";
+import {
   OUTCOME_ROW_KEYS,
   SECTION3_APPLICANT_COLUMN_COUNT,
   SECTION3_COLUMNS,
@@ -36,6 +41,7 @@ export type RuleId =
   | "S-made-le-valid"
   | "S-valid-continuity"
   | "S-regulations-scope"
+  | "S-narrative"
   | "S-blank"
   | "S-missing-rows";
 
@@ -122,6 +128,13 @@ export const RULES: readonly RuleDef[] = [
     descriptionEn: "Only provincial and prefecture-level city governments make rules (guizhang)",
   },
   {
+    id: "S-narrative",
+    severity: "warning",
+    description: "正文所述的收到申请数、行政复议和行政诉讼件数应与表三、表四一致",
+    descriptionEn:
+      "Applications received and reconsideration and litigation cases stated in the text agree with tables 3 and 4",
+  },
+  {
     id: "S-blank",
     severity: "warning",
     description: "空白单元格按0计算",
@@ -143,7 +156,11 @@ export type AgencyKind = "government" | "department";
 export interface CheckContext {
   /** The same agency's report of the year before; ignored unless its year is `doc.year - 1`. */
   previous?: ReportDocument;
-  agency?: { level: AgencyLevel; kind: AgencyKind };
+  /**
+   * The agency as registered. `name` tells a government's general office (…人民政府办公厅), which
+   * prints its government's 规章, from other departments; without it an office counts as one.
+   */
+  agency?: { level: AgencyLevel; kind: AgencyKind; name?: string };
 }
 
 type MaybeCell = Cell | undefined;
@@ -511,6 +528,17 @@ function checkMadeLeValid(doc: ReportDocument): Finding[] {
   return out;
 }
 
+/**
+ * FORMAT §7 says 现行有效 ≈ last year's + 制发 − 废止, not =: documents also lapse when their own
+ * validity period ends (有效期届满, never 废止), a 修订 may count as made without its old text
+ * counted as repealed, and the stock is recounted at each 清理. A drift of two documents, or of 5%
+ * of last year's stock where that is more, is such bookkeeping; beyond it the figures deserve a
+ * look.
+ */
+function validDriftTolerance(lastYearValid: number): number {
+  return Math.max(2, 0.05 * lastYearValid);
+}
+
 function checkValidContinuity(doc: ReportDocument, context: CheckContext): Finding[] {
   const previous = previousOf(doc, context);
   if (doc.template !== "2021" || !doc.section2) return [];
@@ -521,7 +549,7 @@ function checkValidContinuity(doc: ReportDocument, context: CheckContext): Findi
     const { made, repealed, valid } = doc.section2[key];
     if (isBlank(before) || isBlank(made) || isBlank(repealed) || isBlank(valid)) continue;
     const expected = before + made - repealed;
-    if (expected === valid) continue;
+    if (Math.abs(expected - valid) <= validDriftTolerance(before)) continue;
     const label = rowLabel2021(key);
     const diff = Math.abs(expected - valid);
     out.push(
@@ -551,12 +579,25 @@ const KIND_NAMES: Record<AgencyKind, [string, string]> = {
   department: ["部门", "department"],
 };
 
+/** 上海市人民政府办公厅, 洛阳市人民政府办公室, 北京市政府办公厅 — not 人民政府外事办公室. */
+const GENERAL_OFFICE = /(?:人民)?政府办公[厅室]$/;
+
+/** A government's general office, named as such (a trailing （…） aside). */
+function isGovernmentGeneralOffice(name: string): boolean {
+  return GENERAL_OFFICE.test(name.replace(/[（(][^（()）]*[)）]\s*$/, "").trim());
+}
+
 function checkRegulationsScope(doc: ReportDocument, context: CheckContext): Finding[] {
   const agency = context.agency;
   if (!agency || !doc.section2) return [];
-  const mayMakeRules =
-    agency.kind === "government" && (agency.level === "province" || agency.level === "city");
-  if (mayMakeRules) return [];
+  const rulesLevel = agency.level === "province" || agency.level === "city";
+  // The general office of a government that makes 规章 publishes them for it (上海市人民政府办公厅).
+  const printsGovernmentRules =
+    rulesLevel &&
+    agency.kind === "department" &&
+    agency.name !== undefined &&
+    isGovernmentGeneralOffice(agency.name);
+  if ((agency.kind === "government" && rulesLevel) || printsGovernmentRules) return [];
   const [made, valid] =
     doc.template === "2021"
       ? [doc.section2.regulations.made, doc.section2.regulations.valid]
@@ -577,6 +618,114 @@ function checkRegulationsScope(doc: ReportDocument, context: CheckContext): Find
   ];
 }
 
+const SECTION_NAMES: Record<TextSection, [string, string]> = {
+  overview: ["总体情况", "overview"],
+  problems: ["存在的主要问题及改进情况", "problems and improvements"],
+  other: ["其他需要报告的事项", "other matters"],
+};
+
+/** What the tables hold for one narrative figure, and the values the narrative may state. */
+interface TableSide {
+  table: "三" | "四";
+  row: string | null;
+  column: string | null;
+  value: number;
+  accepted: number[];
+  /** How the table's value is made up, e.g. "（未经复议直接起诉2+复议后起诉13）". */
+  where: string;
+  whereEn: string;
+}
+
+function applicationsSide(doc: ReportDocument): TableSide | null {
+  const received = columnCell(doc, "new_received", SECTION3_TOTAL_INDEX);
+  if (isBlank(received)) return null;
+  const carried = columnCell(doc, "carried_over", SECTION3_TOTAL_INDEX);
+  const label = section3RowFullLabel("new_received");
+  const withCarried = isBlank(carried) || carried === 0 ? null : received + carried;
+  return {
+    table: "三",
+    row: "new_received",
+    column: "total",
+    value: received,
+    // 共受理 sometimes counts last year's carried-over applications too.
+    accepted: withCarried === null ? [received] : [received, withCarried],
+    where: `表三 “${label.label}”总计=${received}${withCarried === null ? "" : `（加上年结转为${withCarried}）`}`,
+    whereEn: `Table 3, row "${label.labelEn}": total ${received}${withCarried === null ? "" : ` (${withCarried} with those carried over)`}`,
+  };
+}
+
+function reconsiderationSide(doc: ReportDocument): TableSide | null {
+  const total = doc.section4?.reconsideration[SECTION4_TOTAL_INDEX];
+  if (isBlank(total)) return null;
+  const label = section4GroupFullLabel("reconsideration");
+  return {
+    table: "四",
+    row: "reconsideration",
+    column: "total",
+    value: total,
+    accepted: [total],
+    where: `表四 “${label.label}”总计=${total}`,
+    whereEn: `Table 4, "${label.labelEn}": total ${total}`,
+  };
+}
+
+function litigationSide(doc: ReportDocument): TableSide | null {
+  const direct = doc.section4?.litigation_direct[SECTION4_TOTAL_INDEX];
+  const after = doc.section4?.litigation_after_reconsideration[SECTION4_TOTAL_INDEX];
+  if (isBlank(direct) && isBlank(after)) return null;
+  const total = (direct ?? 0) + (after ?? 0);
+  // Some texts count only one of the two groups.
+  const accepted = [total, ...[direct, after].filter((n): n is number => !isBlank(n))];
+  return {
+    table: "四",
+    // Two groups: no single figure to point at.
+    row: null,
+    column: null,
+    value: total,
+    accepted,
+    where: `表四 “行政诉讼”总计=${total}（未经复议直接起诉${direct ?? "空白"}+复议后起诉${after ?? "空白"}）`,
+    whereEn: `Table 4, "administrative litigation": total ${total} (${direct ?? "blank"} filed directly + ${after ?? "blank"} after reconsideration)`,
+  };
+}
+
+const NARRATIVE_SIDES: readonly [NarrativeFigureKey, (doc: ReportDocument) => TableSide | null][] =
+  [
+    ["applications", applicationsSide],
+    ["reconsideration", reconsiderationSide],
+    ["litigation", litigationSide],
+  ];
+
+/**
+ * The narrative's count of applications, 行政复议 or 行政诉讼 against the tables' (FORMAT §7: real
+ * reports disagree often, so a warning). A figure stated several times is fine when any statement
+ * matches: a report may also give one office's or one period's share.
+ */
+function checkNarrative(doc: ReportDocument): Finding[] {
+  if (!doc.text || (!doc.section3 && !doc.section4)) return [];
+  const stated = readNarrativeFigures(doc.text, doc.year);
+  const out: Finding[] = [];
+  for (const [key, sideOf] of NARRATIVE_SIDES) {
+    const readings = stated.filter((f) => f.key === key);
+    if (readings.length === 0) continue;
+    const side = sideOf(doc);
+    if (!side || readings.some((r) => side.accepted.includes(r.value))) continue;
+    const first = readings[0]!;
+    const [sectionZh, sectionEn] = SECTION_NAMES[first.section];
+    out.push(
+      finding("S-narrative", {
+        table: side.table,
+        row: side.row,
+        column: side.column,
+        expected: first.value,
+        actual: side.value,
+        message: `${side.where}，正文（${sectionZh}）却称“${first.printed}”，相差${Math.abs(first.value - side.value)}`,
+        message_en: `${side.whereEn}, but the text (${sectionEn}) says "${first.printed}" (${first.value}; difference ${Math.abs(first.value - side.value)})`,
+      }),
+    );
+  }
+  return out;
+}
+
 /**
  * All findings for a document, hard rules first, in the order of `RULES`.
  *
@@ -594,6 +743,7 @@ export function checkReport(doc: ReportDocument, context: CheckContext = {}): Fi
     ...checkMadeLeValid(doc),
     ...checkValidContinuity(doc, context),
     ...checkRegulationsScope(doc, context),
+    ...checkNarrative(doc),
     ...checkBlanks(doc),
     ...checkMissingRows(doc),
   ];

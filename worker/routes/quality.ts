@@ -1,9 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { compareFigures } from "../db/queries/compare";
+import type { Database } from "../db/client";
+import { compareFigures, type CompareQuery } from "../db/queries/compare";
 import { reportsWithFindings } from "../db/queries/dashboard";
-import { basis, id, regionPrefix, scope, year, commaList } from "../http/params";
+import { ApiError } from "../http/errors";
+import { basis, id, regionPrefix, scope, year, commaList, pagination } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import {
@@ -18,6 +20,12 @@ import { findOutliers } from "../report/outliers";
 const DEFAULT_FIGURES = ["section3.new_received.total", "metrics.website_visits"];
 /** History reaches this many years either side of the asked one. */
 const HISTORY_SPAN = 10;
+/**
+ * Outliers are judged over every report of the subtree in those years, read at once; a subtree
+ * larger than this is refused (never judged over a part: a cut would drop whole regions, which
+ * the SQL order walks last). The largest province (10,447 agencies × 6 years) needs ~63,000.
+ */
+const MAX_OUTLIER_ROWS = 100_000;
 
 const figureList = commaList(
   z.string().refine(isFigureKey, { message: "未知的指标（应为表格单元格或登记的指标）" }),
@@ -31,13 +39,44 @@ const qualityQuery = z.strictObject({
   scope: scope.optional(),
   basis,
   figure: figureList.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: pagination.limit,
+  /** Each list pages on its own: reports breaking hard rules, reports with warnings only. */
+  hard_offset: pagination.offset,
+  soft_offset: pagination.offset,
 });
 
 /**
+ * The figures the outliers are judged over: all of them, or a 400 naming the limit. The rows are
+ * counted past the limit (a window over the rows the query reads anyway) so the refusal says how
+ * many there are.
+ */
+export async function readOutlierRows(
+  db: Database,
+  query: Omit<CompareQuery, "limit" | "offset" | "countAll">,
+  maxRows = MAX_OUTLIER_ROWS,
+) {
+  const { rows, total } = await compareFigures(db, {
+    ...query,
+    limit: maxRows + 1,
+    countAll: true,
+  });
+  if (rows.length > maxRows) {
+    throw new ApiError(
+      400,
+      "too_many_rows",
+      `异常值检查需要一次读取该地区前后各${HISTORY_SPAN}年的全部 ${total} 份报告，超过上限 ${maxRows}；请选择较小的地区（under 或 region）`,
+      `Finding outliers needs all ${total} reports of the region within ${HISTORY_SPAN} years either side at once, over the limit of ${maxRows}; choose a smaller region (under or region)`,
+      { limit: maxRows, total },
+    );
+  }
+  return rows;
+}
+
+/**
  * Data quality for a subtree and year: reports breaking hard rules, reports with soft findings
- * only (each with the submitter's explanations), and values far outside the agency's own history
- * or its peers'.
+ * only (each with the submitter's explanations), two lists paged by `hard_offset` and
+ * `soft_offset` with their `total`, and values far outside the agency's own history or its
+ * peers'. Nothing is left out unsaid: a region too large to judge outliers over is refused.
  */
 export const qualityRoutes = new Hono<AppEnv>().get(
   "/",
@@ -51,16 +90,20 @@ export const qualityRoutes = new Hono<AppEnv>().get(
       { length: 2 * HISTORY_SPAN + 1 },
       (_, i) => query.year - HISTORY_SPAN + i,
     );
-    const [findings, { rows: values }] = await Promise.all([
-      reportsWithFindings(c.var.db, { ...query, scope: query.scope ?? "self" }),
-      compareFigures(c.var.db, {
+    const [values, findings] = await Promise.all([
+      readOutlierRows(c.var.db, {
         under: query.under,
         region: query.region,
         scope: query.scope,
         basis: query.basis,
         figures,
         years,
-        limit: 100_000,
+      }),
+      reportsWithFindings(c.var.db, {
+        ...query,
+        scope: query.scope ?? "self",
+        hardOffset: query.hard_offset,
+        softOffset: query.soft_offset,
       }),
     ]);
     await requireRootWhenEmpty(c, query.under, values.length === 0);
@@ -79,7 +122,7 @@ export const qualityRoutes = new Hono<AppEnv>().get(
 );
 
 const withPublicStatus = <T extends { status: string }>(
-  list: { items: T[]; total: number },
+  list: { items: T[]; total: number; offset: number; limit: number },
   workflow: boolean,
 ) => ({
   ...list,

@@ -98,7 +98,7 @@ export async function planSave(
 
   const findings = checkReport(document, {
     previous: previousYear?.document,
-    agency: { level: agency.level, kind: agency.kind },
+    agency: { level: agency.level, kind: agency.kind, name: agency.name },
   });
   return {
     kind: "planned",

@@ -1,8 +1,8 @@
-import { cleanup, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { QualityPage } from "../../../web/pages/quality-page";
 import { aUser, json, renderWithSession, stubFetch } from "../builders";
-import { aQualityAnswer } from "./compare-builders";
+import { aQualityAnswer, aQualityItem } from "./compare-builders";
 
 beforeEach(() => window.history.replaceState(null, "", "/dashboard/quality?year=2024&under=100"));
 afterEach(() => {
@@ -36,6 +36,62 @@ describe("QualityPage", () => {
 
     const call = fetch.mock.calls.find(([url]) => String(url).startsWith("/api/quality"));
     expect(String(call![0])).toBe("/api/quality?year=2024&under=100&basis=published");
+  });
+
+  it("pages the hard-rule list on its own through the URL", async () => {
+    // 120 failing reports, 100 to a page; the answer follows the offsets asked.
+    const items = Array.from({ length: 120 }, (_, i) =>
+      aQualityItem({ report_id: i + 1, agency_id: 1000 + i, agency_name: `示范机构${i + 1}` }),
+    );
+    const asked: URLSearchParams[] = [];
+    const fetch = stubFetch({ ...agencies });
+    const routes = fetch.getMockImplementation()!;
+    fetch.mockImplementation(async (input, init) => {
+      const url = new URL(String(input), "http://localhost");
+      if (url.pathname !== "/api/quality") return routes(input, init);
+      asked.push(url.searchParams);
+      const offset = Number(url.searchParams.get("hard_offset") ?? 0);
+      return json(
+        aQualityAnswer({
+          hard: { items: items.slice(offset, offset + 100), total: 120, offset, limit: 100 },
+          soft: { items: [aQualityItem({ report_id: 500 })], total: 1, offset: 0, limit: 100 },
+          outliers: [],
+        }),
+      );
+    });
+    window.history.replaceState(null, "", "/dashboard/quality?year=2024&under=100&soft_offset=0");
+    renderWithSession(<QualityPage />, aUser({ role: "reviewer" }));
+
+    const hard = await screen.findByRole("region", { name: "存在勾稽错误的报告" });
+    expect(within(hard).getByRole("navigation").textContent).toContain("第 1–100 条，共 120 条");
+    fireEvent.click(within(hard).getByRole("button", { name: "下一页" }));
+
+    await waitFor(() => expect(asked.at(-1)?.get("hard_offset")).toBe("100"));
+    expect(window.location.search).toContain("hard_offset=100");
+    await screen.findByRole("row", { name: /示范机构120/ });
+    const page2 = screen.getByRole("region", { name: "存在勾稽错误的报告" });
+    expect(within(page2).getByRole("navigation").textContent).toContain("第 101–120 条，共 120 条");
+    expect(within(page2).queryByRole("row", { name: /示范机构100\b/ })).toBeNull();
+    // The soft list has one page: no pager, and no offset sent for it.
+    const soft = screen.getByRole("region", { name: "存在提示性问题的报告" });
+    expect(within(soft).queryByRole("navigation")).toBeNull();
+    expect(asked.at(-1)?.has("soft_offset")).toBe(false);
+  });
+
+  it("offers the first page when an old link points past the end of a list", async () => {
+    stubFetch({
+      ...agencies,
+      "GET /api/quality": json(
+        aQualityAnswer({ hard: { items: [], total: 3, offset: 200, limit: 100 } }),
+      ),
+    });
+    window.history.replaceState(null, "", "/dashboard/quality?year=2024&under=100&hard_offset=200");
+    renderWithSession(<QualityPage />, aUser({ role: "reviewer" }));
+
+    const hard = await screen.findByRole("region", { name: "存在勾稽错误的报告" });
+    expect(hard.textContent).toContain("这一页已超出列表末尾（共 3 份报告）");
+    fireEvent.click(within(hard).getByRole("button", { name: "回到第一页" }));
+    expect(window.location.search).not.toContain("hard_offset");
   });
 
   it("shows the findings in English when the reader chose English", async () => {

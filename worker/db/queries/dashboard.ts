@@ -129,56 +129,81 @@ export interface ReportFindings {
   explanations: Explanation[];
 }
 
+/** The quality lists' pages: the reports breaking hard rules, and those with warnings only. */
+export interface QualityQuery extends DashboardQuery {
+  hardOffset: number;
+  softOffset: number;
+}
+
+export interface QualityList {
+  items: ReportFindings[];
+  /** Every report of the list, however many this page holds. */
+  total: number;
+  offset: number;
+  limit: number;
+}
+
 /**
- * The reports whose basis revision has findings, hard (errors) and soft (warnings only) as two
- * capped lists, with the findings parsed from the revision's JSON and the explanations sent with
- * the submission of that very revision (a later draft's submission explains other figures).
+ * The reports whose basis revision has findings, hard (errors) and soft (warnings only), each
+ * list paged by its own offset and counted in full, with the findings parsed from the revision's
+ * JSON and the explanations sent with the submission of that very revision (a later draft's
+ * submission explains other figures). One batch: both pages and both counts.
  */
-export async function reportsWithFindings(db: Database, query: DashboardQuery) {
+export async function reportsWithFindings(
+  db: Database,
+  query: QualityQuery,
+): Promise<{ hard: QualityList; soft: QualityList }> {
   const where = inRegion(query);
   const revision = revisionColumn(query.basis);
-  const select = (condition: SQL) =>
+  const from = sql`FROM ${agencies} CROSS JOIN ${reports}
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        CROSS JOIN report_revisions r ON r.id = ${revision}
+        WHERE ${where}`;
+  const hardCondition = sql`r.error_count > 0`;
+  const softCondition = sql`r.error_count = 0 AND r.warning_count > 0`;
+  const page = (condition: SQL, offset: number) =>
     sql`SELECT reports.id AS report_id, agencies.id AS agency_id, agencies.name AS agency_name,
                agencies.level, agencies.scope, reports.status, r.number AS revision,
                r.error_count, r.warning_count, r.findings,
                (SELECT e.explanations FROM review_events e
                  WHERE e.report_id = reports.id AND e.action = 'submit' AND e.revision = r.number
-                 ORDER BY e.id DESC LIMIT 1) AS explanations,
-               COUNT(*) OVER () AS total
-        FROM ${agencies} CROSS JOIN ${reports}
-          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
-        CROSS JOIN report_revisions r ON r.id = ${revision}
-        WHERE ${where} AND ${condition}
+                 ORDER BY e.id DESC LIMIT 1) AS explanations
+        ${from} AND ${condition}
         ORDER BY r.error_count DESC, r.warning_count DESC, agencies.path
-        LIMIT ${query.limit}`;
-  const [hard, soft] = await runBatch(db, [
-    select(sql`r.error_count > 0`),
-    select(sql`r.error_count = 0 AND r.warning_count > 0`),
+        LIMIT ${query.limit} OFFSET ${offset}`;
+  const [hard, soft, counts] = await runBatch(db, [
+    page(hardCondition, query.hardOffset),
+    page(softCondition, query.softOffset),
+    sql`SELECT COALESCE(SUM(${hardCondition}), 0) AS hard, COALESCE(SUM(${softCondition}), 0) AS soft
+        ${from}`,
   ]);
-  const read = (result: D1Result | undefined) => {
-    const list = rows<Record<string, unknown>>(result);
-    return {
-      total: (list[0]?.total as number | undefined) ?? 0,
-      items: list.map((row): ReportFindings => {
-        const findings = JSON.parse(row.findings as string) as Finding[];
-        return {
-          report_id: row.report_id as number,
-          agency_id: row.agency_id as number,
-          agency_name: row.agency_name as string,
-          level: row.level as string,
-          scope: row.scope as string,
-          status: row.status as string,
-          revision: row.revision as number,
-          error_count: row.error_count as number,
-          warning_count: row.warning_count as number,
-          errors: findings.filter((f) => f.severity === "error"),
-          warnings: findings.filter((f) => f.severity === "warning"),
-          explanations: row.explanations
-            ? (JSON.parse(row.explanations as string) as Explanation[])
-            : [],
-        };
-      }),
-    };
+  const total = rows<{ hard: number; soft: number }>(counts)[0] ?? { hard: 0, soft: 0 };
+  const read = (result: D1Result | undefined, count: number, offset: number): QualityList => ({
+    total: count,
+    offset,
+    limit: query.limit,
+    items: rows<Record<string, unknown>>(result).map((row): ReportFindings => {
+      const findings = JSON.parse(row.findings as string) as Finding[];
+      return {
+        report_id: row.report_id as number,
+        agency_id: row.agency_id as number,
+        agency_name: row.agency_name as string,
+        level: row.level as string,
+        scope: row.scope as string,
+        status: row.status as string,
+        revision: row.revision as number,
+        error_count: row.error_count as number,
+        warning_count: row.warning_count as number,
+        errors: findings.filter((f) => f.severity === "error"),
+        warnings: findings.filter((f) => f.severity === "warning"),
+        explanations: row.explanations
+          ? (JSON.parse(row.explanations as string) as Explanation[])
+          : [],
+      };
+    }),
+  });
+  return {
+    hard: read(hard, total.hard, query.hardOffset),
+    soft: read(soft, total.soft, query.softOffset),
   };
-  return { hard: read(hard), soft: read(soft) };
 }
