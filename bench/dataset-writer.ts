@@ -11,7 +11,7 @@ import { defaultDeadline, isLate } from "../worker/db/queries/deadlines";
 import { rebuildRegionSums } from "../worker/db/queries/region-sums";
 import { createRng } from "../worker/demo/random";
 import type { SyntheticAgency } from "../worker/demo/synthetic-agencies";
-import { generateReports } from "../worker/demo/synthetic-reports";
+import { generateReportsBottomUp } from "../worker/demo/synthetic-reports";
 import type { ReportDocument } from "../worker/report/document";
 import { checkReport } from "../worker/report/rules";
 
@@ -199,10 +199,13 @@ export function writeDataset(sqlite: BetterSqlite3.Database, input: WriteInput):
     input.progress?.(reports);
   };
 
-  for (const agency of input.agencies) {
-    // One agency at a time: each agency draws from its own stream, so this gives the same
-    // reports as one call over all agencies without holding 100,000 documents in memory.
-    const generated = generateReports([agency], input.years, input.seed);
+  // One agency at a time, each after the agencies its whole-region report sums: the same reports
+  // as one call over all agencies, without holding 100,000 documents in memory.
+  for (const { agency, reports: generated } of generateReportsBottomUp(
+    input.agencies,
+    input.years,
+    input.seed,
+  )) {
     generated.forEach((report, i) => {
       const before = generated[i - 1];
       const previous = before?.year === report.year - 1 ? before.document : undefined;

@@ -24,9 +24,10 @@ import { writeDataset } from "./dataset-writer";
 /**
  * Bump when what `writeDataset` writes changes, so that stored datasets are rebuilt.
  * 2: the admin user and session; first revisions record no changes; submitted_at and late.
- * 4: region sums. 5: table 三 totals.
+ * 4: region sums. 5: table 三 totals. 6: whole-region reports summed from their parts; townships
+ * report for their region.
  */
-export const DATASET_VERSION = 5;
+export const DATASET_VERSION = 6;
 
 /**
  * The session cookie's name over plain http (worker/http/session-cookie.ts; over https it is

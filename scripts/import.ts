@@ -93,6 +93,15 @@ function summarize(all: ImportOutcome[]) {
   console.log(
     `导入 ${count("imported")} 份，导入但有勾稽问题 ${count("imported_with_findings")} 份，失败 ${count("failed")} 份`,
   );
+  const created = new Set(
+    all.flatMap((o) => (o.status !== "failed" && o.created ? [o.agencyId] : [])),
+  );
+  // What a new agency is comes from its name (guessNewAgency); an unknown code ends in 99.
+  if (created.size > 0) {
+    console.log(
+      `新建机构 ${created.size} 个：级别、范围和行政区划代码由名称推断，请在“机构管理”中核对（以99结尾的代码为待核实的占位）`,
+    );
+  }
   for (const outcome of all) {
     if (outcome.status === "failed") console.log(`  ✗ ${outcome.source}：${outcome.reason}`);
     else if (outcome.status === "imported_with_findings")

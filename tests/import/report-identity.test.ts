@@ -19,6 +19,8 @@ describe("year and agency", () => {
     ["某某市教育局\n2023年度政府信息公开\n工作年度报告", 2023, "某某市教育局"],
     ["某某区司法局\n2024 年政府信息公开工作年度报告", 2024, "某某区司法局"],
     ["现公布某某市人民政府办公厅2023年政府信息公开工作年度报告。", 2023, "某某市人民政府办公厅"],
+    ["某某区某某街道办事处2023年政府信息公开工作年度报告", 2023, "某某区某某街道办事处"],
+    ["上海市人民政府2023年政府信息公开工作年度报告", 2023, "上海市人民政府"],
   ])("reads %j", (title, year, agency) => {
     expect(identity(title)).toMatchObject({ year, agency });
   });
@@ -41,6 +43,19 @@ describe("year and agency", () => {
       year: 2023,
       codes: expect.arrayContaining(["year_hint_mismatch"]),
     });
+  });
+
+  it("names a street office by its office, from the title or from a sentence", () => {
+    expect(identity("某某街道2024年政府信息公开工作年度报告")).toMatchObject({
+      year: 2024,
+      agency: "某某街道办事处",
+      codes: expect.arrayContaining(["agency_short_form"]),
+    });
+    expect(
+      identity(
+        "本报告统计期限自2022年1月1日起至2022年12月31日止。2022年，某某街道办事处坚持公开为常态。",
+      ),
+    ).toMatchObject({ year: 2022, agency: "某某街道办事处" });
   });
 
   it("expands a common short form of a department's name and says so", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   DEMO_PROVINCE,
-  REAL_PROVINCES,
   countAgencies,
   demoProvinceOptions,
   generateAgencies,
@@ -9,11 +8,15 @@ import {
   type SyntheticAgency,
 } from "../../worker/demo/synthetic-agencies";
 import {
+  DEFECT_RULES,
   generateReport,
   generateReports,
+  generateReportsBottomUp,
+  type DefectKind,
   type GeneratedReport,
 } from "../../worker/demo/synthetic-reports";
 import { createRng } from "../../worker/demo/random";
+import { REAL_PROVINCES } from "../../worker/report/provinces";
 import {
   reportDocumentSchema,
   section3Variant,
@@ -131,12 +134,12 @@ describe("generateAgencies", () => {
     for (const agency of demoAgencies) {
       expect(agency.regionCode).toMatch(/^\d{6}$/);
       const parent = agency.parentKey === null ? undefined : index.get(agency.parentKey);
+      // A government reports for its region, at township level too (FORMAT §8).
+      expect(agency.scope).toBe(agency.kind === "government" ? "region" : "self");
       if (agency.kind === "department" || agency.level === "township") {
         expect(agency.regionCode).toBe(parent?.regionCode);
-        expect(agency.scope).toBe("self");
         continue;
       }
-      expect(agency.scope).toBe("region");
       const code = agency.regionCode;
       if (agency.level === "province") expect(code).toMatch(/^\d{2}0000$/);
       if (agency.level === "city") {
@@ -190,10 +193,37 @@ describe("generateReports", () => {
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(demoReports));
   });
 
-  it("keeps an agency's reports when other agencies are added or removed", () => {
-    const alone = generateReports(demoAgencies.slice(40, 41), YEARS, 1);
-    const key = demoAgencies[40]?.key;
-    expect(alone).toEqual(demoReports.filter((r) => r.agencyKey === key));
+  it("keeps an agency's reports when agencies outside its subtree are added or removed", () => {
+    const department = demoAgencies.find((a) => a.kind === "department" && a.level === "county");
+    const county = demoAgencies.find((a) => a.kind === "government" && a.level === "county");
+    if (!department || !county) throw new Error("no county department or county");
+    const alone = generateReports([department], YEARS, 1);
+    expect(alone).toEqual(demoReports.filter((r) => r.agencyKey === department.key));
+
+    const subtree = demoAgencies.filter(
+      (a) => a.key === county.key || a.key.startsWith(`${county.key}/`),
+    );
+    expect(subtree.length).toBeGreaterThan(10);
+    const keys = new Set(subtree.map((a) => a.key));
+    expect(generateReports(subtree, YEARS, 1)).toEqual(
+      demoReports.filter((r) => keys.has(r.agencyKey)),
+    );
+  });
+
+  it("hands out every agency after the agencies under it, with the same reports", () => {
+    const done = new Set<string>();
+    const reports: GeneratedReport[] = [];
+    for (const { agency, reports: own } of generateReportsBottomUp(demoAgencies, YEARS, 1)) {
+      for (const child of demoAgencies.filter((a) => a.parentKey === agency.key)) {
+        expect(done.has(child.key), `${child.key} before ${agency.key}`).toBe(true);
+      }
+      done.add(agency.key);
+      reports.push(...own);
+    }
+    expect(done.size).toBe(demoAgencies.length);
+    const order = new Map(demoAgencies.map((a, i) => [a.key, i]));
+    reports.sort((a, b) => (order.get(a.agencyKey) ?? 0) - (order.get(b.agencyKey) ?? 0));
+    expect(reports).toEqual(demoReports);
   });
 
   it("produces documents that pass the canonical zod schema", () => {
@@ -221,6 +251,7 @@ describe("generateReports", () => {
     }
   });
 
+  // About 30,000 reports checked twice: seconds alone, more beside other suites (30 s allowed).
   it("keeps clean reports free of errors and blanks (R1–R4 by hand and by checkReport)", () => {
     const clean = [...demoReports, ...nationalReports].filter((r) => r.intent === "clean");
     expect(clean.length).toBeGreaterThan(20_000);
@@ -245,7 +276,7 @@ describe("generateReports", () => {
         `${report.agencyKey} ${report.year}`,
       ).toEqual([]);
     }
-  });
+  }, 30_000);
 
   it("chains this year's carried_over to last year's carried_forward", () => {
     const byAgencyYear = new Map(demoReports.map((r) => [`${r.agencyKey}@${r.year}`, r]));
@@ -271,14 +302,30 @@ describe("generateReports", () => {
     expect(Math.abs(share(nationalReports, "blank-cells") - 0.02)).toBeLessThan(0.007);
   });
 
-  it("makes every rule-breaking report fail at least one of R1–R4", () => {
-    const broken = nationalReports.filter((r) => r.intent === "breaks-rules");
+  it("breaks in each rule-breaking report exactly the hard rules its defect names", () => {
+    const broken = [...demoReports, ...nationalReports].filter((r) => r.intent === "breaks-rules");
     expect(broken.length).toBeGreaterThan(300);
+    const kinds = new Set<DefectKind>();
     for (const report of broken) {
+      const defect = report.defect;
+      if (!defect) throw new Error(`${report.agencyKey} ${report.year} has no defect`);
+      kinds.add(defect.kind);
+      expect(defect.rules).toEqual(DEFECT_RULES[defect.kind]);
       expect(arithmeticViolations(report.document).length).toBeGreaterThan(0);
-      const rules = checkReport(report.document).map((f) => f.rule);
-      expect(rules.some((rule) => HARD_RULES.has(rule))).toBe(true);
+      const hard = new Set(
+        checkReport(report.document)
+          .map((f) => f.rule)
+          .filter((rule) => HARD_RULES.has(rule)),
+      );
+      expect([...hard].sort(), `${report.agencyKey} ${report.year} ${defect.kind}`).toEqual(
+        [...defect.rules].sort(),
+      );
+      expect(hasBlank(report.document)).toBe(false);
     }
+    expect([...kinds].sort()).toEqual(Object.keys(DEFECT_RULES).sort());
+    expect(demoReports.filter((r) => r.intent !== "breaks-rules").some((r) => r.defect)).toBe(
+      false,
+    );
   });
 
   it("leaves blank cells that hold the hard rules when read as 0", () => {
@@ -353,6 +400,36 @@ describe("generateReports", () => {
     const departments = pick(isDepartment, received);
     expect(departments).toBeGreaterThanOrEqual(3);
     expect(departments).toBeLessThan(100);
+  });
+
+  it("carries 2019 table 二 matters forward: next year's 上一年项目数量 is this year's plus the change", () => {
+    const byAgencyYear = new Map(demoReports.map((r) => [`${r.agencyKey}@${r.year}`, r]));
+    const kinds = [
+      "licensing",
+      "other_external_management_services",
+      "punishment",
+      "coercion",
+      "fees",
+    ] as const;
+    let chained = 0;
+    for (const report of demoReports) {
+      const doc = report.document;
+      if (doc.template !== "2019" || !doc.section2) continue;
+      for (const kind of kinds) {
+        const { prev_year_items: prev, change } = doc.section2[kind];
+        expect(n(prev) + n(change), `${report.agencyKey} ${report.year}`).toBeGreaterThanOrEqual(0);
+      }
+      const next = byAgencyYear.get(`${report.agencyKey}@${report.year + 1}`)?.document;
+      if (next?.template !== "2019" || !next.section2) continue;
+      for (const kind of kinds) {
+        const { prev_year_items: prev, change } = doc.section2[kind];
+        expect(next.section2[kind].prev_year_items, `${report.agencyKey} ${kind}`).toBe(
+          n(prev) + n(change),
+        );
+      }
+      chained++;
+    }
+    expect(chained).toBeGreaterThan(250);
   });
 
   it("generates one agency-year on its own, or null when forced missing", () => {

@@ -12,7 +12,7 @@ import type { Transition } from "../../worker/db/queries/workflow";
 import { rollup } from "../../worker/db/queries/rollup";
 import type { ReportStatus } from "../../worker/db/schema";
 import { generateAgencies } from "../../worker/demo/synthetic-agencies";
-import { generateReports } from "../../worker/demo/synthetic-reports";
+import { generateReports, generateReportsBottomUp } from "../../worker/demo/synthetic-reports";
 import app from "../../worker/index";
 import { createAgencyTree } from "../../scripts/seed/agency-tree";
 import { moveReport } from "../../worker/services/report-workflow";
@@ -101,7 +101,9 @@ describe("bench dataset writer", () => {
     const saved = migratedDatabase();
     const db = createDatabase(d1OverSqlite(saved));
     const rows = await createAgencyTree(db, AGENCIES, NOW);
-    for (const report of generateReports(AGENCIES, YEARS, SEED)) {
+    // In the writer's order (each agency after those its region report sums), so ids match.
+    const generated = [...generateReportsBottomUp(AGENCIES, YEARS, SEED)].flatMap((a) => a.reports);
+    for (const report of generated) {
       const agency = rows.get(report.agencyKey)!;
       const outcome = await saveReport(db, {
         agency,

@@ -70,6 +70,7 @@ describe("npm run import (loading)", () => {
       stdout = (error as { stdout: string }).stdout;
     }
     expect(stdout).toContain("导入 1 份，导入但有勾稽问题 0 份，失败 1 份");
+    expect(stdout).toContain("新建机构 1 个");
     expect(stdout).toContain("junk.txt");
     const rows = JSON.parse(
       wrangler(
@@ -77,9 +78,18 @@ describe("npm run import (loading)", () => {
         "DB",
         "--json",
         "--command",
-        "SELECT a.name, a.kind, r.year FROM reports r JOIN agencies a ON a.id = r.agency_id",
+        "SELECT a.name, a.level, a.kind, a.scope, a.region_code, r.year FROM reports r JOIN agencies a ON a.id = r.agency_id",
       ),
     )[0].results;
-    expect(rows).toEqual([{ name: "洛阳市人民政府办公室", kind: "department", year: 2022 }]);
+    expect(rows).toEqual([
+      {
+        name: "洛阳市人民政府办公室",
+        level: "city",
+        kind: "department",
+        scope: "self",
+        region_code: "410300",
+        year: 2022,
+      },
+    ]);
   }, 120_000);
 });

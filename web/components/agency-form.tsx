@@ -40,6 +40,13 @@ export function AgencyForm({ agency, onSaved, onCancel }: Props) {
   const [level, setLevel] = useState<AgencyLevel>(agency?.level ?? "county");
   const [kind, setKind] = useState<AgencyKind>(agency?.kind ?? "department");
   const [scope, setScope] = useState<AgencyScope>(agency?.scope ?? "self");
+  // A new agency's scope follows its kind (FORMAT §8: a government, townships included, reports
+  // for its region) until chosen here; an existing agency's is changed only by hand.
+  const [scopeChosen, setScopeChosen] = useState(agency !== undefined);
+  const chooseKind = (next: AgencyKind) => {
+    setKind(next);
+    if (!scopeChosen) setScope(next === "government" ? "region" : "self");
+  };
   const [regionCode, setRegionCode] = useState(agency?.region_code ?? "");
   const knownParent = useAgencyChoice(agency?.parent_id ?? null);
   const [chosenParent, setParent] = useState<AgencyChoice | null | undefined>(undefined);
@@ -103,14 +110,21 @@ export function AgencyForm({ agency, onSaved, onCancel }: Props) {
       </Field>
       <Field label={t("kind")} error={errors.kind}>
         {(c) => (
-          <select {...c} value={kind} onChange={(e) => setKind(e.target.value as AgencyKind)}>
+          <select {...c} value={kind} onChange={(e) => chooseKind(e.target.value as AgencyKind)}>
             {choices(KINDS, "kind")}
           </select>
         )}
       </Field>
-      <Field label={t("scope")} error={errors.scope}>
+      <Field label={t("scope")} hint={t("scopeHint")} error={errors.scope}>
         {(c) => (
-          <select {...c} value={scope} onChange={(e) => setScope(e.target.value as AgencyScope)}>
+          <select
+            {...c}
+            value={scope}
+            onChange={(e) => {
+              setScope(e.target.value as AgencyScope);
+              setScopeChosen(true);
+            }}
+          >
             {choices(SCOPES, "scope")}
           </select>
         )}

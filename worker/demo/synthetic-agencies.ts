@@ -6,6 +6,7 @@
  * within one generated set.
  */
 
+import { REAL_PROVINCES, type ProvinceSpec } from "../report/provinces";
 import { createRng, type Random } from "./random";
 
 export type AgencyLevel = "province" | "city" | "county" | "township";
@@ -19,15 +20,12 @@ export interface SyntheticAgency {
   name: string;
   level: AgencyLevel;
   kind: AgencyKind;
-  /** 6-digit 行政区划代码; townships and departments share their government's code. */
+  /**
+   * 6-digit 行政区划代码. Departments share their government's; a township has its county's
+   * (the first six digits of its own nine-digit code).
+   */
   regionCode: string;
   scope: AgencyScope;
-}
-
-/** A province to generate: the two-digit code prefix and its full name (e.g. "江苏省"). */
-export interface ProvinceSpec {
-  code: string;
-  name: string;
 }
 
 export interface DepartmentsPerLevel {
@@ -46,41 +44,6 @@ export interface AgencyGenerationOptions {
   /** Departments under each province, city and county government (townships have none). */
   departmentsPerGovernment: number | DepartmentsPerLevel;
 }
-
-/** The 31 provincial-level divisions with their real 行政区划代码 prefixes. */
-export const REAL_PROVINCES: readonly ProvinceSpec[] = [
-  { code: "11", name: "北京市" },
-  { code: "12", name: "天津市" },
-  { code: "13", name: "河北省" },
-  { code: "14", name: "山西省" },
-  { code: "15", name: "内蒙古自治区" },
-  { code: "21", name: "辽宁省" },
-  { code: "22", name: "吉林省" },
-  { code: "23", name: "黑龙江省" },
-  { code: "31", name: "上海市" },
-  { code: "32", name: "江苏省" },
-  { code: "33", name: "浙江省" },
-  { code: "34", name: "安徽省" },
-  { code: "35", name: "福建省" },
-  { code: "36", name: "江西省" },
-  { code: "37", name: "山东省" },
-  { code: "41", name: "河南省" },
-  { code: "42", name: "湖北省" },
-  { code: "43", name: "湖南省" },
-  { code: "44", name: "广东省" },
-  { code: "45", name: "广西壮族自治区" },
-  { code: "46", name: "海南省" },
-  { code: "50", name: "重庆市" },
-  { code: "51", name: "四川省" },
-  { code: "52", name: "贵州省" },
-  { code: "53", name: "云南省" },
-  { code: "54", name: "西藏自治区" },
-  { code: "61", name: "陕西省" },
-  { code: "62", name: "甘肃省" },
-  { code: "63", name: "青海省" },
-  { code: "64", name: "宁夏回族自治区" },
-  { code: "65", name: "新疆维吾尔自治区" },
-];
 
 /** The fictional province of the demo data set (code 99 is not assigned to any real province). */
 export const DEMO_PROVINCE: ProvinceSpec = { code: "99", name: "示范省" };
@@ -227,7 +190,8 @@ export function generateAgencies(options: AgencyGenerationOptions): SyntheticAge
             level: "township",
             kind: "government",
             regionCode: countyCode,
-            scope: "self",
+            // A government's report covers its region, at township level too (FORMAT §8).
+            scope: "region",
           });
         }
       }

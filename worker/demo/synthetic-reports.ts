@@ -3,9 +3,17 @@
  * by level, kind and scope, figures that evolve year over year per agency, and a known share of
  * reports that are missing, break a hard rule on purpose, or leave cells blank.
  *
+ * A whole-region report (an agency of scope `region`) covers its parts (FORMAT §8): it is the
+ * government's own part plus, cell by cell, the own reports of the agencies under it and the
+ * whole-region reports of the governments under it (which already hold their own parts). So
+ * reports are generated bottom-up, children before parents. Sums of tables that satisfy R1–R4
+ * satisfy them too, and a part that is missing or broken contributes its intended figures, as
+ * the region's statisticians would have counted it.
+ *
  * Pure and deterministic: `generateReports(agencies, years, seed)` gives byte-identical JSON for
- * the same arguments. Each agency draws from its own stream (`hashSeed(seed, agency.key)`), so
- * its reports do not change when other agencies are added or removed.
+ * the same arguments. Each agency draws from its own stream (`hashSeed(seed, agency.key)`) and
+ * each of its years from a fork of it, so an agency's own figures never depend on other agencies,
+ * and its reports depend only on the agencies of its subtree that are given.
  */
 
 import type {
@@ -18,7 +26,13 @@ import type {
   Section4,
 } from "../report/document";
 import type { MetricKey } from "../report/metrics";
-import { section3RowKeys, type Section3RowKey, type Template } from "../report/templates";
+import type { RuleId } from "../report/rules";
+import {
+  OUTCOME_ROW_KEYS,
+  section3RowKeys,
+  type Section3RowKey,
+  type Template,
+} from "../report/templates";
 import { createRng, hashSeed, type Random } from "./random";
 import type { SyntheticAgency } from "./synthetic-agencies";
 
@@ -61,24 +75,64 @@ export interface AgencyProfile {
   feeDecimals: number;
   /** Registered metrics the agency reports, with their typical value. */
   metrics: Partial<Record<MetricKey, number>>;
-  /** 2019 table 二: numbers of matters (事项) the agency handles. */
-  matters: {
-    licensing: number;
-    otherServices: number;
-    punishment: number;
-    coercion: number;
-    fees: number;
-  };
+  /** 2019 table 二: numbers of matters (事项) the agency handles when its series starts. */
+  matters: Record<MatterKind, number>;
   /** 2019 table 二: typical centralised procurement projects per year. */
   procurementProjects: number;
 }
 
-/** What one year leaves for the next: the true (unprinted, uncorrupted) closing figures. */
+/** The kinds of matters (事项) whose numbers the 2019 table 二 carries from year to year. */
+export type MatterKind = "licensing" | "otherServices" | "punishment" | "coercion" | "fees";
+
+const MATTER_KINDS: readonly MatterKind[] = [
+  "licensing",
+  "otherServices",
+  "punishment",
+  "coercion",
+  "fees",
+];
+
+/** What one year of the agency's own part leaves for the next: true (unprinted) closing figures. */
 export interface AgencyHistory {
   /** 四、结转下年度继续办理, the seven cells. */
   carriedForward: number[];
   regulationsValid: number;
   normativeValid: number;
+  /** Matters at the end of the year (next year's 上一年项目数量). */
+  matters: Record<MatterKind, number>;
+}
+
+type Row = number[];
+type SplitRowKey = Exclude<Section3RowKey, "other_processing">;
+interface Stock {
+  made: number;
+  repealed: number;
+  valid: number;
+}
+
+/**
+ * One agency-year's intended figures, all rules holding: what the document prints before any
+ * deliberate defect or blank, and what a whole-region report sums.
+ */
+export interface ReportFigures {
+  template: Template;
+  /** Table 三 in the 2021 layout; a 2019 document folds the three 其他处理 rows into one. */
+  rows: Record<SplitRowKey, Row>;
+  /** Table 四: reconsideration, direct litigation, litigation after reconsideration. */
+  section4: [Row, Row, Row];
+  /** 规章: a government's own, never summed over its region. */
+  regulations: Stock;
+  normative: Stock;
+  licensing: number;
+  punishment: number;
+  coercion: number;
+  feesWanYuan: number;
+  /** 2019 table 二: matters at the start of the year (上一年项目数量) and the year's change. */
+  matters: Record<MatterKind, { prev: number; change: number }>;
+  otherServicesDecisions: number;
+  procurement: { projects: number; amountYuan: number };
+  /** The agency's own portal and channels, never summed over its region. */
+  metrics: Partial<Record<MetricKey, number>>;
 }
 
 export interface ReportOptions {
@@ -86,6 +140,11 @@ export interface ReportOptions {
   profile?: AgencyProfile;
   /** Last year's closing figures; without them the carry-over is drawn as if last year was typical. */
   history?: AgencyHistory | null;
+  /**
+   * The summed figures of what the agency's report covers besides itself (its parts' own reports
+   * and whole-region reports), for an agency of scope `region`.
+   */
+  parts?: ReportFigures | null;
   /** Forces the outcome; otherwise drawn from `rates`. */
   intent?: ReportIntent | "missing";
   rates?: Partial<IntentRates>;
@@ -95,8 +154,15 @@ export interface ReportStep {
   /** null when the agency did not report that year. */
   document: ReportDocument | null;
   intent: ReportIntent | "missing";
+  /** For a report that breaks rules on purpose: what was changed and the rules that now fail. */
+  defect: Defect | null;
   /** Pass as `history` for the agency's next year, also after a missing year. */
   history: AgencyHistory;
+  /**
+   * What the agency adds to the whole-region report above it, missing or not: its report's
+   * intended figures when it reports for its region, else its own part plus its parts.
+   */
+  contribution: ReportFigures;
 }
 
 export interface GeneratedReport {
@@ -104,12 +170,20 @@ export interface GeneratedReport {
   year: number;
   document: ReportDocument;
   intent: ReportIntent;
+  /** Present when `intent` is "breaks-rules". */
+  defect?: Defect;
+}
+
+/** One agency's reports, as `generateReportsBottomUp` hands them out. */
+export interface AgencyReports {
+  agency: SyntheticAgency;
+  reports: GeneratedReport[];
 }
 
 /**
  * All reports of `agencies` over `years` (each agency's years generated in ascending order, so
  * that this year's `carried_over` is last year's `carried_forward`). Missing agency-years are left
- * out. Output is ordered by agency, then year.
+ * out. Output is ordered as `agencies`, then by year.
  *
  * @example
  * const reports = generateReports(generateAgencies(demoProvinceOptions(1)), [2022, 2023, 2024], 1);
@@ -120,21 +194,118 @@ export function generateReports(
   seed: number,
   rates: Partial<IntentRates> = {},
 ): GeneratedReport[] {
+  const byAgency = new Map<string, GeneratedReport[]>();
+  for (const { agency, reports } of generateReportsBottomUp(agencies, years, seed, rates)) {
+    byAgency.set(agency.key, reports);
+  }
+  return agencies.flatMap((agency) => byAgency.get(agency.key) ?? []);
+}
+
+/**
+ * The same reports as `generateReports`, one agency at a time, every agency after the agencies
+ * under it (a depth-first walk of the trees that `parentKey` draws among `agencies`; an agency
+ * whose parent is not given starts a tree). Holds only the running sums of the governments on the
+ * current path, so that large sets can be written out without keeping every document.
+ */
+export function* generateReportsBottomUp(
+  agencies: readonly SyntheticAgency[],
+  years: readonly number[],
+  seed: number,
+  rates: Partial<IntentRates> = {},
+): Generator<AgencyReports> {
   const sortedYears = [...new Set(years)].sort((a, b) => a - b);
-  const out: GeneratedReport[] = [];
+  const given = new Set(agencies.map((agency) => agency.key));
+  if (given.size !== agencies.length) throw new RangeError("agency keys must be unique");
+  const children = new Map<string, SyntheticAgency[]>();
+  const roots: SyntheticAgency[] = [];
   for (const agency of agencies) {
-    const rng = createRng(hashSeed(seed, agency.key));
-    const profile = createAgencyProfile(agency, rng);
-    let history: AgencyHistory | null = null;
-    for (const year of sortedYears) {
-      const step = generateReportStep(agency, year, rng, { profile, history, rates });
-      history = step.history;
-      if (step.document !== null && step.intent !== "missing") {
-        out.push({ agencyKey: agency.key, year, document: step.document, intent: step.intent });
+    if (agency.parentKey === null || !given.has(agency.parentKey)) {
+      roots.push(agency);
+      continue;
+    }
+    const siblings = children.get(agency.parentKey);
+    if (siblings) siblings.push(agency);
+    else children.set(agency.parentKey, [agency]);
+  }
+
+  interface Frame {
+    agency: SyntheticAgency;
+    next: number;
+    /** By year index: the sum of the contributions of the children done so far. */
+    parts: (ReportFigures | null)[];
+  }
+  const frame = (agency: SyntheticAgency): Frame => ({
+    agency,
+    next: 0,
+    parts: sortedYears.map(() => null),
+  });
+  let done = 0;
+  for (const root of roots) {
+    const stack: Frame[] = [frame(root)];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as Frame;
+      const below = children.get(top.agency.key);
+      if (below && top.next < below.length) {
+        stack.push(frame(below[top.next++] as SyntheticAgency));
+        continue;
       }
+      stack.pop();
+      const { reports, contributions } = generateAgencyYears(
+        top.agency,
+        sortedYears,
+        seed,
+        rates,
+        top.parts,
+      );
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        parent.parts = parent.parts.map((sum, i) => {
+          const add = contributions[i] as ReportFigures;
+          return sum === null ? add : addFigures(sum, add);
+        });
+      }
+      done++;
+      yield { agency: top.agency, reports };
     }
   }
-  return out;
+  if (done !== agencies.length) {
+    throw new RangeError("agencies must form trees: a parent cycle leaves some unreached");
+  }
+}
+
+function generateAgencyYears(
+  agency: SyntheticAgency,
+  years: readonly number[],
+  seed: number,
+  rates: Partial<IntentRates>,
+  parts: readonly (ReportFigures | null)[],
+): { reports: GeneratedReport[]; contributions: ReportFigures[] } {
+  const rng = createRng(hashSeed(seed, agency.key));
+  const profile = createAgencyProfile(agency, rng);
+  const reports: GeneratedReport[] = [];
+  const contributions: ReportFigures[] = [];
+  let history: AgencyHistory | null = null;
+  years.forEach((year, i) => {
+    const step = generateReportStep(agency, year, rng, {
+      profile,
+      history,
+      rates,
+      parts: parts[i] ?? null,
+    });
+    history = step.history;
+    contributions.push(step.contribution);
+    if (step.document !== null && step.intent !== "missing") {
+      const report: GeneratedReport = {
+        agencyKey: agency.key,
+        year,
+        document: step.document,
+        intent: step.intent,
+      };
+      if (step.defect) report.defect = step.defect;
+      reports.push(report);
+    }
+  });
+  return { reports, contributions };
 }
 
 /**
@@ -160,14 +331,21 @@ export function drawIntent(
   rates: Partial<IntentRates> = {},
 ): ReportIntent | "missing" {
   const r = { ...DEFAULT_INTENT_RATES, ...rates };
-  if (rng.next() < r.missing) return "missing";
+  // Two draws whatever the outcome, so that what follows does not depend on it.
+  const missing = rng.next();
   const u = rng.next();
+  if (missing < r.missing) return "missing";
   if (u < r.breaksRules) return "breaks-rules";
   if (u < r.breaksRules + r.blankCells) return "blank-cells";
   return "clean";
 }
 
-/** One agency-year: the document (null when missing), its intent, and the history for next year. */
+/**
+ * One agency-year: the document (null when missing), its intent, the history for next year and
+ * the figures the agency adds to the region above it. Takes one draw from `rng` (and the profile's
+ * when none is given) and draws the year from a fork of it, so that a year's own figures depend
+ * neither on its intent nor on what the parts summed to.
+ */
 export function generateReportStep(
   agency: SyntheticAgency,
   year: number,
@@ -175,29 +353,37 @@ export function generateReportStep(
   options: ReportOptions = {},
 ): ReportStep {
   const profile = options.profile ?? createAgencyProfile(agency, rng);
-  const planned = options.intent ?? drawIntent(rng, options.rates);
-  const figures = drawFigures(agency, profile, year, rng, options.history ?? null);
+  const yearRng = rng.fork(year);
+  const drawn = drawIntent(yearRng, options.rates);
+  const planned = options.intent ?? drawn;
+  const own = drawFigures(agency, profile, year, yearRng, options.history ?? null);
   const history: AgencyHistory = {
-    carriedForward: figures.rows.carried_forward,
-    regulationsValid: figures.regulations.valid,
-    normativeValid: figures.normative.valid,
+    carriedForward: own.rows.carried_forward,
+    regulationsValid: own.regulations.valid,
+    normativeValid: own.normative.valid,
+    matters: closingMatters(own),
   };
-  if (planned === "missing") return { document: null, intent: "missing", history };
+  const parts = options.parts ?? null;
+  const withParts = parts === null ? own : addFigures(own, parts);
+  const figures = agency.scope === "region" ? withParts : own;
+  const step = { history, contribution: withParts };
+  if (planned === "missing") return { document: null, intent: "missing", defect: null, ...step };
 
-  const document = buildDocument(agency, year, figures, profile, rng);
+  const document = buildDocument(agency, year, figures, yearRng);
   let intent: ReportIntent = planned;
-  if (planned === "breaks-rules") breakOneRule(document, rng);
-  if (planned === "blank-cells" && !blankSomeCells(document, rng)) intent = "clean";
-  return { document, intent, history };
+  let defect: Defect | null = null;
+  if (planned === "breaks-rules") defect = breakRules(document, yearRng);
+  if (planned === "blank-cells" && !blankSomeCells(document, yearRng)) intent = "clean";
+  return { document, intent, defect, ...step };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Profiles: typical sizes by level, kind and scope
 
 type Tier =
-  | "province-region"
-  | "city-region"
-  | "county-region"
+  | "province-government"
+  | "city-government"
+  | "county-government"
   | "township"
   | "province-department"
   | "city-department"
@@ -206,7 +392,7 @@ type Tier =
 function tierOf(agency: SyntheticAgency): Tier {
   if (agency.kind === "department") return `${agencyLevelForDepartment(agency)}-department`;
   if (agency.level === "township") return "township";
-  return `${agency.level}-region`;
+  return `${agency.level}-government`;
 }
 
 function agencyLevelForDepartment(agency: SyntheticAgency): "province" | "city" | "county" {
@@ -225,9 +411,13 @@ interface TierSizes {
   metrics: Record<MetricKey, number>;
 }
 
-/** Medians seen in published reports (fixtures 00–22), extrapolated across levels. */
+/**
+ * Medians seen in published reports (fixtures 00–22), extrapolated across levels. A government's
+ * sizes are its own part: the government itself and the agencies of its region that the data set
+ * does not list. Its whole-region report adds the reports of the agencies listed under it.
+ */
 const TIER_SIZES: Record<Tier, TierSizes> = {
-  "province-region": {
+  "province-government": {
     applications: [18000, 0.6],
     licensing: [3_000_000, 0.6],
     punishment: [9_000_000, 0.7],
@@ -245,7 +435,7 @@ const TIER_SIZES: Record<Tier, TierSizes> = {
       fee_collected_yuan: 2000,
     },
   },
-  "city-region": {
+  "city-government": {
     applications: [2200, 0.7],
     licensing: [250_000, 0.8],
     punishment: [600_000, 1.0],
@@ -263,7 +453,7 @@ const TIER_SIZES: Record<Tier, TierSizes> = {
       fee_collected_yuan: 1500,
     },
   },
-  "county-region": {
+  "county-government": {
     applications: [160, 0.8],
     licensing: [12_000, 0.8],
     punishment: [5_000, 1.0],
@@ -463,7 +653,7 @@ export function createAgencyProfile(agency: SyntheticAgency, rng: Random): Agenc
   const tier = tierOf(agency);
   const sizes = TIER_SIZES[tier];
   const trait = agency.kind === "department" ? departmentTrait(agency.name) : null;
-  const isRegionGovernment = agency.kind === "government" && agency.level !== "township";
+  const countyOrAbove = agency.kind === "government" && agency.level !== "township";
   const makesRegulations =
     agency.kind === "government" && (agency.level === "province" || agency.level === "city");
 
@@ -515,7 +705,7 @@ export function createAgencyProfile(agency: SyntheticAgency, rng: Random): Agenc
     i === 0 ? w : w * rng.logNormal(1, 0.7),
   );
   const [validLo, validHi] = sizes.normativeValid;
-  const maxMatters = isRegionGovernment ? 400 : tier === "township" ? 8 : 60;
+  const maxMatters = countyOrAbove ? 400 : tier === "township" ? 8 : 60;
   const hasMatters = (median: number): number => (median > 0 ? rng.int(1, maxMatters) : 0);
 
   return {
@@ -553,44 +743,31 @@ export function createAgencyProfile(agency: SyntheticAgency, rng: Random): Agenc
       coercion: hasMatters(coercion),
       fees: feesWanYuan > 0 ? rng.int(1, 25) : 0,
     },
-    procurementProjects: rng.chance(0.6) ? rng.logNormal(isRegionGovernment ? 300 : 8, 0.8) : 0,
+    procurementProjects: rng.chance(0.6) ? rng.logNormal(countyOrAbove ? 300 : 8, 0.8) : 0,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Figures of one year, all rules holding
 
-type Row = number[];
-
-interface Figures {
-  template: Template;
-  rows: Record<Section3RowKey, Row>;
-  section4: [Row, Row, Row];
-  regulations: { made: number; repealed: number; valid: number };
-  normative: { made: number; repealed: number; valid: number };
-  licensing: number;
-  punishment: number;
-  coercion: number;
-  feesWanYuan: number;
-  metrics: Partial<Record<MetricKey, number>>;
-}
-
-const SPLIT_KEYS = section3RowKeys("split");
+const SPLIT_KEYS = section3RowKeys("split") as SplitRowKey[];
 const SINGLE_KEYS = section3RowKeys("single");
 /** The 18 outcome rows shared by both layouts, then the three split （六） rows. */
 const OUTCOME_KEYS_SPLIT = SPLIT_KEYS.slice(2, 23);
+const SPLIT_OTHER_KEYS = OUTCOME_KEYS_SPLIT.slice(18);
 
 function yearTrend(year: number): number {
   return 1 + 0.03 * (year - 2021);
 }
 
+/** The agency's own part of one year, drawn from `rng`; `history` is its own part's last year. */
 function drawFigures(
   agency: SyntheticAgency,
   profile: AgencyProfile,
   year: number,
   rng: Random,
   history: AgencyHistory | null,
-): Figures {
+): ReportFigures {
   const template: Template = year >= 2021 ? "2021" : "2019";
   const trend = yearTrend(year);
 
@@ -622,21 +799,10 @@ function drawFigures(
     for (let c = 0; c < 6; c++) totalProcessed[c] = at(totalProcessed, c) + at(row, c);
   }
 
-  const rows = {} as Record<Section3RowKey, Row>;
+  const rows = {} as Record<SplitRowKey, Row>;
   rows.new_received = withTotal(newReceived);
   rows.carried_over = withTotal(carriedOver);
-  for (let r = 0; r < 18; r++)
-    rows[OUTCOME_KEYS_SPLIT[r] as Section3RowKey] = withTotal(outcomeRows[r] as Row);
-  if (template === "2021") {
-    for (let r = 18; r < 21; r++)
-      rows[OUTCOME_KEYS_SPLIT[r] as Section3RowKey] = withTotal(outcomeRows[r] as Row);
-  } else {
-    const single = new Array<number>(7).fill(0);
-    for (let r = 18; r < 21; r++) {
-      for (let c = 0; c < 6; c++) single[c] = at(single, c) + at(outcomeRows[r] as Row, c);
-    }
-    rows.other_processing = withTotal(single);
-  }
+  OUTCOME_KEYS_SPLIT.forEach((key, r) => (rows[key] = withTotal(outcomeRows[r] as Row)));
   rows.total_processed = withTotal(totalProcessed);
   rows.carried_forward = withTotal(carriedForward);
 
@@ -664,22 +830,45 @@ function drawFigures(
     metrics[key] = value;
   }
 
+  const licensing = profile.licensing === 0 ? 0 : countAround(rng, profile.licensing * trend, 0.2);
+  const punishment =
+    profile.punishment === 0 ? 0 : countAround(rng, profile.punishment * trend, 0.25);
+  const coercion = profile.coercion === 0 ? 0 : countAround(rng, profile.coercion * trend, 0.3);
+  const feesWanYuan =
+    profile.feesWanYuan === 0
+      ? 0
+      : roundTo(
+          rng.logNormal(profile.feesWanYuan, 0.2),
+          agency.level === "township" ? Math.min(profile.feeDecimals, 2) : profile.feeDecimals,
+        );
+
+  // 2019 table 二: the matters at the start of the year are last year's at its end. Drawn every
+  // year, printed only in the 2019 layout.
+  const matters = {} as ReportFigures["matters"];
+  for (const kind of MATTER_KINDS) {
+    const prev = history ? history.matters[kind] : profile.matters[kind];
+    matters[kind] = { prev, change: prev === 0 ? 0 : Math.max(-prev, rng.int(-2, 3)) };
+  }
+  const otherServices = matters.otherServices.prev;
+  const otherServicesDecisions =
+    otherServices === 0 ? 0 : countAround(rng, otherServices * 20, 0.5);
+  const projects =
+    profile.procurementProjects === 0 ? 0 : countAround(rng, profile.procurementProjects, 0.2);
+  const amountYuan = projects === 0 ? 0 : Math.round(projects * rng.logNormal(300_000, 0.8));
+
   return {
     template,
     rows,
     section4,
     regulations,
     normative,
-    licensing: profile.licensing === 0 ? 0 : countAround(rng, profile.licensing * trend, 0.2),
-    punishment: profile.punishment === 0 ? 0 : countAround(rng, profile.punishment * trend, 0.25),
-    coercion: profile.coercion === 0 ? 0 : countAround(rng, profile.coercion * trend, 0.3),
-    feesWanYuan:
-      profile.feesWanYuan === 0
-        ? 0
-        : roundTo(
-            rng.logNormal(profile.feesWanYuan, 0.2),
-            agency.level === "township" ? Math.min(profile.feeDecimals, 2) : profile.feeDecimals,
-          ),
+    licensing,
+    punishment,
+    coercion,
+    feesWanYuan,
+    matters,
+    otherServicesDecisions,
+    procurement: { projects, amountYuan },
     metrics,
   };
 }
@@ -690,10 +879,63 @@ function evolveStock(
   previousValid: number,
   typicalMade: number,
   repealShare: number,
-): { made: number; repealed: number; valid: number } {
+): Stock {
   const made = typicalMade === 0 ? 0 : poisson(rng, typicalMade * rng.logNormal(1, 0.3));
   const repealed = Math.min(previousValid, poisson(rng, previousValid * repealShare));
   return { made, repealed, valid: previousValid + made - repealed };
+}
+
+function closingMatters(f: ReportFigures): Record<MatterKind, number> {
+  const out = {} as Record<MatterKind, number>;
+  for (const kind of MATTER_KINDS) out[kind] = f.matters[kind].prev + f.matters[kind].change;
+  return out;
+}
+
+/**
+ * `base` with `parts` added cell by cell: table 三 and 四 (sums of tables that satisfy R1–R4
+ * satisfy them), the counts and amounts of table 二. 规章 and the metrics stay `base`'s own: a
+ * region's 规章 are its government's, its portal is the government's.
+ */
+function addFigures(base: ReportFigures, parts: ReportFigures): ReportFigures {
+  const rows = {} as Record<SplitRowKey, Row>;
+  for (const key of SPLIT_KEYS) rows[key] = addRows(base.rows[key], parts.rows[key]);
+  const matters = {} as ReportFigures["matters"];
+  for (const kind of MATTER_KINDS) {
+    matters[kind] = {
+      prev: base.matters[kind].prev + parts.matters[kind].prev,
+      change: base.matters[kind].change + parts.matters[kind].change,
+    };
+  }
+  return {
+    template: base.template,
+    rows,
+    section4: [
+      addRows(base.section4[0], parts.section4[0]),
+      addRows(base.section4[1], parts.section4[1]),
+      addRows(base.section4[2], parts.section4[2]),
+    ],
+    regulations: base.regulations,
+    normative: {
+      made: base.normative.made + parts.normative.made,
+      repealed: base.normative.repealed + parts.normative.repealed,
+      valid: base.normative.valid + parts.normative.valid,
+    },
+    licensing: base.licensing + parts.licensing,
+    punishment: base.punishment + parts.punishment,
+    coercion: base.coercion + parts.coercion,
+    feesWanYuan: roundTo(base.feesWanYuan + parts.feesWanYuan, 4),
+    matters,
+    otherServicesDecisions: base.otherServicesDecisions + parts.otherServicesDecisions,
+    procurement: {
+      projects: base.procurement.projects + parts.procurement.projects,
+      amountYuan: base.procurement.amountYuan + parts.procurement.amountYuan,
+    },
+    metrics: base.metrics,
+  };
+}
+
+function addRows(a: readonly number[], b: readonly number[]): Row {
+  return a.map((value, i) => value + at(b, i));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -702,18 +944,29 @@ function evolveStock(
 function buildDocument(
   agency: SyntheticAgency,
   year: number,
-  f: Figures,
-  profile: AgencyProfile,
+  f: ReportFigures,
   rng: Random,
 ): ReportDocument {
-  const keys = f.template === "2021" ? SPLIT_KEYS : SINGLE_KEYS;
+  // Copies: defects are applied to the document, never to the figures that next year and the
+  // region above read.
   const rows: Section3Rows = {};
-  // Copies: defects are applied to the document, never to the figures the next year reads.
-  for (const key of keys) rows[key] = f.rows[key].slice();
+  if (f.template === "2021") {
+    for (const key of SPLIT_KEYS) rows[key] = f.rows[key].slice();
+  } else {
+    for (const key of SINGLE_KEYS) {
+      rows[key] =
+        key === "other_processing"
+          ? SPLIT_OTHER_KEYS.reduce<Row>(
+              (sum, other) => addRows(sum, f.rows[other]),
+              [0, 0, 0, 0, 0, 0, 0],
+            )
+          : f.rows[key].slice();
+    }
+  }
   const section4: Section4 = {
-    reconsideration: f.section4[0],
-    litigation_direct: f.section4[1],
-    litigation_after_reconsideration: f.section4[2],
+    reconsideration: f.section4[0].slice(),
+    litigation_direct: f.section4[1].slice(),
+    litigation_after_reconsideration: f.section4[2].slice(),
   };
   const metrics: Metrics = { ...f.metrics };
   const text = buildText(agency, year, f, rng);
@@ -738,10 +991,7 @@ function buildDocument(
     return doc;
   }
 
-  const m = profile.matters;
-  const change = (items: number): number => (items === 0 ? 0 : rng.int(-2, 3));
-  const projects =
-    profile.procurementProjects === 0 ? 0 : countAround(rng, profile.procurementProjects, 0.2);
+  const m = f.matters;
   const doc: ReportDocument2019 = {
     template: "2019",
     year,
@@ -757,25 +1007,29 @@ function buildDocument(
         total_published: f.normative.valid,
       },
       licensing: {
-        prev_year_items: m.licensing,
-        change: change(m.licensing),
+        prev_year_items: m.licensing.prev,
+        change: m.licensing.change,
         decisions: f.licensing,
       },
       other_external_management_services: {
-        prev_year_items: m.otherServices,
-        change: change(m.otherServices),
-        decisions: m.otherServices === 0 ? 0 : countAround(rng, m.otherServices * 20, 0.5),
+        prev_year_items: m.otherServices.prev,
+        change: m.otherServices.change,
+        decisions: f.otherServicesDecisions,
       },
       punishment: {
-        prev_year_items: m.punishment,
-        change: change(m.punishment),
+        prev_year_items: m.punishment.prev,
+        change: m.punishment.change,
         decisions: f.punishment,
       },
-      coercion: { prev_year_items: m.coercion, change: change(m.coercion), decisions: f.coercion },
-      fees: { prev_year_items: m.fees, change: change(m.fees) },
+      coercion: {
+        prev_year_items: m.coercion.prev,
+        change: m.coercion.change,
+        decisions: f.coercion,
+      },
+      fees: { prev_year_items: m.fees.prev, change: m.fees.change },
       centralized_procurement: {
-        projects,
-        amount_yuan: projects === 0 ? 0 : Math.round(projects * rng.logNormal(300_000, 0.8)),
+        projects: f.procurement.projects,
+        amount_yuan: f.procurement.amountYuan,
       },
     },
     section3: { rows },
@@ -819,7 +1073,7 @@ const OPENINGS: readonly string[] = [
 function buildText(
   agency: SyntheticAgency,
   year: number,
-  f: Figures,
+  f: ReportFigures,
   rng: Random,
 ): { overview: string; problems: string; other: string } {
   const m = f.metrics;
@@ -892,35 +1146,123 @@ function pickTwo(rng: Random, items: readonly string[]): [string, string] {
 // ---------------------------------------------------------------------------------------------
 // Deliberate defects
 
-/** Changes one printed figure so that exactly one of R1–R4 no longer holds (a typo, one cell off). */
-function breakOneRule(doc: ReportDocument, rng: Random): void {
-  const rows = doc.section3?.rows;
-  const section4 = doc.section4;
-  if (!rows || !section4) return;
-  const u = rng.next();
-  if (u < 0.2) {
-    const group = rng.pick([
-      section4.reconsideration,
-      section4.litigation_direct,
-      section4.litigation_after_reconsideration,
-    ]);
-    group[4] = typo(rng, group[4] ?? 0);
-    return;
+/** The slips a report is given on purpose, each seen in published reports. */
+export type DefectKind =
+  | "table4-total"
+  | "outcome-total"
+  | "applicant-cell"
+  | "misfiled-case"
+  | "carried-forward"
+  | "outcome-unsummed";
+
+/**
+ * The hard rules each defect breaks, no more and no fewer (tests/report/synthetic.test.ts holds
+ * every broken report's findings to this):
+ * - `table4-total`: one table-四 group's 总计 mistyped → R4 in that group.
+ * - `outcome-total`: an outcome row's 总计 mistyped, sometimes as 0 beside parts that add up
+ *   (FORMAT §7 cites a real one) → R1 in that row, R3 in the 总计 column.
+ * - `applicant-cell`: one applicant cell of an outcome row off by one → R1 in that row, R3 in
+ *   that column.
+ * - `misfiled-case`: one case written into the wrong outcome row's cell, both rows' 总计 left as
+ *   they were → R1 in both rows (every column still adds up).
+ * - `carried-forward`: 四、结转下年度 miscounted in one column, its 总计 following → R2 in that
+ *   column and in 总计.
+ * - `outcome-unsummed`: an outcome row's cell and 总计 raised together, 三(七)总计 left as it was
+ *   → R3 in that column and in 总计.
+ */
+export const DEFECT_RULES: Readonly<Record<DefectKind, readonly RuleId[]>> = {
+  "table4-total": ["R4"],
+  "outcome-total": ["R1", "R3"],
+  "applicant-cell": ["R1", "R3"],
+  "misfiled-case": ["R1"],
+  "carried-forward": ["R2"],
+  "outcome-unsummed": ["R3"],
+};
+
+export interface Defect {
+  kind: DefectKind;
+  /** `DEFECT_RULES[kind]`. */
+  rules: readonly RuleId[];
+}
+
+/** Shares of the defect kinds among reports that break rules. */
+const DEFECT_WEIGHTS: ReadonlyArray<[DefectKind, number]> = [
+  ["table4-total", 0.2],
+  ["outcome-total", 0.3],
+  ["applicant-cell", 0.15],
+  ["misfiled-case", 0.12],
+  ["carried-forward", 0.12],
+  ["outcome-unsummed", 0.11],
+];
+
+/** Applies one defect to the document (never negative, never blank) and says which. */
+function breakRules(doc: ReportDocument, rng: Random): Defect {
+  const rows = doc.section3?.rows ?? {};
+  let kind =
+    DEFECT_WEIGHTS[rng.weightedIndex(DEFECT_WEIGHTS.map(([, w]) => w))]?.[0] ?? "table4-total";
+  const outcomeKeys = OUTCOME_ROW_KEYS(doc.template === "2021" ? "split" : "single");
+  const outcomes = outcomeKeys.map((key) => rows[key] as Cell[]);
+  const value = (cells: Cell[], i: number): number => cells[i] ?? 0;
+  const withFigures = outcomes.filter((cells) => value(cells, 6) > 0);
+  const pickRow = (): Cell[] => rng.pick(withFigures.length > 0 ? withFigures : outcomes);
+  // A case can only be misfiled from a cell that holds one.
+  const filled: Array<[Cell[], number]> = [];
+  for (const cells of outcomes) {
+    for (let c = 0; c < 6; c++) if (value(cells, c) > 0) filled.push([cells, c]);
   }
-  const keys = Object.keys(rows) as Section3RowKey[];
-  const withFigures = keys.filter((key) => (rows[key]?.[6] ?? 0) > 0);
-  const key = withFigures.length > 0 ? rng.pick(withFigures) : rng.pick(keys);
-  const row = rows[key];
-  if (!row) return;
-  if (u < 0.65) {
-    // A typo'd 总计, sometimes 0 beside parts that add up (FORMAT §7 cites a real one).
-    row[6] = typo(rng, row[6] ?? 0);
-  } else {
-    // One applicant cell off by one: the row no longer adds up to its 总计.
-    const c = rng.int(0, 5);
-    const value = row[c] ?? 0;
-    row[c] = value === 0 || rng.chance(0.5) ? value + 1 : value - 1;
+  if (kind === "misfiled-case" && filled.length === 0) kind = "applicant-cell";
+
+  switch (kind) {
+    case "table4-total": {
+      const section4 = doc.section4 as Section4;
+      const group = rng.pick([
+        section4.reconsideration,
+        section4.litigation_direct,
+        section4.litigation_after_reconsideration,
+      ]);
+      group[4] = typo(rng, value(group, 4));
+      break;
+    }
+    case "outcome-total": {
+      const cells = pickRow();
+      cells[6] = typo(rng, value(cells, 6));
+      break;
+    }
+    case "applicant-cell": {
+      const cells = pickRow();
+      const c = rng.int(0, 5);
+      const v = value(cells, c);
+      cells[c] = v === 0 || rng.chance(0.5) ? v + 1 : v - 1;
+      break;
+    }
+    case "misfiled-case": {
+      const [from, c] = rng.pick(filled);
+      const others = outcomes.filter((cells) => cells !== from);
+      const to = rng.pick(others);
+      from[c] = value(from, c) - 1;
+      to[c] = value(to, c) + 1;
+      break;
+    }
+    case "carried-forward": {
+      const cells = rows.carried_forward as Cell[];
+      const c = rng.weightedIndex([6, 1, 0.2, 0.2, 0.5, 0.5]);
+      const v = value(cells, c);
+      const delta = rng.int(1, 3);
+      const d = v >= delta && rng.chance(0.5) ? -delta : delta;
+      cells[c] = v + d;
+      cells[6] = value(cells, 6) + d;
+      break;
+    }
+    case "outcome-unsummed": {
+      const cells = pickRow();
+      const c = rng.weightedIndex([6, 1, 0.2, 0.2, 0.5, 0.5]);
+      const d = rng.int(1, 3);
+      cells[c] = value(cells, c) + d;
+      cells[6] = value(cells, 6) + d;
+      break;
+    }
   }
+  return { kind, rules: DEFECT_RULES[kind] };
 }
 
 /** A different non-negative number that a careless hand might print instead of `value`. */

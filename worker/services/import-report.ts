@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { createAgency, getAgency, type AgencyRow } from "../db/queries/agencies";
+import { createAgency, getAgency } from "../db/queries/agencies";
 import { loadCurrent } from "../db/queries/reports";
-import { agencies, type AgencyKind, type AgencyLevel } from "../db/schema";
+import { agencies } from "../db/schema";
+import { guessNewAgency } from "../import/agency-name";
 import type { ReportDocument } from "../report/document";
 import { saveReport } from "./save-report";
 
@@ -55,7 +56,7 @@ export async function importReport(
       };
     agency = (await createAgency(
       db,
-      { name, ...guessAgency(name, parent), parentId: parent.id, regionCode: parent.regionCode },
+      { name, ...guessNewAgency(name, parent), parentId: parent.id },
       options.now,
     ))!;
     created = true;
@@ -90,24 +91,6 @@ export async function importReport(
     warnings: findings.length - errors,
     created,
   };
-}
-
-/** A new agency's level, kind and scope, read from its name as Chinese agencies are named. */
-export function guessAgency(
-  name: string,
-  parent: Pick<AgencyRow, "level">,
-): { level: AgencyLevel; kind: AgencyKind; scope: "region" | "self" } {
-  if (!/人民政府$/.test(name)) return { level: parent.level, kind: "department", scope: "self" };
-  const level: AgencyLevel = /(省|自治区)人民政府$/.test(name)
-    ? "province"
-    : /(镇|乡|街道)人民政府$|街道办事处$/.test(name)
-      ? "township"
-      : /(县|区|旗)人民政府$/.test(name)
-        ? "county"
-        : parent.level === "province"
-          ? "city"
-          : "county";
-  return { level, kind: "government", scope: "region" };
 }
 
 export interface ImportBatch {
