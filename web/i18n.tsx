@@ -415,6 +415,11 @@ const messages = {
     rrNoOwnReport: "本级政府本年度尚无已发布的全地区报告，无法核对。",
     rrStockNotSummed: "表二“现行有效件数”不汇总：{reason}",
     rrDerivedTotals: "{count} 行的总计在部分报告中为空白，按六类申请人之和计入。",
+    qRegionDifferences: "本级自报与所含报告汇总相差较大",
+    qRegionDifferencesHint:
+      "政府的全地区报告，与其所含各报告（各部门本机关报告及下级全地区报告）之和对照；相差超过10%且超过5件的项目列在这里，请核实哪一方不完整。",
+    qNoRegionDifferences: "各全地区报告与其所含报告的汇总没有较大差异。",
+    qRegionParts: "（{n} 份报告）",
     rrAll: "全部",
     rrLedger: "汇总台账",
     rrTemplates: "2021 版格式 {t2021} 份，2019 版格式 {t2019} 份",
@@ -1000,6 +1005,12 @@ const messages = {
     rrStockNotSummed: "Table 2's documents in force are not summed: {reason}",
     rrDerivedTotals:
       "In {count} rows some reports left the total blank: the six applicant columns' sum is counted.",
+    qRegionDifferences: "Whole-region reports far from the sum of their parts",
+    qRegionDifferencesHint:
+      "Each government's whole-region report against the sum of the reports it contains (its departments' own reports and the whole-region reports below it); figures differing by more than 10 % and more than 5 are listed: check which side is incomplete.",
+    qNoRegionDifferences:
+      "No whole-region report differs much from the sum of the reports it contains.",
+    qRegionParts: "({n} reports)",
     rrAll: "All",
     rrLedger: "Ledger",
     rrTemplates: "{t2021} on the 2021 template, {t2019} on the 2019 template",

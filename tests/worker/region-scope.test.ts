@@ -71,6 +71,7 @@ describe("whole-region sums", () => {
     expect(province.status).toBe(200);
     expect(province.body.figures["metrics.website_visits"]).toBe(1000);
     expect(province.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
+    expect(province.body.reports).toBe(1);
 
     const staff = await requestJson(`/api/rollup?year=2022&under=${r.province.id}&scope=region`);
     expect(staff.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
@@ -115,6 +116,28 @@ describe("whole-region sums", () => {
     );
     expect(report.body.section3.rows.new_received[6]).toBe(newReceived(docs.province));
     expect(report.body.counts).toMatchObject({ included: 1, contained: 4 });
+
+    // The quality page lists whole-region reports far from the sum of their parts.
+    const quality = await requestJson(`/api/quality?year=2022&under=${r.province.id}`);
+    const flagged = quality.body.region_differences.map((d: { agency_id: number }) => d.agency_id);
+    expect(flagged).toContain(r.province.id);
+    const provinceRow = quality.body.region_differences.find(
+      (d: { agency_id: number }) => d.agency_id === r.province.id,
+    );
+    expect(provinceRow.parts_reports).toBe(2);
+    // The district's only part is its township: its table 三 at scale 1 against the district's 2.
+    const district = quality.body.region_differences.find(
+      (d: { agency_id: number }) => d.agency_id === r.district.id,
+    );
+    expect(district.parts_reports).toBe(1);
+    const districtReceived = district.figures.find(
+      (f: { figure: string }) => f.figure === "section3.new_received.total",
+    );
+    expect(districtReceived).toMatchObject({
+      own: newReceived(docs.district),
+      parts: newReceived(docs.township),
+      large: true,
+    });
   });
 
   it("let the reports below stand in for a region whose own report is missing", async () => {

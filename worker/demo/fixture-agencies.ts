@@ -30,6 +30,9 @@ export const FIXTURE_AGENCIES: (DemoAgency & { fixture?: string })[] = [
   gov("huaian", "jiangsu", "淮安市人民政府", "city", "320800", "01_huaian_shi_2024"),
   gov("hongze", "huaian", "淮安市洪泽区人民政府", "county", "320813", "03_hongze_qu_2024"),
   gov("yancheng", "jiangsu", "盐城市人民政府", "city", "320900"),
+  gov("suqian", "jiangsu", "宿迁市人民政府", "city", "321300"),
+  gov("shuyang", "suqian", "沭阳县人民政府", "county", "321322"),
+  dept("shuyang-fgj", "shuyang", "沭阳县发展和改革局", "county", "321322", "24_shuyang_fgj_2023"),
   dept("yancheng-sthjj", "yancheng", "盐城市生态环境局", "city", "320900"),
   gov("shanghai", null, "上海市人民政府", "province", "310000"),
   dept(

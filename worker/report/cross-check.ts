@@ -75,3 +75,72 @@ export function crossCheck(
     };
   });
 }
+
+export interface CoveredReport {
+  agencyId: number;
+  name: string;
+  /** The materialized chain of ancestor ids, the agency's own last. */
+  path: string;
+  scope: string;
+  values: Partial<Record<FigureKey, number | null>>;
+}
+
+export interface RegionDifference {
+  agencyId: number;
+  name: string;
+  partsReports: number;
+  figures: CrossCheckRow[];
+}
+
+/**
+ * 自报 vs 汇总 for every whole-region report among `reports` (one region's reports of one year):
+ * each report is a part of the nearest whole-region report above it, and each whole-region
+ * report is checked against the sum of its parts. Only reports with a large difference are
+ * returned, largest relative difference first.
+ */
+export function regionDifferences(reports: readonly CoveredReport[]): RegionDifference[] {
+  const holders = new Map(
+    reports.filter((r) => r.scope === "region").map((r) => [r.path, r] as const),
+  );
+  const parts = new Map<string, CoveredReport[]>();
+  for (const report of reports) {
+    const ids = report.path.split("/").filter(Boolean);
+    for (let i = ids.length - 1; i > 0; i--) {
+      const above = `/${ids.slice(0, i).join("/")}/`;
+      if (holders.has(above)) {
+        (parts.get(above) ?? parts.set(above, []).get(above)!).push(report);
+        break;
+      }
+    }
+  }
+  const sumOf = (list: readonly CoveredReport[], figure: FigureKey) => {
+    let sum: number | null = null;
+    for (const report of list) {
+      const value = report.values[figure] ?? null;
+      if (value !== null) sum = (sum ?? 0) + value;
+    }
+    return sum;
+  };
+  const out: (RegionDifference & { worst: number })[] = [];
+  for (const [path, holder] of holders) {
+    const below = parts.get(path);
+    if (!below) continue;
+    const figures = crossCheck(
+      (figure) => holder.values[figure as FigureKey] ?? null,
+      (figure) => sumOf(below, figure as FigureKey),
+    );
+    const large = figures.filter((row) => row.large);
+    if (large.length === 0) continue;
+    const worst = Math.max(
+      ...large.map((row) => Math.abs(row.difference!) / Math.max(row.own!, row.parts!, 1)),
+    );
+    out.push({
+      agencyId: holder.agencyId,
+      name: holder.name,
+      partsReports: below.length,
+      figures,
+      worst,
+    });
+  }
+  return out.sort((a, b) => b.worst - a.worst).map(({ worst: _worst, ...rest }) => rest);
+}

@@ -16,6 +16,8 @@ import {
 } from "../services/aggregate-scope";
 import { isFigureKey } from "../report/figures";
 import { findOutliers } from "../report/outliers";
+import { regionDifferences } from "../report/cross-check";
+import { crossCheckReports } from "../db/queries/cross-check";
 
 const DEFAULT_FIGURES = ["section3.new_received.total", "metrics.website_visits"];
 /** History reaches this many years either side of the asked one. */
@@ -76,7 +78,8 @@ export async function readOutlierRows(
  * Data quality for a subtree and year: reports breaking hard rules, reports with soft findings
  * only (each with the submitter's explanations), two lists paged by `hard_offset` and
  * `soft_offset` with their `total`, and values far outside the agency's own history or its
- * peers'. Nothing is left out unsaid: a region too large to judge outliers over is refused.
+ * peers', and whole-region reports far from the sum of the reports they contain (自报 vs 汇总).
+ * Nothing is left out unsaid: a region too large to judge outliers over is refused.
  */
 export const qualityRoutes = new Hono<AppEnv>().get(
   "/",
@@ -90,7 +93,7 @@ export const qualityRoutes = new Hono<AppEnv>().get(
       { length: 2 * HISTORY_SPAN + 1 },
       (_, i) => query.year - HISTORY_SPAN + i,
     );
-    const [values, findings] = await Promise.all([
+    const [values, findings, covered] = await Promise.all([
       readOutlierRows(c.var.db, {
         under: query.under,
         region: query.region,
@@ -105,6 +108,7 @@ export const qualityRoutes = new Hono<AppEnv>().get(
         hardOffset: query.hard_offset,
         softOffset: query.soft_offset,
       }),
+      crossCheckReports(c.var.db, query),
     ]);
     await requireRootWhenEmpty(c, query.under, values.length === 0);
     return c.json(
@@ -115,6 +119,12 @@ export const qualityRoutes = new Hono<AppEnv>().get(
         hard: withPublicStatus(findings.hard, workflow),
         soft: withPublicStatus(findings.soft, workflow),
         outliers: findOutliers(values, figures, query.year),
+        region_differences: regionDifferences(covered).map((d) => ({
+          agency_id: d.agencyId,
+          agency_name: d.name,
+          parts_reports: d.partsReports,
+          figures: d.figures,
+        })),
       },
       200,
     );

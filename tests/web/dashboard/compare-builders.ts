@@ -117,6 +117,24 @@ export const aQualityAnswer = (overrides: Record<string, unknown> = {}) => ({
   figures: ["section3.new_received.total"],
   hard: { items: [aQualityItem()], total: 1, offset: 0, limit: 100 },
   soft: { items: [], total: 0, offset: 0, limit: 100 },
+  region_differences: [
+    {
+      agency_id: 40,
+      agency_name: "示范市人民政府",
+      parts_reports: 12,
+      figures: [
+        {
+          figure: "section3.new_received.total",
+          own: 900,
+          parts: 400,
+          difference: 500,
+          large: true,
+          message: "…",
+          message_en: "…",
+        },
+      ],
+    },
+  ],
   outliers: [
     {
       agency_id: 41,

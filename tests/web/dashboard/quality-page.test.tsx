@@ -103,3 +103,19 @@ describe("QualityPage", () => {
     expect(screen.getByText("Its own history")).toBeTruthy();
   });
 });
+
+describe("QualityPage's whole-region check", () => {
+  it("lists a whole-region report far from the sum of its parts, with both sides", async () => {
+    stubFetch({
+      "GET /api/agencies": json({ items: [], total: 0 }),
+      "GET /api/agencies/100": json({ id: 100, name: "示范省政府" }),
+      "GET /api/quality": json(aQualityAnswer()),
+    });
+    renderWithSession(<QualityPage />, aUser({ role: "reviewer" }));
+    const section = await screen.findByRole("region", { name: "本级自报与所含报告汇总相差较大" });
+    const row = within(section).getByRole("row", { name: /示范市人民政府/ });
+    expect(row.textContent).toContain("900");
+    expect(row.textContent).toContain("400");
+    expect(row.textContent).toContain("（12 份报告）");
+  });
+});

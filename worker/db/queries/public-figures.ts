@@ -4,7 +4,7 @@ import type { Database } from "../client";
 import { agencies } from "../schema";
 import { agencyConditions } from "./agencies";
 import { compareStatement, readCompareRows } from "./compare";
-import { flattenSums, sumsPlan } from "./rollup";
+import { flattenSums, sumsPlan, topmostRegionReports } from "./rollup";
 
 /** A region as the public names it: an agency's subtree, or a region-code prefix. */
 export type PublicRegion = { under: number } | { region: string };
@@ -62,8 +62,12 @@ export async function regionYears(
   const plans = await Promise.all(
     years.map((year) => sumsPlan(db, { ...region, year, scope, basis: "published" })),
   );
-  const counts = years.map(
-    (year) => sql`SELECT COUNT(*) AS reported FROM ${agencies}
+  // How many reports each year's sums hold: for whole-region reports, only the topmost.
+  const counts = years.map((year) =>
+    scope === "region"
+      ? sql`${topmostRegionReports({ ...region, year, basis: "published" }).with}
+          SELECT COUNT(*) AS reported FROM picked`
+      : sql`SELECT COUNT(*) AS reported FROM ${agencies}
         CROSS JOIN reports ON reports.agency_id = agencies.id AND reports.year = ${year}
         WHERE ${and(...agencyConditions({ ...region, scope }))} AND reports.published_revision_id IS NOT NULL`,
   );
