@@ -54,7 +54,7 @@ export function RegionReportPage() {
       <h2>{t("dbRegionReport")}</h2>
       <div className="no-print">
         <DashboardFilters filters={filters} withBasis={false} />
-        <div className="field">
+        <div className="field field-start">
           <label htmlFor="rr-scope">{t("rrScope")}</label>
           <select
             id="rr-scope"

@@ -412,13 +412,16 @@ interface TierSizes {
 }
 
 /**
- * Medians seen in published reports (fixtures 00–22), extrapolated across levels. A government's
- * sizes are its own part: the government itself and the agencies of its region that the data set
- * does not list. Its whole-region report adds the reports of the agencies listed under it.
+ * Medians seen in published reports (fixtures 00–22), extrapolated across levels. The demo lists
+ * about a quarter of a real region's departments, so a listed department's applications stand for
+ * four (a real 淮安市 counts 3,119 in its whole-region report). A government's own part is what
+ * its own offices handle, a few per cent of its region's: its whole-region report adds the reports
+ * of the agencies listed under it, so 自报 vs 汇总 differs much only where a part is missing or
+ * the own part is unusually large — as a reviewer would expect.
  */
 const TIER_SIZES: Record<Tier, TierSizes> = {
   "province-government": {
-    applications: [18000, 0.6],
+    applications: [400, 0.5],
     licensing: [3_000_000, 0.6],
     punishment: [9_000_000, 0.7],
     coercion: [400_000, 0.8],
@@ -436,7 +439,7 @@ const TIER_SIZES: Record<Tier, TierSizes> = {
     },
   },
   "city-government": {
-    applications: [2200, 0.7],
+    applications: [60, 0.5],
     licensing: [250_000, 0.8],
     punishment: [600_000, 1.0],
     coercion: [20_000, 1.0],
@@ -454,7 +457,7 @@ const TIER_SIZES: Record<Tier, TierSizes> = {
     },
   },
   "county-government": {
-    applications: [160, 0.8],
+    applications: [10, 0.6],
     licensing: [12_000, 0.8],
     punishment: [5_000, 1.0],
     coercion: [200, 1.1],
@@ -490,7 +493,7 @@ const TIER_SIZES: Record<Tier, TierSizes> = {
     },
   },
   "province-department": {
-    applications: [45, 1.0],
+    applications: [180, 1.0],
     licensing: [3000, 1.0],
     punishment: [300, 1.0],
     coercion: [30, 1.0],
@@ -508,7 +511,7 @@ const TIER_SIZES: Record<Tier, TierSizes> = {
     },
   },
   "city-department": {
-    applications: [22, 1.0],
+    applications: [90, 1.0],
     licensing: [5000, 1.0],
     punishment: [1500, 1.1],
     coercion: [80, 1.1],
@@ -526,7 +529,7 @@ const TIER_SIZES: Record<Tier, TierSizes> = {
     },
   },
   "county-department": {
-    applications: [5, 1.1],
+    applications: [20, 1.1],
     licensing: [800, 1.1],
     punishment: [200, 1.2],
     coercion: [15, 1.2],
