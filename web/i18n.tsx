@@ -404,6 +404,8 @@ const messages = {
     rrScopeHint_region:
       "全地区报告已包含其下级地区的数字：只计每个地区最上一级的全地区报告，其下级报告标为“已含于上级报告”；本级报告未发布时，由其下级的全地区报告代替。",
     rrCoverage: "已纳入 {included} / 应报 {expected}",
+    rrCoverageRegion:
+      "已覆盖 {covered} / 应报 {expected}（含已含于上级报告、由下级报告代替的地区）",
     rrOwnTitle: "本级自报与汇总核对",
     rrOwnHint:
       "{name}自己的全地区报告，与其所含各报告（各部门本机关报告及下级全地区报告，共 {parts} 份）之和对照。相差较大的项目需要核实。",
@@ -992,6 +994,8 @@ const messages = {
     rrScopeHint_region:
       "A whole-region report already contains the regions below it: only each region's topmost whole-region report is summed, the ones below are marked as contained; where a region's own report is not published, the whole-region reports below it stand in.",
     rrCoverage: "{included} included of {expected} expected",
+    rrCoverageRegion:
+      "{covered} covered of {expected} expected (regions contained in a higher report or covered by the reports below included)",
     rrOwnTitle: "The region's own report against its parts",
     rrOwnHint:
       "{name}'s own whole-region report beside the sum of the {parts} reports it contains (its departments' own reports and the whole-region reports below it). Large differences need checking.",

@@ -138,10 +138,13 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
           ))}
         </ul>
         <p>
-          {t("rrCoverage", {
-            included: data.counts.included,
-            expected: data.ledger.length,
-          })}
+          {scope === "region"
+            ? t("rrCoverageRegion", {
+                covered:
+                  data.counts.included + data.counts.contained + data.counts.covered_by_parts,
+                expected: data.ledger.length,
+              })
+            : t("rrCoverage", { included: data.counts.included, expected: data.ledger.length })}
         </p>
         <p className="muted">
           {t("rrTemplates", {
