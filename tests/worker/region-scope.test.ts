@@ -199,6 +199,13 @@ describe("effective totals", () => {
     );
     expect(disclosure).toMatchObject({ status: "ok", numerator: 275, denominator: 805 });
     expect(disclosure.value).toBeCloseTo(275 / 805, 10);
+    // The answer says which rows' totals were derived: every outcome row that printed none.
+    const blankTotals = Object.entries(rows)
+      .filter(([, cells]) => cells[6] === null && cells.slice(0, 6).some((c) => c !== null))
+      .map(([row]) => row)
+      .sort();
+    expect(Object.keys(indicators.body.items[0].derived_totals).sort()).toEqual(blankTotals);
+    expect(blankTotals).toContain("granted");
 
     const rollup = await requestJson(`/api/rollup?year=2019&under=${agency.id}`);
     const applicants = (row: string) =>

@@ -106,14 +106,23 @@ export const correctionsSchema = z.strictObject({
 
 const figureValue = z.number().nullable();
 
+const derivedTotals = z.record(z.string(), count).meta({
+  description:
+    "表三各行中“总计”空白、按六类申请人之和计入的报告数（见 README“Effective totals”）。Per table 三 row, how many of the reports left 总计 blank, so the six applicant columns' sum was used.",
+});
+
 export const rollupSchema = z.strictObject({
   year,
   scope: z.enum(AGENCY_SCOPES),
-  reports: count.meta({ description: "计入的报告数。The reports summed." }),
+  reports: count.meta({
+    description:
+      "计入的报告数（全地区报告只计最上一级）。The reports summed (for whole-region reports, the topmost only).",
+  }),
   figures: z.record(z.string(), figureValue).meta({
     description:
       "指标键 → 合计；null 表示各报告该格均为空。Figure key → sum; null where every report left the cell blank.",
   }),
+  derived_totals: derivedTotals,
   ...envelope,
 });
 
@@ -133,6 +142,7 @@ export const indicatorsSchema = z.strictObject({
           }),
         }),
       ),
+      derived_totals: derivedTotals,
     }),
   ),
   ...envelope,

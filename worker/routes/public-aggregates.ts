@@ -103,6 +103,7 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
           scope: query.scope,
           reports: entry?.reported ?? 0,
           figures: entry?.values ?? {},
+          derived_totals: entry?.derivedTotals ?? {},
           ...(await publicEnvelope(c.var.db)),
         },
         200,
@@ -140,6 +141,7 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
             indicators: INDICATORS.map((def) =>
               computeIndicator(def, (figure) => entry.values[figure] ?? null),
             ),
+            derived_totals: entry.derivedTotals ?? {},
           })),
           ...(await publicEnvelope(c.var.db)),
         },

@@ -1,5 +1,6 @@
 import { and, sql } from "drizzle-orm";
 import { runBatch } from "../batch";
+import { derivedTotalSql } from "../cells";
 import type { Database } from "../client";
 import { agencies } from "../schema";
 import { agencyConditions } from "./agencies";
@@ -14,6 +15,11 @@ export interface YearFigures {
   values: Record<string, number | null>;
   /** How many published reports the figures come from. */
   reported: number;
+  /**
+   * Per printed row of table 三, how many of those reports left 总计 blank, so that the effective
+   * total (the applicant columns' sum) stands in (README, "Effective totals"); where read.
+   */
+  derivedTotals?: Record<string, number>;
 }
 
 /** One agency's published figures for each year it has a published report. */
@@ -23,8 +29,21 @@ export async function agencyYears(
   figures: string[],
   years: number[],
 ): Promise<YearFigures[]> {
-  const [result] = await runBatch(db, [agencyYearsStatement(agencyId, figures, years)]);
-  return readAgencyYears(result, agencyId, figures);
+  const [result, derived] = await runBatch(db, [
+    agencyYearsStatement(agencyId, figures, years),
+    sql`SELECT r.year, c.row_key FROM reports r
+        CROSS JOIN section3_cells c ON c.revision_id = r.published_revision_id
+        WHERE r.agency_id = ${agencyId}
+          AND r.year IN (SELECT value FROM json_each(${JSON.stringify(years)}))
+          AND ${derivedTotalSql("c")}`,
+  ]);
+  const derivedRows = (derived?.results ?? []) as { year: number; row_key: string }[];
+  return readAgencyYears(result, agencyId, figures).map((entry) => ({
+    ...entry,
+    derivedTotals: Object.fromEntries(
+      derivedRows.filter((row) => row.year === entry.year).map((row) => [row.row_key, 1]),
+    ),
+  }));
 }
 
 /** `agencyYears`' statement, for callers that send it in a batch of their own. */
@@ -82,7 +101,7 @@ export async function regionYears(
     .map((year, i) => {
       const values = flattenSums(sums[i]!);
       const reported = (results[at + i]?.results[0] as { reported: number } | undefined)?.reported;
-      return { year, values, reported: reported ?? 0 };
+      return { year, values, reported: reported ?? 0, derivedTotals: sums[i]!.derivedTotals };
     })
     .filter((entry) => entry.reported > 0);
 }
