@@ -12,6 +12,7 @@ import { firstChart } from "./cases/first-chart";
 import { parseThroughput } from "./cases/parse-throughput";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
+import { rollupLargeProvinceRegion } from "./cases/rollup-region-scope";
 import { rulesFullReport } from "./cases/rules-full-report";
 
 /** Every case `npm run bench` runs, in order. */
@@ -23,6 +24,7 @@ export const CASES: readonly BenchCase[] = [
   bundleSize,
   parseThroughput,
   overviewLargeProvince,
+  rollupLargeProvinceRegion,
   compareLargeProvince,
   compareLargeProvinceFiveYears,
   firstChart,

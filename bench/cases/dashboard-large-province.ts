@@ -71,7 +71,7 @@ export const compareLargeProvince: BenchCase = {
         path: `/api/compare?figure=indicator.disclosure_rate&years=${year}&under=${province.governmentId}&scope=self&basis=current&rank=true&sort=rank&limit=50`,
         direct: () => rankedPage(context.sqlite, query),
         agree: (body, direct) => {
-          if (body.total !== direct.total || body.items.length !== 50 || direct.total < 5000) {
+          if (body.total !== direct.total || body.items.length !== 50 || direct.total < 2000) {
             throw new Error(
               `compare: Worker ${body.total} reports (${body.items.length} on the page), SQLite ${direct.total}`,
             );
