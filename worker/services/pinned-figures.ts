@@ -93,13 +93,21 @@ export function regionYearsThen(
     const values: Record<string, number | null> = {};
     for (const figure of figures) {
       let value = entry?.values[figure] ?? null;
+      // How many reports gave the figure then: a sum of none is blank, not 0.
+      let count = entry?.counts?.[figure] ?? (value === null ? 0 : Infinity);
       for (const report of reports) {
         const now = report.now.get(figure) ?? null;
         const then = report.then?.get(figure) ?? null;
-        if (now !== null) value = (value ?? 0) - now;
-        if (then !== null) value = (value ?? 0) + then;
+        if (now !== null) {
+          value = (value ?? 0) - now;
+          count--;
+        }
+        if (then !== null) {
+          value = (value ?? 0) + then;
+          count++;
+        }
       }
-      values[figure] = value === null ? null : Math.round(value * 1e6) / 1e6;
+      values[figure] = value === null || count <= 0 ? null : Math.round(value * 1e6) / 1e6;
     }
     out.push({ year, values, reported });
   }

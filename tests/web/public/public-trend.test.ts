@@ -20,12 +20,14 @@ describe("publicTrendRows", () => {
                 status: "below_min_count",
               },
             ],
+            derived_totals: {},
           },
           {
             year: 2023,
             indicators: [
               { key: "disclosure_rate", value: 0.5, numerator: 5, denominator: 10, status: "ok" },
             ],
+            derived_totals: {},
           },
         ],
       },

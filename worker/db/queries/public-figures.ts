@@ -20,6 +20,8 @@ export interface YearFigures {
    * total (the applicant columns' sum) stands in (README, "Effective totals"); where read.
    */
   derivedTotals?: Record<string, number>;
+  /** Per figure, how many of those reports give it a value (a sum of none is blank); where read. */
+  counts?: Record<string, number>;
 }
 
 /** One agency's published figures for each year it has a published report. */
@@ -101,7 +103,13 @@ export async function regionYears(
     .map((year, i) => {
       const values = flattenSums(sums[i]!);
       const reported = (results[at + i]?.results[0] as { reported: number } | undefined)?.reported;
-      return { year, values, reported: reported ?? 0, derivedTotals: sums[i]!.derivedTotals };
+      return {
+        year,
+        values,
+        reported: reported ?? 0,
+        derivedTotals: sums[i]!.derivedTotals,
+        counts: sums[i]!.counts,
+      };
     })
     .filter((entry) => entry.reported > 0);
 }

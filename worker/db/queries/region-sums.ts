@@ -211,6 +211,7 @@ export function readRegionSums(result: D1Result | undefined): RollupSums {
   const section3: RollupSums["section3"] = {};
   const derivedTotals: RollupSums["derivedTotals"] = {};
   const figures: RollupSums["figures"] = {};
+  const counts: RollupSums["counts"] = {};
   for (const row of (result?.results ?? []) as {
     figure: string;
     total: number;
@@ -224,12 +225,14 @@ export function readRegionSums(result: D1Result | undefined): RollupSums {
         if (row.total > 0) derivedTotals[rowKey!] = Math.round(row.total);
         continue;
       }
+      counts[row.figure] = row.reported;
       const index = SECTION3_CELL_COLUMNS.indexOf(column as never);
       const cells = (section3[rowKey!] ??= SECTION3_CELL_COLUMNS.map(() => null));
       cells[index] = sum;
     } else {
       figures[row.figure] = { sum, reported: row.reported };
+      counts[row.figure] = row.reported;
     }
   }
-  return { section3, derivedTotals, figures };
+  return { section3, derivedTotals, figures, counts };
 }

@@ -21,6 +21,8 @@ export interface RollupSums {
   /** Per printed row, how many summed reports' 总计 was derived from the applicant columns. */
   derivedTotals: Record<string, number>;
   figures: Record<string, { sum: number | null; reported: number }>;
+  /** Per figure key (table 三 cells included), how many summed reports give it a value. */
+  counts: Record<string, number>;
 }
 
 export interface LedgerEntry {
@@ -188,7 +190,8 @@ const section3Sums = (alias: string) =>
   sql.join(
     [
       ...SECTION3_CELL_COLUMNS.map(
-        (c) => sql`SUM(${summedCellSql(alias, c)}) AS ${sql.identifier(c)}`,
+        (c) =>
+          sql`SUM(${summedCellSql(alias, c)}) AS ${sql.identifier(c)}, COUNT(${summedCellSql(alias, c)}) AS ${sql.identifier(`n_${c}`)}`,
       ),
       sql`SUM(${derivedTotalSql(alias)}) AS derived`,
     ],
@@ -229,13 +232,26 @@ export function rollupStatements(query: RollupQuery) {
         WHERE ${inRegion}
         GROUP BY f.figure`,
     ledger: sql`SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
-               agencies.region_code, agencies.path, reports.status AS report_status, reports.template,
-               ${revision} AS revision_id
+               agencies.region_code, agencies.path, reports.status AS report_status,
+               ${basisTemplate(query.basis)} AS template, ${revision} AS revision_id
         FROM ${agencies} LEFT JOIN ${reports}
           ON reports.agency_id = agencies.id AND reports.year = ${query.year}
         WHERE ${inRegion}
         ORDER BY agencies.path`,
   };
+}
+
+/**
+ * The template of the revision a basis sums: the latest save's is kept on the report row; a
+ * published revision that a correction has since replaced (perhaps in the other format) says its
+ * own in its document.
+ */
+function basisTemplate(basis: Basis): SQL {
+  if (basis === "current") return sql.raw("reports.template");
+  return sql.raw(`CASE WHEN reports.published_revision_id = reports.current_revision_id
+      THEN reports.template
+      ELSE (SELECT json_extract(v.document, '$.template') FROM report_revisions v
+            WHERE v.id = reports.published_revision_id) END`);
 }
 
 const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
@@ -245,11 +261,17 @@ export function readRollupSums(
   figures: D1Result | undefined,
 ): RollupSums {
   const section3Rows = rows<Record<string, number | null>>(section3);
+  const figureRows = rows<{ figure: string; sum: number | null; reported: number }>(figures);
   const derivedTotals: Record<string, number> = {};
+  const counts: Record<string, number> = {};
   for (const row of section3Rows) {
-    if ((row.derived ?? 0) > 0) derivedTotals[row.row_key as unknown as string] = row.derived!;
+    const rowKey = row.row_key as unknown as string;
+    if ((row.derived ?? 0) > 0) derivedTotals[rowKey] = row.derived!;
+    for (const c of SECTION3_CELL_COLUMNS) counts[`section3.${rowKey}.${c}`] = row[`n_${c}`] ?? 0;
   }
+  for (const row of figureRows) counts[row.figure] = row.reported;
   return {
+    counts,
     section3: Object.fromEntries(
       section3Rows.map((row) => [
         row.row_key as unknown as string,
@@ -258,10 +280,7 @@ export function readRollupSums(
     ),
     derivedTotals,
     figures: Object.fromEntries(
-      rows<{ figure: string; sum: number | null; reported: number }>(figures).map((row) => [
-        row.figure,
-        { sum: row.sum, reported: row.reported },
-      ]),
+      figureRows.map((row) => [row.figure, { sum: row.sum, reported: row.reported }]),
     ),
   };
 }
@@ -293,8 +312,7 @@ export function readLedger(
     regionCode: row.region_code as string,
     status: inclusion[i]!,
     reportStatus: (row.report_status as string | null) ?? null,
-    // The template of the report's latest save; an included report's revision is of the same
-    // template unless a correction switched formats.
+    // The template of the revision summed (the latest save's where none is).
     template: (row.template as string | null) ?? null,
   }));
 }
