@@ -116,7 +116,8 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             <select
               {...props}
               value={preset.key}
-              onChange={(e) => choose({ preset: e.target.value })}
+              // Choosing the preset already shown changes nothing (nor drops the page's pick).
+              onChange={(e) => e.target.value !== preset.key && choose({ preset: e.target.value })}
             >
               {PRESET_KEYS.map((key) => (
                 <option key={key} value={key}>

@@ -233,6 +233,12 @@ describe("ComparePage", () => {
     const kind = screen.getByRole("combobox", { name: "机构类型" });
     expect(within(kind).getByRole("option", { selected: true }).textContent).toBe("部门");
 
+    // Choosing the preset already shown keeps the page's pick and its note.
+    fireEvent.change(screen.getByRole("combobox", { name: "比较内容" }), {
+      target: { value: "visits" },
+    });
+    expect(screen.getByRole("status").textContent).toContain("本页已选定县级部门");
+
     fireEvent.click(
       within(note).getByRole("button", { name: "改为比较市级政府（全地区）（1 份）" }),
     );
