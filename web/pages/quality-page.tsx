@@ -1,5 +1,6 @@
 import type { InferResponseType } from "hono/client";
 import type { api } from "../api";
+import { CrossCheckTable } from "../components/cross-check-table";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
 import { QualityReports } from "../components/quality-reports";
@@ -105,49 +106,21 @@ function QualityView({
 
 /** 自报 vs 汇总: whole-region reports far from the sum of the reports they contain. */
 function RegionDifferenceTable({ data }: { data: Quality }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   if (data.region_differences.length === 0)
     return <p className="empty">{t("qNoRegionDifferences")}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("agency")}</th>
-            <th scope="col">{t("qFigure")}</th>
-            <th scope="col" className="num">
-              {t("rrOwn")}
-            </th>
-            <th scope="col" className="num">
-              {t("rrParts")}
-            </th>
-            <th scope="col" className="num">
-              {t("rrDifference")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.region_differences.flatMap((region) =>
-            region.figures
-              .filter((row) => row.large)
-              .map((row) => (
-                <tr key={`${region.agency_id}/${row.figure}`}>
-                  <th scope="row">
-                    <Link to={reportPath(region.agency_id, data.year)}>{region.agency_name}</Link>
-                  </th>
-                  <td>{figureLabel(row.figure, locale)}</td>
-                  <td className="num">{formatCount(row.own, locale)}</td>
-                  <td className="num">
-                    {formatCount(row.parts, locale)}
-                    <span className="muted"> {t("qRegionParts", { n: region.parts_reports })}</span>
-                  </td>
-                  <td className="num">{formatCount(row.difference, locale)}</td>
-                </tr>
-              )),
-          )}
-        </tbody>
-      </table>
-    </div>
+    <CrossCheckTable
+      year={data.year}
+      rows={data.region_differences.flatMap((region) =>
+        region.figures
+          .filter((row) => row.large)
+          .map((row) => ({
+            ...row,
+            region: { id: region.agency_id, name: region.agency_name, parts: region.parts_reports },
+          })),
+      )}
+    />
   );
 }
 

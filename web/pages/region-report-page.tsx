@@ -1,13 +1,13 @@
 import type { InferResponseType } from "hono/client";
 import { useMemo } from "react";
 import type { api } from "../api";
+import { CrossCheckTable } from "../components/cross-check-table";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
 import { PrintView } from "../components/report-form/print-view";
 import { RequestView } from "../components/request-view";
 import { useI18n, type MessageKey } from "../i18n";
 import { completenessConfig } from "../lib/completeness-chart-data";
-import { figureLabel } from "../lib/figure-label";
 import { getJson, withQuery } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { regionDocument } from "../lib/region-document";
@@ -247,47 +247,12 @@ function OwnReportCheck({ data, regionName }: { data: RegionReport; regionName: 
       ) : (
         <>
           <p className="muted">{t("rrOwnHint", { name: regionName, parts: own.parts_reports })}</p>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("rrOwnFigure")}</th>
-                  <th scope="col" className="num">
-                    {t("rrOwn")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("rrParts")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("rrDifference")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {own.figures.map((row) => (
-                  <tr key={row.figure} className={row.large ? "flagged" : undefined}>
-                    <th scope="row">{figureLabel(row.figure, locale)}</th>
-                    <td className="num">{formatCount(row.own)}</td>
-                    <td className="num">{formatCount(row.parts)}</td>
-                    <td className="num">
-                      {row.difference === null ? "—" : formatCount(row.difference)}
-                      {row.large && (
-                        <span className="difference-flag">{t("rrLargeDifference")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CrossCheckTable rows={own.figures} year={data.year} />
         </>
       )}
     </section>
   );
 }
-
-const formatCount = (value: number | null) =>
-  value === null ? "—" : value.toLocaleString("zh-CN");
 
 function stateLabel(status: string, t: (key: MessageKey) => string): string {
   const config = completenessConfig[status as keyof typeof completenessConfig];

@@ -13,21 +13,9 @@ import {
   seesWorkflow,
 } from "../services/aggregate-scope";
 import { computeIndicator, INDICATORS } from "../report/indicators";
+import { KEY_FIGURES } from "../report/key-figures";
 
 const STATES = ["approved", "submitted", "returned", "draft", "missing"] as const;
-
-/** The key figures the dashboard shows beside the indicators. */
-const KEY_FIGURES = [
-  "section3.new_received.total",
-  "section3.carried_over.total",
-  "section3.total_processed.total",
-  "section3.granted.total",
-  "section3.partially_granted.total",
-  "section3.carried_forward.total",
-  "section4.reconsideration.total",
-  "section4.litigation_direct.total",
-  "section4.litigation_after_reconsideration.total",
-] as const;
 
 const overviewQuery = z.strictObject({
   year,

@@ -124,6 +124,31 @@ function walkStart(query: Pick<RollupQuery, "under" | "region">): SQL {
 }
 
 /**
+ * A walk down the tree from `start`: each agency for which `stops` holds is not descended into.
+ * `picked` is the basis revisions of the agencies walked that `take` (a condition on `walk`).
+ */
+function walkDown(
+  query: Pick<RollupQuery, "year" | "basis">,
+  walk: { start: SQL; stops: SQL; take: SQL },
+): PickedRevisions {
+  const revision = revisionColumn(query.basis);
+  return {
+    with: sql`WITH RECURSIVE
+      walk(id, stops) AS (
+        SELECT agencies.id, ${walk.stops} FROM ${agencies} WHERE ${walk.start}
+        UNION ALL
+        SELECT agencies.id, ${walk.stops} FROM walk CROSS JOIN ${agencies} ON agencies.parent_id = walk.id
+        WHERE NOT walk.stops
+      ),
+      picked(revision_id) AS (
+        SELECT ${revision} FROM walk CROSS JOIN ${reports}
+          ON reports.agency_id = walk.id AND reports.year = ${query.year}
+        WHERE ${walk.take} AND ${revision} IS NOT NULL
+      )`,
+  };
+}
+
+/**
  * The topmost whole-region reports of the query's subtree: walking down from its root, an
  * agency of `scope=region` matching the filters and holding a report on the basis is taken and
  * not descended into (its report contains everything below); any other agency is passed
@@ -134,21 +159,7 @@ export function topmostRegionReports(query: RollupQuery): PickedRevisions {
     ...agencyConditions({ level: query.level, kind: query.kind, region: query.region }),
   );
   const holds = sql`(agencies.scope = 'region' AND ${filters ?? sql`1`} AND ${holdsReport(query, "agencies")})`;
-  const revision = revisionColumn(query.basis);
-  return {
-    with: sql`WITH RECURSIVE
-      walk(id, holds) AS (
-        SELECT agencies.id, ${holds} FROM ${agencies} WHERE ${walkStart(query)}
-        UNION ALL
-        SELECT agencies.id, ${holds} FROM walk CROSS JOIN ${agencies} ON agencies.parent_id = walk.id
-        WHERE NOT walk.holds
-      ),
-      picked(revision_id) AS (
-        SELECT ${revision} FROM walk CROSS JOIN ${reports}
-          ON reports.agency_id = walk.id AND reports.year = ${query.year}
-        WHERE walk.holds
-      )`,
-  };
+  return walkDown(query, { start: walkStart(query), stops: holds, take: sql`walk.stops` });
 }
 
 /**
@@ -157,22 +168,11 @@ export function topmostRegionReports(query: RollupQuery): PickedRevisions {
  * own-agency reports of its departments, and the topmost whole-region reports beneath it.
  */
 export function partsOfRegion(root: number, query: Pick<RollupQuery, "year" | "basis">) {
-  const holdsRegion = sql`(agencies.scope = 'region' AND ${holdsReport(query, "agencies")})`;
-  const revision = revisionColumn(query.basis);
-  return {
-    with: sql`WITH RECURSIVE
-      walk(id, holds) AS (
-        SELECT agencies.id, ${holdsRegion} FROM ${agencies} WHERE agencies.parent_id = ${root}
-        UNION ALL
-        SELECT agencies.id, ${holdsRegion} FROM walk CROSS JOIN ${agencies} ON agencies.parent_id = walk.id
-        WHERE NOT walk.holds
-      ),
-      picked(revision_id) AS (
-        SELECT ${revision} FROM walk CROSS JOIN ${reports}
-          ON reports.agency_id = walk.id AND reports.year = ${query.year}
-        WHERE ${revision} IS NOT NULL
-      )`,
-  } satisfies PickedRevisions;
+  return walkDown(query, {
+    start: sql`agencies.parent_id = ${root}`,
+    stops: sql`(agencies.scope = 'region' AND ${holdsReport(query, "agencies")})`,
+    take: sql`1`,
+  });
 }
 
 /** One report's revision on the basis, as a set to sum. */
