@@ -297,6 +297,21 @@ describe("invitations and password resets", () => {
       json: { email: `x-${Date.now()}@example.gov.cn`, name: "张", role: "admin" },
     });
     expect(adminInvite.status).toBe(403);
+
+    // A second scope field naming an agency inside the region does not carry an outside one in.
+    const smuggled = await requestJson("/api/invites", {
+      method: "POST",
+      as: reviewer,
+      json: { ...body(outside.id), region_agency_id: inside.id },
+    });
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
+      "region_agency_id",
+    ]);
+    const users = await env.DB.prepare("SELECT COUNT(*) AS n FROM users WHERE agency_id = ?")
+      .bind(outside.id)
+      .first<{ n: number }>();
+    expect(users!.n).toBe(0);
   });
 });
 

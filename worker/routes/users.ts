@@ -38,6 +38,15 @@ const inviteBody = z
       ctx.addIssue({ code: "custom", path: ["agency_id"], message: "机构填报员须指定所属机构" });
     if (body.role === "reviewer" && body.region_agency_id === undefined)
       ctx.addIssue({ code: "custom", path: ["region_agency_id"], message: "审核员须指定审核范围" });
+    // Each role is scoped by one field: a second one would be checked by nobody and ignored.
+    if (body.role !== "submitter" && body.agency_id !== undefined)
+      ctx.addIssue({ code: "custom", path: ["agency_id"], message: "只有机构填报员指定所属机构" });
+    if (body.role !== "reviewer" && body.region_agency_id !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["region_agency_id"],
+        message: "只有审核员指定审核范围",
+      });
   });
 
 const userPatch = z.strictObject({
@@ -94,10 +103,12 @@ export const userRoutes = new Hono<AppEnv>()
   .post("/invites", validate("json", inviteBody), async (c) => {
     const body = c.req.valid("json");
     const db = c.var.db;
+    // The one agency the role is scoped by (the body may carry no other): its path is what the
+    // inviter's reach is checked against.
+    const scopedBy = body.role === "submitter" ? body.agency_id : body.region_agency_id;
     let agencyPath: string | undefined;
-    for (const agencyId of [body.agency_id, body.region_agency_id]) {
-      if (agencyId === undefined) continue;
-      const agency = await getAgency(db, agencyId);
+    if (scopedBy !== undefined) {
+      const agency = await getAgency(db, scopedBy);
       if (!agency) throw notFound("机构", "Agency");
       agencyPath = agency.path;
     }
