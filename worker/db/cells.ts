@@ -31,16 +31,18 @@ const APPLICANT_COLUMNS = SECTION3_CELL_COLUMNS.filter((column) => column !== "t
  * A `section3_cells` row's effective 总计 in SQL, the same number as `effectiveTotal`: cells keep
  * the total as printed (a blank stays blank in the bulk download), and every sum reads this.
  */
+const anyApplicantSql = (alias: string) =>
+  APPLICANT_COLUMNS.map((c) => `${alias}.${c} IS NOT NULL`).join(" OR ");
+
 export function effectiveTotalSql(alias: string): SQL {
-  const anyApplicant = APPLICANT_COLUMNS.map((c) => `${alias}.${c} IS NOT NULL`).join(" OR ");
+  const anyApplicant = anyApplicantSql(alias);
   const applicantSum = APPLICANT_COLUMNS.map((c) => `COALESCE(${alias}.${c}, 0)`).join(" + ");
   return sql.raw(`COALESCE(${alias}.total, CASE WHEN ${anyApplicant} THEN ${applicantSum} END)`);
 }
 
 /** 1 where the row's printed 总计 is blank and its effective total was derived, else 0. */
 export function derivedTotalSql(alias: string): SQL {
-  const anyApplicant = APPLICANT_COLUMNS.map((c) => `${alias}.${c} IS NOT NULL`).join(" OR ");
-  return sql.raw(`(${alias}.total IS NULL AND (${anyApplicant}))`);
+  return sql.raw(`(${alias}.total IS NULL AND (${anyApplicantSql(alias)}))`);
 }
 
 /**

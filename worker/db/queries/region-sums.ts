@@ -11,7 +11,7 @@ import type { RollupSums } from "./rollup";
  * Whole-region reports are not kept here: they nest (a city's report contains its districts'),
  * so a region's figure is its topmost whole-region reports' sum (README, "Scope"), which
  * depends on which reports exist above and below and is read from a handful of reports
- * (rollup.ts, `topmostRegionStatements`). Own-agency reports never nest, so they add up.
+ * (rollup.ts, `topmostRegionReports`). Own-agency reports never nest, so they add up.
  *
  * Kept for top-level agencies and for provincial and city governments: the subtrees whose
  * read-time rollup is costly (a province is 3,000–15,000 reports, SCALE.md). A county's
@@ -219,19 +219,18 @@ export function readRegionSums(result: D1Result | undefined): RollupSums {
   }[]) {
     // A figure no report gives any more (withdrawn, re-scoped) is as if never summed.
     const sum = row.reported > 0 ? settle(row.total) : null;
-    if (row.figure.startsWith("section3.")) {
-      const [, rowKey, column] = row.figure.split(".");
-      if (column === "derived") {
-        if (row.total > 0) derivedTotals[rowKey!] = Math.round(row.total);
-        continue;
-      }
-      counts[row.figure] = row.reported;
+    const [table, rowKey, column] = row.figure.split(".");
+    if (table === "section3" && column === "derived") {
+      if (row.total > 0) derivedTotals[rowKey!] = Math.round(row.total);
+      continue;
+    }
+    counts[row.figure] = row.reported;
+    if (table === "section3") {
       const index = SECTION3_CELL_COLUMNS.indexOf(column as never);
       const cells = (section3[rowKey!] ??= SECTION3_CELL_COLUMNS.map(() => null));
       cells[index] = sum;
     } else {
       figures[row.figure] = { sum, reported: row.reported };
-      counts[row.figure] = row.reported;
     }
   }
   return { section3, derivedTotals, figures, counts };
