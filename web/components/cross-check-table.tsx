@@ -24,7 +24,7 @@ export function CrossCheckTable({ rows, year }: { rows: CrossCheckRow[]; year: n
   const count = (value: number | null) => formatCount(value, locale);
   return (
     <div className="table-wrap">
-      <table className="data-table">
+      <table className="data-table cross-check-table">
         <thead>
           <tr>
             {byRegion && <th scope="col">{t("agency")}</th>}
