@@ -67,3 +67,42 @@ export function attachment(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
+
+/**
+ * A CSV streamed page by page, for answers too large to hold: `preamble` (comments, header) and
+ * the first page's lines go out first; the next page is read only when the reader has taken the
+ * last one's. The first page is read by the caller before the answer starts, so that a failure
+ * there is still an error status.
+ */
+export function pagedCsvStream<T>(
+  first: readonly T[],
+  rest: AsyncGenerator<T[], void, undefined>,
+  write: { preamble: string; item: (item: T) => string },
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let page: readonly T[] | null = first;
+  let preamble = true;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (page === null) {
+        // The status line has gone out: a failure now can only cut the file short, and the
+        // app's error handler never sees it, so it is logged here.
+        const next = await rest.next().catch((error: unknown) => {
+          console.error(error);
+          throw error;
+        });
+        if (next.done) return controller.close();
+        page = next.value;
+      }
+      if (preamble) {
+        controller.enqueue(encoder.encode(write.preamble));
+        preamble = false;
+      }
+      for (const item of page) controller.enqueue(encoder.encode(write.item(item)));
+      page = null;
+    },
+    async cancel() {
+      await rest.return();
+    },
+  });
+}

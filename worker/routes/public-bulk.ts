@@ -11,7 +11,7 @@ import {
   type FigureSlot,
 } from "../db/queries/bulk";
 import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES } from "../db/schema";
-import { attachment, csvLine } from "../http/csv";
+import { attachment, csvLine, pagedCsvStream } from "../http/csv";
 import { notFound } from "../http/errors";
 import { year } from "../http/params";
 import { validate } from "../http/validate";
@@ -196,43 +196,6 @@ function slotTexts() {
   };
 }
 
-/**
- * The CSV as a stream: the licence and header with the first page, then one chunk per report;
- * the next page is read from D1 only when the reader has taken the last one's chunks.
- */
-function csvStream(
-  first: BulkReport[],
-  rest: AsyncGenerator<BulkReport[], void, undefined>,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const slotText = slotTexts();
-  let page: BulkReport[] | null = first;
-  let preamble = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (page === null) {
-        // The status line has gone out: a failure now can only cut the file short, and the
-        // app's error handler never sees it, so it is logged here.
-        const next = await rest.next().catch((error: unknown) => {
-          console.error(error);
-          throw error;
-        });
-        if (next.done) return controller.close();
-        page = next.value;
-      }
-      if (preamble) {
-        controller.enqueue(encoder.encode(PREAMBLE));
-        preamble = false;
-      }
-      for (const report of page) controller.enqueue(encoder.encode(reportLines(report, slotText)));
-      page = null;
-    },
-    async cancel() {
-      await rest.return();
-    },
-  });
-}
-
 /** The year out of a path segment; anything but four digits is a 400 naming `year`. */
 const yearIn = (segment: RegExp) =>
   z
@@ -265,13 +228,21 @@ export const createPublicBulkRoutes = ({ pageSize = BULK_PAGE_SIZE } = {}) =>
       const pages = publishedYearPages(c.var.db, year, pageSize);
       const first = await pages.next();
       if (first.done) throw notPublished(year);
-      return c.body(csvStream(first.value, pages), 200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": attachment(`nianbao-${year}.csv`),
-        link: LICENCE_LINK,
-        // A nation's year is over a gigabyte: streamed to each reader, never held at the edge.
-        [EDGE_STORE_HEADER]: "bypass",
-      });
+      const slotText = slotTexts();
+      return c.body(
+        pagedCsvStream(first.value, pages, {
+          preamble: PREAMBLE,
+          item: (report) => reportLines(report, slotText),
+        }),
+        200,
+        {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": attachment(`nianbao-${year}.csv`),
+          link: LICENCE_LINK,
+          // A nation's year is over a gigabyte: streamed to each reader, never held at the edge.
+          [EDGE_STORE_HEADER]: "bypass",
+        },
+      );
     })
     .get("/:year/datapackage.json", validate("param", packagePath), async (c) => {
       const { year } = c.req.valid("param");

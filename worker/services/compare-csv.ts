@@ -1,6 +1,6 @@
 import { compareAll, type CompareQuery, type CompareRow } from "../db/queries/compare";
 import type { Database } from "../db/client";
-import { csvLine } from "../http/csv";
+import { csvLine, pagedCsvStream } from "../http/csv";
 import { computeIndicator } from "../report/indicators";
 import { indicatorByKey } from "./compare-page";
 
@@ -45,33 +45,11 @@ export async function compareCsv(
 ): Promise<{ empty: boolean; stream: ReadableStream<Uint8Array> }> {
   const pages = compareAll(db, request, pageSize);
   const first = await pages.next();
-  const encoder = new TextEncoder();
-  // Without a first page there is only the header to send.
-  const empty = first.done === true;
-  let page: CompareRow[] | null = first.done ? [] : first.value;
-  let head = true;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (page === null) {
-        // The status line has gone out: a failure now can only cut the file short, and the
-        // app's error handler never sees it, so it is logged here.
-        const next = await pages.next().catch((error: unknown) => {
-          console.error(error);
-          throw error;
-        });
-        if (next.done) return controller.close();
-        page = next.value;
-      }
-      let text = head ? `\uFEFF${csvLine([...HEADER, ...request.keys])}\r\n` : "";
-      head = false;
-      for (const row of page) text += `${line(row, request.keys)}\r\n`;
-      controller.enqueue(encoder.encode(text));
-      page = null;
-      if (empty) controller.close();
-    },
-    async cancel() {
-      await pages.return();
-    },
-  });
-  return { empty, stream };
+  return {
+    empty: first.done === true,
+    stream: pagedCsvStream(first.done ? [] : first.value, pages, {
+      preamble: `\uFEFF${csvLine([...HEADER, ...request.keys])}\r\n`,
+      item: (row) => `${line(row, request.keys)}\r\n`,
+    }),
+  };
 }
