@@ -127,7 +127,7 @@ function tallySeason(run: Run) {
   );
 }
 
-/** A region-code prefix and a year no other run of this file uses (7,920 prefixes, 111 years). */
+/** A region-code prefix no other run of this file uses (7,920 of them), and a year of the era. */
 async function freshPrefix(): Promise<{ prefix: string; year: number }> {
   for (let tries = 0; tries < 7920; tries++) {
     const n = runCounter++;
@@ -135,7 +135,7 @@ async function freshPrefix(): Promise<{ prefix: string; year: number }> {
     const prefix = `${10 + Math.floor(at / 99)}${String(1 + (at % 99)).padStart(2, "0")}`;
     const taken = await db.get(sql`SELECT 1 AS taken FROM agencies
       WHERE region_code >= ${prefix} AND region_code < ${prefix + "\uffff"} LIMIT 1`);
-    if (!taken) return { prefix, year: 1990 + (n % 111) };
+    if (!taken) return { prefix, year: 2008 + (n % 20) };
   }
   throw new Error("every region-code prefix of this file's runs is taken");
 }

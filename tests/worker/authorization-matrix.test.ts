@@ -225,8 +225,8 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
     row: AGENCY_WRITE,
     call: (t) => ({
       method: "PUT",
-      path: `/api/agencies/${t.id}/reports/2030`,
-      json: { base_revision: 0, document: validDocument(2030) },
+      path: `/api/agencies/${t.id}/reports/2016`,
+      json: { base_revision: 0, document: validDocument(2016) },
     }),
   },
   // The public asking for A's unpublished report is told it does not exist.

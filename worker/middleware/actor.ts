@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { CSRF_HEADER, verifyCsrf } from "../auth/csrf";
 import { explainDenial, type Resource } from "../auth/policy";
@@ -8,7 +9,9 @@ import { hashSecret } from "../auth/secrets";
 import { findLiveToken, touchToken } from "../db/queries/api-tokens";
 import { getAgency } from "../db/queries/agencies";
 import { findSessionUser, type UserWithPlaces } from "../db/queries/users";
-import { ApiError, notFound } from "../http/errors";
+import { ApiError, notFound, validationFailed } from "../http/errors";
+import { describeIssues } from "../report/document";
+import { id } from "../http/params";
 import { readSessionCookie } from "../http/session-cookie";
 
 /** Who is asking, for the audit log and revision authors, beside the policy's Actor. */
@@ -55,7 +58,11 @@ export const actor = createMiddleware<AppEnv>(async (c, next) => {
       agencyPath: found.agencyPath,
     });
     c.set("identity", { ...PUBLIC, name: `API 令牌「${found.token.name}」`, via: "token" });
-    c.executionCtx.waitUntil(touchToken(db, found.token.id, c.var.now).then(() => undefined));
+    // Last use to the minute: an importer or an autosave sending a request a second would
+    // otherwise write the token's row on every one of them.
+    if (!usedSince(found.token.lastUsedAt, c.var.now, TOKEN_TOUCH_MS)) {
+      c.executionCtx.waitUntil(touchToken(db, found.token.id, c.var.now).then(() => undefined));
+    }
     return next();
   }
   const secret = readSessionCookie(c);
@@ -75,6 +82,12 @@ export const actor = createMiddleware<AppEnv>(async (c, next) => {
   });
   return next();
 });
+
+/** How stale a token's `last_used_at` may be before a request writes it again. */
+const TOKEN_TOUCH_MS = 60_000;
+
+const usedSince = (lastUsedAt: string | null, now: Date, ms: number) =>
+  lastUsedAt !== null && now.getTime() - Date.parse(lastUsedAt) < ms;
 
 export function actorOfUser({ user, agencyPath, regionPath }: UserWithPlaces): Actor {
   switch (user.role) {
@@ -125,10 +138,13 @@ export const authorize = (action: Action, resource?: ResourceOf) =>
     return next();
   });
 
+const idPath = z.object({ id });
+
 /** The agency named by the `:id` path parameter, for authorize(). */
 export const agencyFromPath: ResourceOf = async (c) => {
-  const id = Number(c.req.param("id"));
-  const agency = Number.isInteger(id) ? await getAgency(c.var.db, id) : undefined;
+  const parsed = idPath.safeParse(c.req.param());
+  if (!parsed.success) throw validationFailed(describeIssues(parsed.error));
+  const agency = await getAgency(c.var.db, parsed.data.id);
   if (!agency) throw notFound("机构", "Agency");
   return { agencyPath: agency.path };
 };

@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
+import { id } from "../http/params";
 import { readDataVersion, versionTag, type DataVersion } from "../db/queries/data-version";
 
 /**
@@ -39,8 +40,8 @@ export function forgetDataVersion() {
 export const publicCache = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
   const version = await currentDataVersion(c.var.db);
-  const pinned = Number(new URL(c.req.url).searchParams.get("v"));
-  const immutable = Number.isInteger(pinned) && pinned > 0 && pinned <= version.publication;
+  const pinned = id.safeParse(new URL(c.req.url).searchParams.get("v")).data;
+  const immutable = pinned !== undefined && pinned <= version.publication;
   const tag = `"${immutable ? `v${pinned}` : versionTag(version)}"`;
   const headers = {
     etag: tag,

@@ -5,6 +5,7 @@
 
 import { z } from "zod";
 import { METRICS, METRIC_KEYS, type MetricKey } from "./metrics";
+import { reportingYear } from "./reporting-era";
 import {
   SECTION3_COLUMNS,
   SECTION3_ROW_KEYS,
@@ -158,7 +159,7 @@ function documentSchemaFor<T extends "2021" | "2019", S extends z.ZodType>(
 ) {
   return z.strictObject({
     template: z.literal(template),
-    year: z.int().min(1990).max(2100),
+    year: reportingYear,
     agency: z.string().max(200).optional(),
     section2: section2.nullable().optional(),
     section3: section3Schema.nullable().optional(),

@@ -13,6 +13,7 @@ import { ApiError, notFound } from "../http/errors";
 import { columns, csvVariant } from "../http/csv";
 import {
   agencyFilter,
+  bodyId,
   format,
   id,
   kind,
@@ -30,7 +31,7 @@ const agencyBody = z.strictObject({
   level,
   kind,
   scope,
-  parent_id: id.nullable(),
+  parent_id: bodyId.nullable(),
   region_code: regionCode,
 });
 

@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { attachment } from "../http/csv";
-import { agencyFilter, basis, format, yearList, commaList } from "../http/params";
+import { agencyFilter, basis, commaList, format, limit, offset, yearList } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
@@ -26,8 +26,8 @@ const compareQuery = z.strictObject({
   ...agencyFilter,
   basis,
   /** Page size of the JSON answer; the CSV (`format=csv`) is every matching report, unpaged. */
-  limit: z.coerce.number().int().min(1).max(20000).default(5000),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: limit(20000, 5000),
+  offset,
   /** Rank the agencies on the first figure, within each year (see `report/ranking.ts`). */
   rank: z.stringbool().default(false),
   /**

@@ -35,7 +35,7 @@ export const embedQuery = z.strictObject({
   lang: z.enum(["zh", "en"]).default("zh"),
   scope: scope.default("self"),
   /** A data version to pin (the footer's "v…"); without it, the latest. */
-  v: z.coerce.number().int().positive().optional(),
+  v: id.optional(),
 });
 type EmbedQuery = z.infer<typeof embedQuery>;
 

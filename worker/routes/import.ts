@@ -2,14 +2,14 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../http/errors";
-import { year } from "../http/params";
+import { reportingYear } from "../report/reporting-era";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import { parseReportText } from "../import/parse-report";
 
 const importBody = z.strictObject({
   text: z.string().min(1, "请粘贴报告全文").max(500_000),
-  year_hint: year.optional(),
+  year_hint: reportingYear.optional(),
 });
 
 /**

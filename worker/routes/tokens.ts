@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from "../auth/secrets";
 import { getAgency } from "../db/queries/agencies";
 import { getToken, insertToken, listTokens, revokeToken } from "../db/queries/api-tokens";
 import { ApiError, notFound } from "../http/errors";
-import { id } from "../http/params";
+import { bodyId, id } from "../http/params";
 import { validate } from "../http/validate";
 import { audit } from "../services/audit-entry";
 
@@ -39,7 +39,10 @@ export const tokenRoutes = new Hono<AppEnv>()
   })
   .post(
     "/",
-    validate("json", z.strictObject({ agency_id: id, name: z.string().trim().min(1).max(100) })),
+    validate(
+      "json",
+      z.strictObject({ agency_id: bodyId, name: z.string().trim().min(1).max(100) }),
+    ),
     async (c) => {
       const body = c.req.valid("json");
       const agency = await getAgency(c.var.db, body.agency_id);

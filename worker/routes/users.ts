@@ -16,7 +16,7 @@ import {
 } from "../db/queries/users";
 import { USER_ROLES } from "../db/schema";
 import { ApiError, notFound } from "../http/errors";
-import { id } from "../http/params";
+import { bodyId, id } from "../http/params";
 import { presentUser } from "../http/present-user";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
@@ -30,8 +30,8 @@ const inviteBody = z
     email: z.email("邮箱格式不正确").max(200),
     name: z.string().trim().min(1, "姓名不能为空").max(100),
     role: z.enum(USER_ROLES),
-    agency_id: id.optional(),
-    region_agency_id: id.optional(),
+    agency_id: bodyId.optional(),
+    region_agency_id: bodyId.optional(),
   })
   .superRefine((body, ctx) => {
     if (body.role === "submitter" && body.agency_id === undefined)
