@@ -20,8 +20,17 @@ export function csvLine(row: readonly unknown[]): string {
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : String(value);
+  const text = typeof value === "string" ? inert(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (an agency named `=HYPERLINK(…)`) gets a
+ * leading `'`, as OWASP advises for CSV injection; a plain number such as `-3` is left as it is.
+ */
+export function inert(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text) || /^[+-]?\d+(\.\d+)?$/.test(text)) return text;
+  return `'${text}`;
 }
 
 export interface CsvTable {

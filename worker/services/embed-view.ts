@@ -368,10 +368,8 @@ async function barsThen(
       ? []
       : (
           await db.all<{ id: number; name: string }>(sql`
-            SELECT id, name FROM agencies WHERE id IN (${sql.join(
-              earlier.map((report) => sql`${report.agencyId}`),
-              sql`, `,
-            )})`)
+            SELECT id, name FROM agencies
+             WHERE id IN (SELECT value FROM json_each(${JSON.stringify(earlier.map((report) => report.agencyId))}))`)
         ).map((row) => [row.id, row.name]),
   );
   const then = earlier.map((report) => ({

@@ -42,10 +42,7 @@ export async function changedSince(
     CROSS JOIN report_revisions now ON now.id = reports.published_revision_id
     WHERE reports.id IN (SELECT report_id FROM publications WHERE id > ${pinned})
       AND ${within}
-      AND reports.year IN (${sql.join(
-        years.map((y) => sql`${y}`),
-        sql`, `,
-      )})`);
+      AND reports.year IN (SELECT value FROM json_each(${JSON.stringify(years)}))`);
   const figures = (document: string) =>
     summedFigures(JSON.parse(document) as ReportDocument) as Map<string, number | null>;
   return rows.map((row) => ({

@@ -1,4 +1,4 @@
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { SECTION3_CELL_COLUMNS, SECTION3_TOTAL_COLUMNS } from "../cells";
 import { agencies, reports } from "../schema";
@@ -101,7 +101,7 @@ function selection(query: CompareQuery, narrow = false) {
   }
   const where = and(
     ...agencyConditions(query),
-    inArray(reports.year, query.years),
+    sql`${reports.year} IN (SELECT value FROM json_each(${JSON.stringify(query.years)}))`,
     sql`${revision} IS NOT NULL`,
   );
   // Level, kind and scope (what makes agencies peers) are in the path index: a narrow
