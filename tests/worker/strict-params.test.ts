@@ -74,6 +74,20 @@ describe("ids", () => {
   });
 });
 
+describe("flags", () => {
+  it("take true or false only", async () => {
+    const compare = "/api/compare?figure=metrics.website_visits&years=2022";
+    for (const spelling of ["1", "yes", "on", "TRUE"]) {
+      const ranked = await requestJson(`${compare}&rank=${spelling}`, { as: asAdmin });
+      expect(ranked.status, spelling).toBe(400);
+      expect(issuePaths(ranked.body)).toEqual(["rank"]);
+      const embed = await request(`/embed/agency/${agency.id}?transparent=${spelling}`);
+      expect(embed.status, spelling).toBe(400);
+    }
+    expect((await request(`${compare}&rank=true`, { as: asAdmin })).status).toBe(200);
+  });
+});
+
 describe("years", () => {
   it("refuses a year path with trailing space and leaves the deadline as it was", async () => {
     const put = (path: string, date: string) =>

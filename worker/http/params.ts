@@ -34,6 +34,12 @@ export const format = z.enum(["json", "csv"]).default("json");
 /** Aggregates read published figures unless staff ask for the current (unpublished) ones. */
 export const basis = z.enum(["current", "published"]).default("published");
 
+/** `true` or `false`, spelled so: not `1`, `yes` or `on`. */
+export const flag = z
+  .enum(["true", "false"], "须为 true 或 false")
+  .transform((text) => text === "true")
+  .default(false);
+
 /** A page size up to `max`. */
 export const limit = (max: number, fallback: number) =>
   canonicalCount(max).pipe(z.int().min(1, "须至少为 1")).default(fallback);

@@ -3,7 +3,16 @@ import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { attachment } from "../http/csv";
-import { agencyFilter, basis, commaList, format, limit, offset, yearList } from "../http/params";
+import {
+  agencyFilter,
+  basis,
+  commaList,
+  flag,
+  format,
+  limit,
+  offset,
+  yearList,
+} from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
 import { requireRootWhenEmpty, scopeAggregate } from "../services/aggregate-scope";
@@ -29,7 +38,7 @@ const compareQuery = z.strictObject({
   limit: limit(20000, 5000),
   offset,
   /** Rank the agencies on the first figure, within each year (see `report/ranking.ts`). */
-  rank: z.stringbool().default(false),
+  rank: flag,
   /**
    * `path`: by region and agency, then year (no ranking needed). `rank`, `value` (of the first
    * figure) and `agency` (name) order every matching report before the page is cut.

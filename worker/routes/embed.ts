@@ -7,7 +7,7 @@ import { EMBED_CSS, renderEmbedPage } from "../embed/page";
 import { RESIZE_SCRIPT } from "../embed/resize-script";
 import { attachment, toCsv } from "../http/csv";
 import { notFound } from "../http/errors";
-import { id, regionPrefix, scope, yearList } from "../http/params";
+import { flag, id, regionPrefix, scope, yearList } from "../http/params";
 import { validate } from "../http/validate";
 import { currentDataVersion, publicCache } from "../middleware/public-cache";
 import { LICENCE_COMMENTS, LICENCE_LINK } from "../public/licence";
@@ -31,7 +31,7 @@ export const embedQuery = z.strictObject({
   years: yearList.optional(),
   kind: z.enum(["card", "bars", "trend", "outcome_mix"]).default("trend"),
   theme: z.enum(["light", "dark", "auto"]).default("auto"),
-  transparent: z.stringbool().default(false),
+  transparent: flag,
   lang: z.enum(["zh", "en"]).default("zh"),
   scope: scope.default("self"),
   /** A data version to pin (the footer's "v…"); without it, the latest. */
