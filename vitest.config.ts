@@ -22,7 +22,16 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations },
+                // Every worker suite calls from one address ("local") in one runtime, so the
+                // deployed per-address allowance would be shared by all their anonymous requests:
+                // they get a generous one, and anonymous-cost.test.ts a small one it can spend.
+                ratelimits: {
+                  ANON_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+                  TEST_ANON_LIMITER: { simple: { limit: 3, period: 60 } },
+                },
+              },
             }),
           ],
           test: {

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import { Link } from "./components/link";
+import { RequireRole } from "./components/require-role";
+import { ROLES } from "./lib/account-types";
 import { useI18n } from "./i18n";
 import { matchRoute, useLocation, type Route } from "./lib/router";
 import { AcceptInvitePage } from "./pages/accept-invite-page";
@@ -99,17 +101,22 @@ function Page({ route }: { route: Route }) {
     case "review":
       return <ReviewPage />;
     case "dashboard":
-      return <Lazy page={<DashboardPage />} />;
+      return <Lazy page={<DashboardPage />} signedIn />;
     case "region_report":
-      return <Lazy page={<RegionReportPage />} />;
+      return <Lazy page={<RegionReportPage />} signedIn />;
     case "compare":
-      return <Lazy page={<ComparePage />} />;
+      return <Lazy page={<ComparePage />} signedIn />;
     case "quality":
-      return <Lazy page={<QualityPage />} />;
+      return <Lazy page={<QualityPage />} signedIn />;
     case "agency_profile":
-      return <Lazy page={<AgencyProfilePage key={route.agencyId} agencyId={route.agencyId} />} />;
+      return (
+        <Lazy
+          page={<AgencyProfilePage key={route.agencyId} agencyId={route.agencyId} />}
+          signedIn
+        />
+      );
     case "trends":
-      return <Lazy page={<TrendsPage />} />;
+      return <Lazy page={<TrendsPage />} signedIn />;
     case "embed_builder":
       return <Lazy page={<EmbedBuilderPage />} />;
     case "public":
@@ -163,7 +170,12 @@ function NotFoundPage() {
   );
 }
 
-function Lazy({ page }: { page: ReactNode }) {
+/**
+ * A page loaded when opened. `signedIn`: the staff views of the figures, which the API answers
+ * only with a session (the public reads the same published figures on the public pages).
+ */
+function Lazy({ page, signedIn = false }: { page: ReactNode; signedIn?: boolean }) {
   const { t } = useI18n();
-  return <Suspense fallback={<p className="page">{t("loading")}</p>}>{page}</Suspense>;
+  const loaded = <Suspense fallback={<p className="page">{t("loading")}</p>}>{page}</Suspense>;
+  return signedIn ? <RequireRole roles={ROLES}>{loaded}</RequireRole> : loaded;
 }

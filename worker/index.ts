@@ -5,7 +5,10 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
 import { ApiError } from "./http/errors";
 import { actor, csrfGuard } from "./middleware/actor";
+import { anonymousCallerLimit, anonymousLimit } from "./middleware/anonymous-limit";
 import { database } from "./middleware/database";
+import { MAX_BODY_BYTES, payloadTooLarge, requestBody } from "./middleware/request-body";
+import { requireSignIn } from "./middleware/require-sign-in";
 import { agencyReportRoutes } from "./routes/agency-reports";
 import { agencyRoutes } from "./routes/agencies";
 import { auditRoutes } from "./routes/audit";
@@ -25,24 +28,23 @@ import { publicApi } from "./routes/public";
 import { embedRoutes } from "./routes/embed";
 import { openApiRoutes } from "./openapi/routes";
 
-/** A report document with its three narrative texts stays well under this. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
 const api = new Hono<AppEnv>()
+  // A declared length is judged in `requestBody`; this counts a chunked body as it arrives.
   .use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(
-          413,
-          "payload_too_large",
-          `请求体超过 ${MAX_BODY_BYTES / 1024} KB 上限`,
-          `The request body exceeds the ${MAX_BODY_BYTES / 1024} KB limit`,
-        );
+        throw payloadTooLarge();
       },
     }),
   )
-  .use(database, actor, csrfGuard)
+  .use(database, actor, anonymousCallerLimit, csrfGuard)
+  // Aggregates over whole regions, uncached: the public reads them from /api/public/*.
+  .use("/compare/*", requireSignIn)
+  .use("/rollup/*", requireSignIn)
+  .use("/overview/*", requireSignIn)
+  .use("/quality/*", requireSignIn)
+  .use("/region-report/*", requireSignIn)
   .route("/health", healthRoutes)
   .route("/auth", authRoutes)
   .route("/", userRoutes)
@@ -73,7 +75,11 @@ const apiSecurityHeaders = secureHeaders({
 });
 
 const app = new Hono<AppEnv>()
+  .use(requestBody)
   .use("/api/*", apiSecurityHeaders)
+  // Everyone reads these without signing in; the authenticated API counts its anonymous callers.
+  .use("/api/public/*", anonymousLimit)
+  .use("/embed/*", anonymousLimit)
   // Before the authenticated API, so that no session is read and no cookie is set.
   .route("/api/public", publicApi)
   .route("/api/openapi.json", openApiRoutes)

@@ -334,6 +334,7 @@ describe("compare", () => {
   it("refuses a page past the limits, naming the field", async () => {
     const response = await requestJson(
       "/api/compare?figure=metrics.website_visits&years=2022&limit=0&sort=size",
+      { as: await admin() },
     );
     expect(response.status).toBe(400);
     expect(response.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
@@ -452,9 +453,15 @@ describe("rollup", () => {
     expect(response.body.scope).toBe("self");
     expect(response.body.figures["metrics.website_visits"]).toBe(300);
     expect(response.body.section3.rows.new_received).toEqual([180, 8, 0, 0, 0, 2, 190]);
-    const inclusion = Object.fromEntries(
-      response.body.agencies.map((x: any) => [x.id, x.inclusion]),
+    expect(response.body).not.toHaveProperty("agencies");
+    expect(response.body.ledger_total).toBe(3);
+    const ledger = await requestJson(
+      `/api/rollup/ledger?year=2022&under=${government.id}&basis=current`,
+      { as: await admin() },
     );
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.total).toBe(3);
+    const inclusion = Object.fromEntries(ledger.body.items.map((x: any) => [x.id, x.inclusion]));
     expect(inclusion[a.id]).toBe("included");
     expect(inclusion[b.id]).toBe("included");
     expect(inclusion[silent.id]).toBe("missing");
@@ -466,7 +473,9 @@ describe("rollup", () => {
     const { government } = await region("940400");
     const response = await requestJson(
       `/api/rollup?year=2022&under=${government.id}&basis=published`,
+      { as: await admin() },
     );
+    expect(response.status).toBe(200);
     expect(response.body.counts).toEqual({ ...NO_NESTING, included: 0, pending: 2, missing: 1 });
     expect(response.body.figures["metrics.website_visits"]).toBeUndefined();
   });

@@ -104,6 +104,20 @@ beforeAll(async () => {
 
 const get = async (path: string, as?: Session) => requestJson(path, { as: as ?? (await admin()) });
 
+/** A signed-in viewer without review rights: a submitter of an agency outside the region. */
+let otherSubmitterSession: Promise<Session> | undefined;
+const otherSubmitter = () =>
+  (otherSubmitterSession ??= createAgency({ region_code: "960200" }).then((agency) =>
+    signIn("submitter", { agencyId: agency.id }),
+  ));
+
+/** An anonymous request to a staff aggregate: refused, asking to sign in. */
+async function expectSignInRequired(path: string) {
+  const response = await requestJson(path);
+  expect(response.status, path).toBe(401);
+  expect(response.body.error.code, path).toBe("authentication_required");
+}
+
 describe("overview", () => {
   it("counts agencies by level and state, with late submissions and the missing list", async () => {
     const { status, body } = await get(`/api/overview?year=${YEAR}&under=${world.gov.id}&limit=1`);
@@ -181,7 +195,7 @@ describe("overview", () => {
     expect(current.body.failing_reports).toEqual({ items: [], total: 0 });
   });
 
-  it("lets a reviewer read current figures only inside their region, and the public not at all", async () => {
+  it("lets a reviewer read current figures only inside their region, other viewers only published ones, and the public only through /api/public", async () => {
     const inside = await signIn("reviewer", { regionAgencyId: world.gov.id });
     const own = await get(`/api/overview?year=${YEAR}&basis=current`, inside);
     expect(own.status).toBe(200);
@@ -193,12 +207,25 @@ describe("overview", () => {
       elsewhere,
     );
     expect(refused.status).toBe(403);
-    const anonymous = await request(
+
+    // A submitter elsewhere reads the published figures, never the current ones.
+    const submitter = await otherSubmitter();
+    const current = await get(
       `/api/overview?year=${YEAR}&under=${world.gov.id}&basis=current`,
+      submitter,
     );
-    expect(anonymous.status).toBe(401);
-    const publicRead = await request(`/api/overview?year=${YEAR}&under=${world.gov.id}`);
+    expect(current.status).toBe(403);
+    const published = await get(`/api/overview?year=${YEAR}&under=${world.gov.id}`, submitter);
+    expect(published.status).toBe(200);
+    expect(published.body.figures["section3.new_received.total"]).toBe(2 * 95);
+
+    // The public reads no staff aggregate at all, only the published sums under /api/public.
+    await expectSignInRequired(`/api/overview?year=${YEAR}&under=${world.gov.id}&basis=current`);
+    await expectSignInRequired(`/api/overview?year=${YEAR}&under=${world.gov.id}`);
+    const publicRead = await requestJson(`/api/public/rollup?year=${YEAR}&under=${world.gov.id}`);
     expect(publicRead.status).toBe(200);
+    expect(publicRead.body.reports).toBe(2);
+    expect(publicRead.body.figures["section3.new_received.total"]).toBe(2 * 95);
   });
 });
 
@@ -300,12 +327,19 @@ describe("region report", () => {
   const sum = (cells: (number | null)[][]) =>
     cells[0]!.map((_, i) => cells.reduce((n, row) => n + (row[i] ?? 0), 0));
 
-  it("sums the published reports' tables, whoever asks, with the ledger", async () => {
+  it("sums the published reports' tables for any signed-in viewer, with the ledger, and the public reads the sums from /api/public", async () => {
     const doc = validDocument(YEAR);
     const broken = validDocument(YEAR, breakR4);
-    const anonymous = await requestJson(`/api/region-report?year=${YEAR}&under=${world.gov.id}`);
-    expect(anonymous.status).toBe(200);
-    const body = anonymous.body;
+    await expectSignInRequired(`/api/region-report?year=${YEAR}&under=${world.gov.id}`);
+    await expectSignInRequired(
+      `/api/rollup/ledger?year=${YEAR}&under=${world.gov.id}&basis=published`,
+    );
+    const viewer = await get(
+      `/api/region-report?year=${YEAR}&under=${world.gov.id}`,
+      await otherSubmitter(),
+    );
+    expect(viewer.status).toBe(200);
+    const body = viewer.body;
     expect(body.templates).toEqual({ "2021": 2, "2019": 0 });
     // The region's own report sums its agencies' reports (scope self): the government's
     // whole-region report is not part of it.
@@ -328,7 +362,16 @@ describe("region report", () => {
     expect(body.section2["section2.regulations.made"]).toBe(
       2 * ((doc.section2 as any).regulations.made ?? 0),
     );
-    const inclusion = Object.fromEntries(body.ledger.map((a: any) => [a.id, a.inclusion]));
+    // The page carries the ledger's summary; its agencies come a page at a time.
+    expect(body.ledger_total).toBe(6);
+    expect(body).not.toHaveProperty("ledger");
+    const ledger = await get(
+      `/api/rollup/ledger?year=${YEAR}&under=${world.gov.id}&basis=published`,
+      await otherSubmitter(),
+    );
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.total).toBe(6);
+    const inclusion = Object.fromEntries(ledger.body.items.map((a: any) => [a.id, a.inclusion]));
     expect(inclusion).toEqual({
       [world.a.id]: "included",
       [world.b.id]: "included",
@@ -337,12 +380,23 @@ describe("region report", () => {
       [world.e.id]: "pending",
       [world.silent.id]: "missing",
     });
+
+    // The public's rollup holds the same published sums.
+    const publicRollup = await requestJson(`/api/public/rollup?year=${YEAR}&under=${world.gov.id}`);
+    expect(publicRollup.status).toBe(200);
+    expect(publicRollup.body.reports).toBe(2);
+    expect(publicRollup.body.figures["section3.new_received.total"]).toBe(
+      body.section3.rows.new_received[6],
+    );
   });
 
   it("answers CSV with one line per cell, and the ledger as a second CSV", async () => {
+    await expectSignInRequired(`/api/region-report?year=${YEAR}&under=${world.gov.id}&format=csv`);
     const tables = await request(
       `/api/region-report?year=${YEAR}&under=${world.gov.id}&format=csv`,
+      { as: await otherSubmitter() },
     );
+    expect(tables.status).toBe(200);
     expect(tables.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await tables.text())
       .replace(/^\uFEFF/, "")
@@ -355,7 +409,9 @@ describe("region report", () => {
 
     const ledger = await request(
       `/api/region-report?year=${YEAR}&under=${world.gov.id}&format=csv&part=ledger`,
+      { as: await otherSubmitter() },
     );
+    expect(ledger.status).toBe(200);
     const rows = (await ledger.text()).trim().split("\r\n");
     expect(rows.length).toBe(1 + 6);
     expect(
@@ -406,10 +462,13 @@ describe("compare ranking", () => {
   });
 });
 
-describe("what the public sees of the review", () => {
-  it("shows only published, not yet published and missing, and no unpublished report's state", async () => {
+describe("what a viewer without review rights sees of the review", () => {
+  it("shows only published, not yet published and missing, and no unpublished report's state; the public must sign in", async () => {
     const path = `year=${YEAR}&under=${world.gov.id}`;
-    const publicView = await requestJson(`/api/overview?${path}`);
+    await expectSignInRequired(`/api/overview?${path}`);
+    await expectSignInRequired(`/api/rollup/ledger?${path}&limit=500`);
+    const publicView = await get(`/api/overview?${path}`, await otherSubmitter());
+    expect(publicView.status).toBe(200);
     expect(Object.keys(publicView.body.completeness.totals).sort()).toEqual(
       ["agencies", "approved", "missing", "pending"].sort(),
     );
@@ -421,14 +480,16 @@ describe("what the public sees of the review", () => {
         staffView.body.completeness.totals.returned,
     );
 
-    const ledger = await requestJson(`/api/rollup?${path}`);
-    const states = ledger.body.agencies.map(
-      (a: { report_status: string | null }) => a.report_status,
-    );
+    const ledger = await get(`/api/rollup/ledger?${path}&limit=500`, await otherSubmitter());
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.items.length).toBeGreaterThan(0);
+    const states = ledger.body.items.map((a: { report_status: string | null }) => a.report_status);
     expect(states.every((s: string | null) => s === null || s === "approved")).toBe(true);
-    const staffLedger = await requestJson(`/api/rollup?${path}`, { as: await admin() });
+    const staffLedger = await requestJson(`/api/rollup/ledger?${path}&limit=500`, {
+      as: await admin(),
+    });
     expect(
-      staffLedger.body.agencies.map((a: { report_status: string | null }) => a.report_status),
+      staffLedger.body.items.map((a: { report_status: string | null }) => a.report_status),
     ).toContain("returned");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReportDocument } from "../../worker/report/document";
-import { admin, createAgency, publish, requestJson, saveDocument } from "./api";
+import { admin, createAgency, publish, request, requestJson, saveDocument } from "./api";
 import { fixture05, validDocument } from "./builders";
 
 /**
@@ -48,8 +48,15 @@ async function nestedRegion(code: string) {
   return { province, city, otherCity, district, township, department };
 }
 
-const inclusionOf = (body: { agencies: { id: number; inclusion: string }[] }) =>
-  Object.fromEntries(body.agencies.map((a) => [a.id, a.inclusion]));
+/** The whole ledger of a rollup query, read from its paged route, as id → inclusion. */
+async function inclusionOf(query: string) {
+  const page = await requestJson(`/api/rollup/ledger?${query}&limit=500`, { as: await admin() });
+  expect(page.status, JSON.stringify(page.body)).toBe(200);
+  expect(page.body.items).toHaveLength(page.body.total);
+  return Object.fromEntries(
+    (page.body.items as { id: number; inclusion: string }[]).map((a) => [a.id, a.inclusion]),
+  );
+}
 
 describe("whole-region sums", () => {
   it("count a region's own report once and the reports it contains never", async () => {
@@ -73,9 +80,12 @@ describe("whole-region sums", () => {
     expect(province.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
     expect(province.body.reports).toBe(1);
 
-    const staff = await requestJson(`/api/rollup?year=2022&under=${r.province.id}&scope=region`);
+    const staff = await requestJson(`/api/rollup?year=2022&under=${r.province.id}&scope=region`, {
+      as: await admin(),
+    });
     expect(staff.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
-    expect(inclusionOf(staff.body)).toEqual({
+    expect(staff.body.ledger_total).toBe(5);
+    expect(await inclusionOf(`year=2022&under=${r.province.id}&scope=region`)).toEqual({
       [r.province.id]: "included",
       [r.city.id]: "contained",
       [r.otherCity.id]: "contained",
@@ -94,7 +104,9 @@ describe("whole-region sums", () => {
     expect(received.message).toContain("本级自报");
 
     // A city's parts: its department's own report and its district's whole-region report.
-    const city = await requestJson(`/api/rollup?year=2022&under=${r.city.id}&scope=region`);
+    const city = await requestJson(`/api/rollup?year=2022&under=${r.city.id}&scope=region`, {
+      as: await admin(),
+    });
     expect(city.body.figures["metrics.website_visits"]).toBe(300);
     expect(city.body.cross_check.parts_reports).toBe(2);
     const cityReceived = city.body.cross_check.figures.find(
@@ -103,22 +115,28 @@ describe("whole-region sums", () => {
     expect(cityReceived.parts).toBe(newReceived(docs.department) + newReceived(docs.district));
 
     // Named by region code, the region opens at the province.
-    const byCode = await requestJson(`/api/rollup?year=2022&region=96&scope=region`);
+    const byCode = await requestJson(`/api/rollup?year=2022&region=96&scope=region`, {
+      as: await admin(),
+    });
     expect(byCode.body.figures["metrics.website_visits"]).toBe(1000);
 
     // The overview's key figures and the region report follow the same rule.
     const overview = await requestJson(
       `/api/overview?year=2022&under=${r.province.id}&scope=region`,
+      { as: await admin() },
     );
     expect(overview.body.figures["section3.new_received.total"]).toBe(newReceived(docs.province));
     const report = await requestJson(
       `/api/region-report?year=2022&under=${r.province.id}&scope=region`,
+      { as: await admin() },
     );
     expect(report.body.section3.rows.new_received[6]).toBe(newReceived(docs.province));
     expect(report.body.counts).toMatchObject({ included: 1, contained: 4 });
 
     // The quality page lists whole-region reports far from the sum of their parts.
-    const quality = await requestJson(`/api/quality?year=2022&under=${r.province.id}`);
+    const quality = await requestJson(`/api/quality?year=2022&under=${r.province.id}`, {
+      as: await admin(),
+    });
     const flagged = quality.body.region_differences.map((d: { agency_id: number }) => d.agency_id);
     expect(flagged).toContain(r.province.id);
     const provinceRow = quality.body.region_differences.find(
@@ -153,12 +171,15 @@ describe("whole-region sums", () => {
     // A draft is no report on the published basis.
     await saveDocument(r.city.id, marked(2023, 300, 4));
 
-    const rollup = await requestJson(`/api/rollup?year=2023&under=${r.province.id}&scope=region`);
+    const rollup = await requestJson(`/api/rollup?year=2023&under=${r.province.id}&scope=region`, {
+      as: await admin(),
+    });
     expect(rollup.body.figures["metrics.website_visits"]).toBe(240);
     expect(rollup.body.figures["section3.new_received.total"]).toBe(
       newReceived(docs.otherCity) + newReceived(docs.district),
     );
-    expect(inclusionOf(rollup.body)).toEqual({
+    expect(rollup.body.ledger_total).toBe(5);
+    expect(await inclusionOf(`year=2023&under=${r.province.id}&scope=region`)).toEqual({
       [r.province.id]: "covered_by_parts",
       [r.city.id]: "covered_by_parts",
       [r.otherCity.id]: "included",
@@ -181,6 +202,124 @@ describe("whole-region sums", () => {
       { as: await admin() },
     );
     expect(current.body.figures["metrics.website_visits"]).toBe(500);
+  });
+});
+
+describe("the rollup's ledger", () => {
+  it("pages each inclusion in path order, with its total, without the rest", async () => {
+    const r = await nestedRegion("86");
+    // The province and the district report; the city is stood in for by its district, the
+    // township is contained in the district, the other city has only a draft.
+    await published(r.province.id, marked(2022, 1000, 10));
+    await published(r.district.id, marked(2022, 40, 2));
+    await saveDocument(r.otherCity.id, marked(2022, 200, 3));
+    const ask = async (query: string) => {
+      const page = await requestJson(
+        `/api/rollup/ledger?year=2022&under=${r.city.id}&scope=region&${query}`,
+        { as: await admin() },
+      );
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      return page.body as {
+        total: number;
+        offset: number;
+        limit: number;
+        state: string | null;
+        counts: Record<string, number>;
+        items: { id: number; inclusion: string; report_status: string | null }[];
+      };
+    };
+    const ids = (body: { items: { id: number }[] }) => body.items.map((a) => a.id);
+
+    // Under the city (whose own report is missing): city, district, township.
+    const whole = await ask("");
+    expect(whole.total).toBe(3);
+    expect(whole.counts).toEqual({
+      included: 1,
+      contained: 1,
+      covered_by_parts: 1,
+      pending: 0,
+      missing: 0,
+    });
+    expect(whole.items.map((a) => [a.id, a.inclusion])).toEqual([
+      [r.city.id, "covered_by_parts"],
+      [r.district.id, "included"],
+      [r.township.id, "contained"],
+    ]);
+
+    // limit and offset cut the path order; the total stays the ledger's.
+    const second = await ask("limit=1&offset=1");
+    expect([second.total, second.offset, second.limit, ids(second)]).toEqual([
+      3,
+      1,
+      1,
+      [r.district.id],
+    ]);
+    const past = await ask("limit=2&offset=10");
+    expect([past.total, past.items]).toEqual([3, []]);
+
+    // A state keeps only its agencies, and its total is that state's count.
+    const contained = await ask("state=contained");
+    expect([contained.state, contained.total, ids(contained)]).toEqual([
+      "contained",
+      1,
+      [r.township.id],
+    ]);
+    expect((await ask("state=missing")).total).toBe(0);
+
+    // From the province: everything below it is contained; the draft is not on the basis.
+    const province = await requestJson(
+      `/api/rollup/ledger?year=2022&under=${r.province.id}&scope=region&state=contained&limit=2`,
+      { as: await admin() },
+    );
+    expect(province.body.total).toBe(4);
+    expect(province.body.items.map((a: { id: number }) => a.id)).toEqual([
+      r.city.id,
+      r.district.id,
+    ]);
+    expect(province.body.counts).toMatchObject({ included: 1, contained: 4, pending: 0 });
+
+    // The summary of the rollup itself says the same without a list.
+    const rollup = await requestJson(
+      `/api/rollup?year=2022&under=${r.city.id}&scope=region&basis=published`,
+      { as: await admin() },
+    );
+    expect(rollup.body).not.toHaveProperty("agencies");
+    expect([rollup.body.counts, rollup.body.ledger_total]).toEqual([whole.counts, 3]);
+
+    // The region report's page carries the summary; its downloads still list every agency.
+    const report = await requestJson(
+      `/api/region-report?year=2022&under=${r.city.id}&scope=region`,
+      { as: await admin() },
+    );
+    expect(report.body).not.toHaveProperty("ledger");
+    expect([report.body.counts, report.body.ledger_total]).toEqual([whole.counts, 3]);
+    expect(report.body.templates).toEqual({ "2021": 1, "2019": 0 });
+    const csv = await request(
+      `/api/region-report?year=2022&under=${r.city.id}&scope=region&format=csv&part=ledger`,
+      { as: await admin() },
+    );
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1).map((line) => line.split(",")[6])).toEqual([
+      "covered_by_parts",
+      "included",
+      "contained",
+    ]);
+  });
+
+  it("refuses the public, an unknown state and an oversized page", async () => {
+    const anonymous = await requestJson(`/api/rollup/ledger?year=2022`);
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, "authentication_required"]);
+    for (const query of ["state=lost", "limit=0", "limit=501", "offset=-1"]) {
+      const response = await requestJson(`/api/rollup/ledger?year=2022&${query}`, {
+        as: await admin(),
+      });
+      expect(response.status, query).toBe(400);
+    }
+    const unknown = await requestJson(`/api/rollup/ledger?year=2022&under=99999999`, {
+      as: await admin(),
+    });
+    expect(unknown.status).toBe(404);
   });
 });
 
@@ -207,7 +346,9 @@ describe("effective totals", () => {
     expect(Object.keys(indicators.body.items[0].derived_totals).sort()).toEqual(blankTotals);
     expect(blankTotals).toContain("granted");
 
-    const rollup = await requestJson(`/api/rollup?year=2019&under=${agency.id}`);
+    const rollup = await requestJson(`/api/rollup?year=2019&under=${agency.id}`, {
+      as: await admin(),
+    });
     const applicants = (row: string) =>
       rows[row]!.slice(0, 6).reduce<number>((a, b) => a + (b ?? 0), 0);
     expect(rollup.body.section3.rows.granted[6]).toBe(applicants("granted"));

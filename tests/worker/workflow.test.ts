@@ -206,21 +206,48 @@ describe("what each viewer can see", () => {
       expect((await request(`${draftOnly}/export?format=csv`, { as })).status).toBe(404);
       const list = await requestJson(`/api/reports?under=${region.id}`, { as });
       expect(list.body.items).toEqual([]);
-      const compare = await requestJson(
-        `/api/compare?figure=metrics.website_visits&years=2022&under=${region.id}`,
-        { as },
-      );
-      expect(compare.body.items).toEqual([]);
-      const current = await request(
-        `/api/compare?figure=metrics.website_visits&years=2022&basis=current`,
-        { as },
-      );
-      expect([401, 403]).toContain(current.status);
-      const rollup = await requestJson(`/api/rollup?year=2022&under=${region.id}`, { as });
-      expect(rollup.body.figures["metrics.website_visits"]).toBeUndefined();
       const reports = await requestJson(`/api/agencies/${agency.id}/reports`, { as });
       expect(reports.body.items).toEqual([]);
     }
+
+    // Another agency's submitter reads the staff aggregates on the published basis only.
+    const compare = await requestJson(
+      `/api/compare?figure=metrics.website_visits&years=2022&under=${region.id}`,
+      { as: other },
+    );
+    expect(compare.status).toBe(200);
+    expect(compare.body.items).toEqual([]);
+    const current = await request(
+      `/api/compare?figure=metrics.website_visits&years=2022&basis=current`,
+      { as: other },
+    );
+    expect(current.status).toBe(403);
+    const rollup = await requestJson(`/api/rollup?year=2022&under=${region.id}`, { as: other });
+    expect(rollup.status).toBe(200);
+    expect(rollup.body.figures["metrics.website_visits"]).toBeUndefined();
+
+    // The public may not ask them at all; its own sums hold published figures only.
+    for (const path of [
+      `/api/compare?figure=metrics.website_visits&years=2022&under=${region.id}`,
+      `/api/compare?figure=metrics.website_visits&years=2022&basis=current`,
+      `/api/rollup?year=2022&under=${region.id}`,
+    ]) {
+      const anonymous = await requestJson(path);
+      expect([anonymous.status, anonymous.body.error.code], path).toEqual([
+        401,
+        "authentication_required",
+      ]);
+    }
+    const publicRollup = await requestJson(`/api/public/rollup?year=2022&under=${region.id}`);
+    expect(publicRollup.status).toBe(200);
+    expect(publicRollup.body.reports).toBe(0);
+    expect(publicRollup.body.figures["metrics.website_visits"]).toBeUndefined();
+    const publicSeries = await requestJson(
+      `/api/public/series?agency=${agency.id}&figure=metrics.website_visits&years=2022`,
+    );
+    expect(publicSeries.status).toBe(200);
+    expect(publicSeries.body.items).toEqual([]);
+
     expect((await request(draftOnly, { as: submitter })).status).toBe(200);
     expect((await request(draftOnly, { as: reviewer })).status).toBe(200);
     const reviewerRollup = await requestJson(`/api/rollup?year=2022&basis=current`, {

@@ -58,3 +58,13 @@ export const validationFailed = (issues: FieldIssue[]) =>
     {},
     issues,
   );
+
+/** Too many requests from one address; the answer's `Retry-After` header says the same. */
+export const rateLimited = (retryAfterSeconds: number) =>
+  new ApiError(
+    429,
+    "rate_limited",
+    `请求过于频繁，请在 ${retryAfterSeconds} 秒后重试`,
+    `Too many requests; try again in ${retryAfterSeconds} seconds`,
+    { retry_after: retryAfterSeconds },
+  );
