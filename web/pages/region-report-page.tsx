@@ -1,9 +1,10 @@
 import type { InferResponseType } from "hono/client";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { api } from "../api";
 import { CrossCheckTable } from "../components/cross-check-table";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
+import { Pager } from "../components/pager";
 import { PrintView } from "../components/report-form/print-view";
 import { RequestView } from "../components/request-view";
 import { useI18n, type MessageKey } from "../i18n";
@@ -16,7 +17,10 @@ import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters"
 import { useRequest } from "../lib/use-request";
 
 type RegionReport = InferResponseType<(typeof api)["region-report"]["$get"], 200>;
-type LedgerEntry = RegionReport["ledger"][number];
+type LedgerPage = InferResponseType<(typeof api)["rollup"]["ledger"]["$get"], 200>;
+
+/** Agencies per page of the ledger: the summary above says how many there are in all. */
+const LEDGER_PAGE = 50;
 
 type Scope = "self" | "region";
 type Inclusion = keyof RegionReport["counts"];
@@ -121,9 +125,6 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
     scope: asked,
     format: "xlsx",
   });
-  const shown = (data.ledger as LedgerEntry[]).filter(
-    (entry) => !inclusion || entry.inclusion === inclusion,
-  );
 
   return (
     <>
@@ -142,9 +143,9 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
             ? t("rrCoverageRegion", {
                 covered:
                   data.counts.included + data.counts.contained + data.counts.covered_by_parts,
-                expected: data.ledger.length,
+                expected: data.ledger_total,
               })
-            : t("rrCoverage", { included: data.counts.included, expected: data.ledger.length })}
+            : t("rrCoverage", { included: data.counts.included, expected: data.ledger_total })}
         </p>
         <p className="muted">
           {t("rrTemplates", {
@@ -181,56 +182,130 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
 
       <section aria-labelledby="rr-ledger" className="region-ledger">
         <h3 id="rr-ledger">{t("rrLedger")}</h3>
-        <div className="field no-print">
-          <label htmlFor="rr-inclusion">{t("rrInclusion")}</label>
-          <select
-            id="rr-inclusion"
-            value={inclusion ?? ""}
-            onChange={(e) => setInclusion(e.target.value || null)}
-          >
-            <option value="">{t("rrAll")}</option>
-            {inclusions.map((key) => (
-              <option key={key} value={key}>
-                {t(`rrInclusion_${key}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {shown.length === 0 ? (
-          <p className="empty">{t("rrNoLedger")}</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("agency")}</th>
-                <th scope="col">{t("dbLevel")}</th>
-                <th scope="col">{t("regionCode")}</th>
-                <th scope="col">{t("rrInclusion")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("template")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">
-                    {entry.report_status ? (
-                      <Link to={reportPath(entry.id, data.year)}>{entry.name}</Link>
-                    ) : (
-                      entry.name
-                    )}
-                  </th>
-                  <td>{t(`level_${entry.level}` as MessageKey)}</td>
-                  <td>{entry.region_code}</td>
-                  <td>{t(`rrInclusion_${entry.inclusion}` as MessageKey)}</td>
-                  <td>{entry.report_status ? stateLabel(entry.report_status, t) : "—"}</td>
-                  <td>{entry.template ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <LedgerList
+          year={data.year}
+          under={under}
+          scope={scope}
+          total={data.ledger_total}
+          inclusion={inclusion}
+          setInclusion={setInclusion}
+        />
       </section>
+    </>
+  );
+}
+
+interface LedgerListProps {
+  year: number;
+  under: number;
+  scope: Scope;
+  /** Every agency of the ledger, from the report's summary. */
+  total: number;
+  inclusion: string | null;
+  setInclusion: (value: string | null) => void;
+}
+
+/**
+ * The ledger's agencies, asked of the server a page at a time (path order, cut by SQL) and only
+ * once the reader opens the list: a country's ledger is 30,000 agencies, its summary five counts.
+ */
+function LedgerList({ year, under, scope, total, inclusion, setInclusion }: LedgerListProps) {
+  const { t } = useI18n();
+  const inclusions = INCLUSIONS[scope];
+  // A URL naming an inclusion was shared from an open list.
+  const [open, setOpen] = useState(inclusion !== null);
+  const [offset, setOffset] = useState(0);
+  useEffect(() => setOffset(0), [year, under, scope, inclusion]);
+  const page = useRequest(
+    () =>
+      open
+        ? getJson<LedgerPage>("/api/rollup/ledger", {
+            year,
+            under,
+            scope: scope === "region" ? scope : undefined,
+            basis: "published",
+            state: inclusion ?? undefined,
+            limit: LEDGER_PAGE,
+            offset,
+          })
+        : new Promise<LedgerPage>(() => undefined),
+    [open, year, under, scope, inclusion, offset],
+  );
+
+  if (!open) {
+    return (
+      <p className="no-print">
+        <button type="button" onClick={() => setOpen(true)} disabled={total === 0}>
+          {t("rrShowLedger", { total })}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="field no-print">
+        <label htmlFor="rr-inclusion">{t("rrInclusion")}</label>
+        <select
+          id="rr-inclusion"
+          value={inclusion ?? ""}
+          onChange={(e) => setInclusion(e.target.value || null)}
+        >
+          <option value="">{t("rrAll")}</option>
+          {inclusions.map((key) => (
+            <option key={key} value={key}>
+              {t(`rrInclusion_${key}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <RequestView state={page.state} retry={page.retry}>
+        {(ledger) =>
+          ledger.items.length === 0 ? (
+            <p className="empty">{t("rrNoLedger")}</p>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("agency")}</th>
+                      <th scope="col">{t("dbLevel")}</th>
+                      <th scope="col">{t("regionCode")}</th>
+                      <th scope="col">{t("rrInclusion")}</th>
+                      <th scope="col">{t("status")}</th>
+                      <th scope="col">{t("template")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ledger.items.map((entry) => (
+                      <tr key={entry.id}>
+                        <th scope="row">
+                          {entry.report_status ? (
+                            <Link to={reportPath(entry.id, year)}>{entry.name}</Link>
+                          ) : (
+                            entry.name
+                          )}
+                        </th>
+                        <td>{t(`level_${entry.level}` as MessageKey)}</td>
+                        <td>{entry.region_code}</td>
+                        <td>{t(`rrInclusion_${entry.inclusion}` as MessageKey)}</td>
+                        <td>{entry.report_status ? stateLabel(entry.report_status, t) : "—"}</td>
+                        <td>{entry.template ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager
+                offset={ledger.offset}
+                limit={ledger.limit}
+                total={ledger.total}
+                onChange={setOffset}
+              />
+            </>
+          )
+        }
+      </RequestView>
     </>
   );
 }

@@ -43,6 +43,8 @@ export const agencies = sqliteTable(
     // Covers the filters of a subtree walk, so ranking a province reads no agency rows.
     index("agencies_path_idx").on(t.path, t.scope, t.level, t.kind),
     index("agencies_level_idx").on(t.level, t.kind),
+    // The national overview looks up each report's agency for its level alone.
+    index("agencies_id_level_idx").on(t.id, t.level),
   ],
 );
 
@@ -81,7 +83,17 @@ export const reports = sqliteTable(
       t.publishedRevisionId,
       t.status,
     ),
-    index("reports_year_idx").on(t.year, t.status),
+    // The national overview's completeness and failing list read the year's reports only here.
+    index("reports_year_idx").on(t.year, t.status, t.late, t.agencyId),
+    index("reports_year_errors_idx").on(
+      t.year,
+      t.errorCount,
+      t.warningCount,
+      t.status,
+      t.currentRevisionId,
+      t.publishedRevisionId,
+      t.agencyId,
+    ),
   ],
 );
 

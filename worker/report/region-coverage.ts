@@ -4,17 +4,21 @@
  * districts' — so a region sums only its topmost ones: a whole-region report whose ancestor in
  * the region has one of its own is contained in it, and where a region's own report is missing,
  * the whole-region reports below it stand in for it (covered by parts).
+ *
+ * The Worker decides the same in SQL (`ledgerWith` in db/queries/rollup.ts), so that a count or
+ * a page of the ledger leaves the database without the rest; this function is the definition,
+ * used where entries are already in memory (pinned figures).
  */
 
-export type Inclusion = "included" | "contained" | "covered_by_parts" | "pending" | "missing";
-
-export const INCLUSIONS: readonly Inclusion[] = [
+export const INCLUSIONS = [
   "included",
   "contained",
   "covered_by_parts",
   "pending",
   "missing",
-];
+] as const;
+
+export type Inclusion = (typeof INCLUSIONS)[number];
 
 export interface CoverageEntry {
   /** The materialized chain of ancestor ids, the agency's own last: "/1/7/42/". */
@@ -54,11 +58,4 @@ export function classifyCoverage(
     if (holdersBelow.has(entry.path)) return "covered_by_parts";
     return own(entry);
   });
-}
-
-/** How many entries of each inclusion, every inclusion named (zero where none). */
-export function countInclusions(statuses: Iterable<Inclusion>): Record<Inclusion, number> {
-  const counts = Object.fromEntries(INCLUSIONS.map((i) => [i, 0])) as Record<Inclusion, number>;
-  for (const status of statuses) counts[status]++;
-  return counts;
 }

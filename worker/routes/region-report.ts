@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { rollup } from "../db/queries/rollup";
+import { ledgerPage, rollup, type LedgerSummary } from "../db/queries/rollup";
 import {
   ledgerRow,
   OTHER_PROCESSING_TOTAL,
@@ -10,7 +10,6 @@ import {
 } from "../export/region-report-workbook";
 import { XLSX_CONTENT_TYPE, xlsxWorkbook } from "../export/xlsx";
 import { attachment, toCsv } from "../http/csv";
-import { countInclusions, type Inclusion } from "../report/region-coverage";
 import { agencyFilter, scope, year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
@@ -44,13 +43,18 @@ const regionReportQuery = z.strictObject({
 
 type Cells = (number | null)[];
 
-/** The JSON answer, as the CSV and XLSX variants read it back. */
+/**
+ * What the CSV and XLSX variants read back: the JSON answer with the whole ledger (the JSON
+ * page itself carries the ledger's summary, `counts` and `ledger_total`, and the page reads
+ * the agencies a page at a time from `GET /api/rollup/ledger`).
+ */
 export interface RegionReport {
   year: number;
   scope: string;
   basis: string;
-  templates: Record<string, number>;
-  counts: Record<Inclusion, number>;
+  templates: LedgerSummary["templates"];
+  counts: LedgerSummary["counts"];
+  ledger_total: number;
   section2: Record<string, number | null>;
   /** Table 二 figures left blank in the sum, with why (the 现行有效 stocks). */
   section2_not_summed: { figures: string[]; reason: string; reason_en: string };
@@ -184,10 +188,10 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
   csvParts,
   xlsxWorkbookVariant,
   async (c) => {
-    const query = c.req.valid("query");
-    const workflow = await seesWorkflow(c, query.under);
-    const result = await rollup(c.var.db, { ...query, basis: "published" });
-    await requireRootWhenEmpty(c, query.under, result.agencies.length === 0);
+    const { format, part, ...query } = c.req.valid("query");
+    const summed = { ...query, basis: "published" as const };
+    const result = await rollup(c.var.db, summed, { templates: true });
+    await requireRootWhenEmpty(c, query.under, result.ledger.total === 0);
     const figure = (key: string) => result.figures[key]?.sum ?? null;
 
     // Table 二 keys differ between the templates, so summing the 2021 keys sums only the
@@ -211,42 +215,45 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
         SECTION4_COLUMNS.map((column) => figure(`section4.${group.key}.${column.key}`)),
       ]),
     );
-    const included = result.agencies.filter((a) => a.status === "included");
-    const templates = { "2021": 0, "2019": 0 };
-    for (const a of included)
-      if (a.template === "2021" || a.template === "2019") templates[a.template]++;
-    const counts = countInclusions(result.agencies.map((agency) => agency.status));
+    const report = {
+      year: query.year,
+      scope: query.scope,
+      basis: "published" as const,
+      templates: result.ledger.templates,
+      counts: result.ledger.counts,
+      ledger_total: result.ledger.total,
+      section2,
+      section2_not_summed: {
+        figures: notSummed,
+        reason:
+          "现行有效件数是存量，同一规章、规范性文件会出现在多个机关的报告中，相加没有意义，故不汇总；本年制发、废止件数可以相加。",
+        reason_en:
+          "Documents in force are a stock: the same regulation appears in several agencies' reports, so their sum means nothing and is left blank; documents made and repealed this year add up.",
+      },
+      section3: {
+        rows: result.section3,
+        derived_totals: result.derivedTotals,
+        other_processing_total: sumCells(
+          OTHER_PROCESSING_ROWS.map((key) => result.section3[key]),
+          SECTION3_COLUMNS.length,
+        ),
+      },
+      section4,
+      own_report: await regionCrossCheck(c.var.db, summed),
+    };
+    if (format === "json" || (format === "csv" && part === "tables")) return c.json(report, 200);
 
+    // The ledger's CSV and the workbook list the whole ledger, read in one statement.
+    const workflow = await seesWorkflow(c, query.under);
+    const ledger = await ledgerPage(c.var.db, summed, { limit: null, offset: 0 });
     return c.json(
       {
-        year: query.year,
-        scope: query.scope,
-        basis: "published" as const,
-        templates,
-        counts,
-        section2,
-        section2_not_summed: {
-          figures: notSummed,
-          reason:
-            "现行有效件数是存量，同一规章、规范性文件会出现在多个机关的报告中，相加没有意义，故不汇总；本年制发、废止件数可以相加。",
-          reason_en:
-            "Documents in force are a stock: the same regulation appears in several agencies' reports, so their sum means nothing and is left blank; documents made and repealed this year add up.",
-        },
-        section3: {
-          rows: result.section3,
-          derived_totals: result.derivedTotals,
-          other_processing_total: sumCells(
-            OTHER_PROCESSING_ROWS.map((key) => result.section3[key]),
-            SECTION3_COLUMNS.length,
-          ),
-        },
-        section4,
-        own_report: await regionCrossCheck(c.var.db, { ...query, basis: "published" }),
-        ledger: result.agencies.map((a) => ({
+        ...report,
+        ledger: ledger.items.map((a) => ({
           ...presentLedgerEntry(a, workflow),
           template: a.template,
         })),
-      },
+      } satisfies RegionReport,
       200,
     );
   },

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { explainDenial, reachOf } from "../auth/policy";
 import { getAgency } from "../db/queries/agencies";
-import type { RollupResult } from "../db/queries/rollup";
+import type { LedgerEntry } from "../db/queries/rollup";
 import { ApiError, notFound } from "../http/errors";
 
 /**
@@ -68,7 +68,7 @@ export const publicStatus = (status: string | null, workflow: boolean) =>
   workflow || status === "approved" ? status : null;
 
 /** A rollup ledger's agency as the API shows it: whether included, and its state if visible. */
-export const presentLedgerEntry = (a: RollupResult["agencies"][number], workflow: boolean) => ({
+export const presentLedgerEntry = (a: LedgerEntry, workflow: boolean) => ({
   id: a.id,
   name: a.name,
   level: a.level,

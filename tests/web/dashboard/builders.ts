@@ -127,39 +127,62 @@ export const aRegionReport = () => ({
     litigation_direct: [null, null, null, null, null],
     litigation_after_reconsideration: [null, null, null, null, null],
   },
-  ledger: [
-    {
-      id: 51,
-      name: "示范市政府",
-      level: "city",
-      kind: "government",
-      scope: "region",
-      region_code: "320100",
-      inclusion: "included",
-      report_status: "approved",
-      template: "2021",
-    },
-    {
-      id: 52,
-      name: "西城区政府",
-      level: "county",
-      kind: "government",
-      scope: "region",
-      region_code: "320103",
-      inclusion: "pending",
-      report_status: "submitted",
-      template: "2021",
-    },
-    {
-      id: 53,
-      name: "北城区政府",
-      level: "county",
-      kind: "government",
-      scope: "region",
-      region_code: "320104",
-      inclusion: "missing",
-      report_status: null,
-      template: null,
-    },
-  ],
+  ledger_total: 5,
 });
+
+/** The region's ledger in path order, as `/api/rollup/ledger` pages it. */
+export const LEDGER_ENTRIES = [
+  {
+    id: 51,
+    name: "示范市政府",
+    level: "city",
+    kind: "government",
+    scope: "region",
+    region_code: "320100",
+    inclusion: "included",
+    report_status: "approved",
+    template: "2021",
+  },
+  {
+    id: 52,
+    name: "西城区政府",
+    level: "county",
+    kind: "government",
+    scope: "region",
+    region_code: "320103",
+    inclusion: "pending",
+    report_status: "submitted",
+    template: "2021",
+  },
+  {
+    id: 53,
+    name: "北城区政府",
+    level: "county",
+    kind: "government",
+    scope: "region",
+    region_code: "320104",
+    inclusion: "missing",
+    report_status: null,
+    template: null,
+  },
+];
+
+/** `/api/rollup/ledger`'s answer for `url`: its state filtered, then cut by limit and offset. */
+export function aLedgerPage(url: string, entries = LEDGER_ENTRIES) {
+  const query = new URL(url, "http://localhost").searchParams;
+  const state = query.get("state");
+  const limit = Number(query.get("limit") ?? 50);
+  const offset = Number(query.get("offset") ?? 0);
+  const matching = entries.filter((e) => !state || e.inclusion === state);
+  return {
+    year: Number(query.get("year")),
+    scope: query.get("scope") ?? "self",
+    basis: query.get("basis") ?? "published",
+    state,
+    counts: { included: 3, contained: 0, covered_by_parts: 0, pending: 1, missing: 1 },
+    total: matching.length,
+    offset,
+    limit,
+    items: matching.slice(offset, offset + limit),
+  };
+}

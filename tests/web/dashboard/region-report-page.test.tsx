@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RegionReportPage } from "../../../web/pages/region-report-page";
 import { aUser, json, renderWithSession, stubFetch } from "../builders";
-import { aRegionReport } from "./builders";
+import { aLedgerPage, aRegionReport, LEDGER_ENTRIES } from "./builders";
 
 beforeEach(() =>
   window.history.replaceState(null, "", "/dashboard/region-report?year=2024&under=100"),
@@ -12,31 +12,77 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const routes = () => ({
-  "GET /api/agencies": json({ items: [], total: 0 }),
-  "GET /api/agencies/100": json({ id: 100, name: "示范省政府" }),
-  "GET /api/region-report": json(aRegionReport()),
-});
+/** The page's routes; the ledger's answers page `entries` by the URL each request asked. */
+function stub(entries = LEDGER_ENTRIES) {
+  const fetch = stubFetch({
+    "GET /api/agencies": json({ items: [], total: 0 }),
+    "GET /api/agencies/100": json({ id: 100, name: "示范省政府" }),
+    "GET /api/region-report": json(aRegionReport()),
+    "GET /api/rollup/ledger": () => json(aLedgerPage(String(ledgerCalls().at(-1)), entries)),
+  });
+  const ledgerCalls = () =>
+    fetch.mock.calls.map(([url]) => String(url)).filter((url) => url.includes("/ledger"));
+  return { fetch, ledgerCalls };
+}
+const routes = () => stub().fetch;
 
 describe("RegionReportPage", () => {
-  it("lists the ledger and filters it by inclusion", async () => {
-    stubFetch(routes());
+  it("asks for the ledger's agencies only when opened, and filters them by inclusion on the server", async () => {
+    const { ledgerCalls } = stub();
     renderWithSession(<RegionReportPage />, aUser({ role: "reviewer" }));
 
     const ledger = await screen.findByRole("region", { name: "汇总台账" });
+    expect(within(ledger).queryByRole("table")).toBeNull();
+    expect(ledgerCalls()).toEqual([]);
+    fireEvent.click(within(ledger).getByRole("button", { name: "查看机构清单（5 个）" }));
+    await within(ledger).findByRole("table");
+    expect(ledgerCalls()).toEqual([
+      "/api/rollup/ledger?year=2024&under=100&basis=published&limit=50&offset=0",
+    ]);
     expect(within(ledger).getAllByRole("row")).toHaveLength(4);
     expect(within(ledger).getByRole("link", { name: "示范市政府" }).getAttribute("href")).toBe(
       "/reports/51/2024",
     );
 
     fireEvent.change(within(ledger).getByLabelText("汇总情况"), { target: { value: "missing" } });
+    await within(ledger).findByRole("rowheader", { name: "北城区政府" });
+    expect(ledgerCalls().at(-1)).toContain("state=missing");
     expect(within(ledger).getAllByRole("row")).toHaveLength(2);
     expect(within(ledger).getByRole("rowheader", { name: "北城区政府" })).toBeTruthy();
     expect(new URLSearchParams(window.location.search).get("inclusion")).toBe("missing");
   });
 
+  it("pages a long ledger with 上一页 and 下一页, asking the server for each page", async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...LEDGER_ENTRIES[2]!,
+      id: 1000 + i,
+      name: `第${i + 1}街道`,
+    }));
+    const { ledgerCalls } = stub(many);
+    renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
+
+    const ledger = await screen.findByRole("region", { name: "汇总台账" });
+    fireEvent.click(within(ledger).getByRole("button", { name: /查看机构清单/ }));
+    await within(ledger).findByRole("rowheader", { name: "第1街道" });
+    expect(within(ledger).getAllByRole("row")).toHaveLength(51);
+    expect(within(ledger).getByText("第 1–50 条，共 60 条")).toBeTruthy();
+    expect(
+      (within(ledger).getByRole("button", { name: "上一页" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+
+    fireEvent.click(within(ledger).getByRole("button", { name: "下一页" }));
+    await within(ledger).findByRole("rowheader", { name: "第51街道" });
+    expect(ledgerCalls().at(-1)).toContain("limit=50&offset=50");
+    expect(within(ledger).getAllByRole("row")).toHaveLength(11);
+    expect(within(ledger).getByText("第 51–60 条，共 60 条")).toBeTruthy();
+
+    fireEvent.click(within(ledger).getByRole("button", { name: "上一页" }));
+    await within(ledger).findByRole("rowheader", { name: "第1街道" });
+    expect(ledgerCalls().at(-1)).toContain("offset=0");
+  });
+
   it("offers the tables and the ledger as CSV, and both as one XLSX, for the same region and year", async () => {
-    stubFetch(routes());
+    routes();
     renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
 
     const tables = await screen.findByRole("link", { name: "下载汇总表（CSV）" });
@@ -53,7 +99,7 @@ describe("RegionReportPage", () => {
   });
 
   it("shows the counts and the summed tables in the official layout", async () => {
-    stubFetch(routes());
+    routes();
     renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
 
     const counts = await screen.findByRole("region", { name: "汇总范围" });
@@ -70,7 +116,7 @@ describe("RegionReportPage", () => {
 
 describe("RegionReportPage's whole-region view", () => {
   it("sets the scope in the URL, asks for whole-region sums and names every inclusion", async () => {
-    const fetch = stubFetch(routes());
+    const fetch = routes();
     renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
     fireEvent.change(await screen.findByLabelText("汇总口径"), { target: { value: "region" } });
 
@@ -85,7 +131,7 @@ describe("RegionReportPage's whole-region view", () => {
   });
 
   it("sets the region's own report beside the sum of its parts and flags a large difference", async () => {
-    stubFetch(routes());
+    routes();
     renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
 
     const check = await screen.findByRole("region", { name: "本级自报与汇总核对" });
@@ -96,7 +142,7 @@ describe("RegionReportPage's whole-region view", () => {
     const [, , unflagged] = within(check).getAllByRole("row");
     expect(unflagged!.textContent).toContain("98");
     expect(unflagged!.textContent).not.toContain("相差较大");
-    expect(screen.getByText("已纳入 3 / 应报 3")).toBeTruthy();
+    expect(screen.getByText("已纳入 3 / 应报 5")).toBeTruthy();
     expect(screen.getByText(/现行有效件数”不汇总/)).toBeTruthy();
   });
 });

@@ -59,14 +59,25 @@ export async function overview(db: Database, query: DashboardQuery): Promise<Ove
   const where = inRegion(query);
   const revision = revisionColumn(query.basis);
   const counts = findingCounts(query.basis);
+  // The whole country is read from the year's reports (covering indexes on year), each agency
+  // looked up once; a subtree from its agencies (the path index), each report looked up once.
+  const national = query.under === undefined && query.region === undefined;
   const sums = await sumsPlan(db, query);
   const results = await runBatch(db, [
-    sql`SELECT agencies.level, COALESCE(reports.status, 'missing') AS state,
-               COUNT(*) AS agencies, COALESCE(SUM(reports.late), 0) AS late
-        FROM ${agencies} LEFT JOIN ${reports}
-          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
-        WHERE ${where}
-        GROUP BY agencies.level, state`,
+    national
+      ? sql`SELECT agencies.level, reports.status AS state,
+                 COUNT(*) AS agencies, SUM(reports.late) AS late
+            FROM ${reports} CROSS JOIN ${agencies} ON agencies.id = reports.agency_id
+            WHERE reports.year = ${query.year}
+            GROUP BY agencies.level, reports.status
+          UNION ALL
+          SELECT level, 'all', COUNT(*), 0 FROM ${agencies} GROUP BY level`
+      : sql`SELECT agencies.level, COALESCE(reports.status, 'missing') AS state,
+                 COUNT(*) AS agencies, COALESCE(SUM(reports.late), 0) AS late
+            FROM ${agencies} LEFT JOIN ${reports}
+              ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+            WHERE ${where}
+            GROUP BY agencies.level, state`,
     sql`SELECT agencies.id, agencies.name, agencies.level, agencies.region_code,
                parent.name AS parent_name
         FROM ${agencies} LEFT JOIN ${reports}
@@ -78,17 +89,22 @@ export async function overview(db: Database, query: DashboardQuery): Promise<Ove
     sql`SELECT reports.id, agencies.id AS agency_id, agencies.name AS agency_name, agencies.level,
                reports.status, ${counts.errors} AS error_count, ${counts.warnings} AS warning_count,
                COUNT(*) OVER () AS total
-        FROM ${agencies} CROSS JOIN ${reports}
-          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
-        WHERE ${where} AND ${revision} IS NOT NULL AND ${counts.errors} > 0
+        FROM ${
+          national
+            ? sql`${reports} CROSS JOIN ${agencies} ON agencies.id = reports.agency_id`
+            : sql`${agencies} CROSS JOIN ${reports} ON reports.agency_id = agencies.id`
+        }
+        WHERE reports.year = ${query.year} AND ${where}
+          AND ${revision} IS NOT NULL AND ${counts.errors} > 0
         ORDER BY error_count DESC, agencies.path
         LIMIT ${query.limit}`,
     ...sums.statements,
   ]);
   const [completeness, missing, failing] = results;
   const failingRows = rows<Overview["failing"]["rows"][number] & { total: number }>(failing);
+  const completenessRows = rows<Overview["completeness"][number]>(completeness);
   return {
-    completeness: rows(completeness),
+    completeness: national ? withMissing(completenessRows) : completenessRows,
     missing: rows(missing),
     failing: {
       rows: failingRows.map(({ total: _total, ...row }) => row),
@@ -96,6 +112,25 @@ export async function overview(db: Database, query: DashboardQuery): Promise<Ove
     },
     sums: sums.read(results.slice(3)),
   };
+}
+
+/** Per level, the agencies without a report: all of the level's less those with one. */
+function withMissing(rows: Overview["completeness"]): Overview["completeness"] {
+  const reported = rows.filter((row) => row.state !== "all");
+  return [
+    ...reported,
+    ...rows
+      .filter((row) => row.state === "all")
+      .map((all) => ({
+        level: all.level,
+        state: "missing",
+        agencies:
+          all.agencies -
+          reported.filter((row) => row.level === all.level).reduce((n, row) => n + row.agencies, 0),
+        late: 0,
+      }))
+      .filter((row) => row.agencies > 0),
+  ];
 }
 
 /**

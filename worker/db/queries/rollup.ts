@@ -1,10 +1,11 @@
 import { and, sql, type SQL } from "drizzle-orm";
-import { classifyCoverage, type Inclusion } from "../../report/region-coverage";
+import { INCLUSIONS, type Inclusion } from "../../report/region-coverage";
 import { runBatch } from "../batch";
 import type { Database } from "../client";
 import { derivedTotalSql, SECTION3_CELL_COLUMNS, summedCellSql } from "../cells";
 import { agencies, reports } from "../schema";
 import { agencyConditions, getAgency, regionPrefix, type AgencyFilter } from "./agencies";
+import { atDeclaredPrecision } from "../../report/figures";
 import { revisionColumn, type Basis } from "./compare";
 import { maintainsSums, readRegionSums, regionSumsStatement } from "./region-sums";
 
@@ -25,6 +26,14 @@ export interface RollupSums {
   counts: Record<string, number>;
 }
 
+/** The ledger's totals: how many agencies of each inclusion, and how many in all. */
+export interface LedgerSummary {
+  counts: Record<Inclusion, number>;
+  total: number;
+  /** Of the included reports, how many of each template (asked with `templates`). */
+  templates: Record<"2021" | "2019", number>;
+}
+
 export interface LedgerEntry {
   id: number;
   name: string;
@@ -38,17 +47,25 @@ export interface LedgerEntry {
 }
 
 export interface RollupResult extends RollupSums {
-  agencies: LedgerEntry[];
+  ledger: LedgerSummary;
 }
 
 /**
- * Table figures summed over the reports of the matching agencies for one year, with the ledger
- * of agencies, as one D1 batch (one round trip).
+ * Table figures summed over the reports of the matching agencies for one year, with the ledger's
+ * summary (how many agencies each inclusion holds), as one D1 batch (one round trip). The
+ * ledger's entries are read a page at a time (`ledgerPage`).
  */
-export async function rollup(db: Database, query: RollupQuery): Promise<RollupResult> {
+export async function rollup(
+  db: Database,
+  query: RollupQuery,
+  options: { templates?: boolean } = {},
+): Promise<RollupResult> {
   const sums = await sumsPlan(db, query);
-  const results = await runBatch(db, [...sums.statements, rollupStatements(query).ledger]);
-  return { ...sums.read(results), agencies: readLedger(results.at(-1), query) };
+  const results = await runBatch(db, [
+    ...sums.statements,
+    ledgerSummaryStatement(query, options.templates ?? false),
+  ]);
+  return { ...sums.read(results), ledger: readLedgerSummary(results.at(-1)) };
 }
 
 export interface SumsPlan {
@@ -231,13 +248,6 @@ export function rollupStatements(query: RollupQuery) {
         CROSS JOIN figure_values f ON f.revision_id = ${revision}
         WHERE ${inRegion}
         GROUP BY f.figure`,
-    ledger: sql`SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
-               agencies.region_code, agencies.path, reports.status AS report_status,
-               ${basisTemplate(query.basis)} AS template, ${revision} AS revision_id
-        FROM ${agencies} LEFT JOIN ${reports}
-          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
-        WHERE ${inRegion}
-        ORDER BY agencies.path`,
   };
 }
 
@@ -275,46 +285,150 @@ export function readRollupSums(
     section3: Object.fromEntries(
       section3Rows.map((row) => [
         row.row_key as unknown as string,
-        SECTION3_CELL_COLUMNS.map((c) => row[c] ?? null),
+        SECTION3_CELL_COLUMNS.map((c) => (row[c] == null ? null : Math.round(row[c]))),
       ]),
     ),
     derivedTotals,
     figures: Object.fromEntries(
-      figureRows.map((row) => [row.figure, { sum: row.sum, reported: row.reported }]),
+      figureRows.map((row) => [
+        row.figure,
+        {
+          sum: row.sum === null ? null : atDeclaredPrecision(row.figure, row.sum),
+          reported: row.reported,
+        },
+      ]),
     ),
   };
 }
 
+const HIGH = "\uffff";
+
 /**
- * The ledger in path order. For whole-region reports, whether each agency's report is summed
- * (included), contained in an ancestor's, stood in for by its parts, pending or missing
- * (report/region-coverage.ts) — the same choice `topmostRegionReports` makes in SQL.
+ * The ledger as a CTE `ledger(id, path, report_id, report_status, inclusion)`: the query's
+ * agencies (one scope) with their report for the year and whether it is summed (included),
+ * contained in an ancestor's, stood in for by its parts, pending or missing — the rules of
+ * report/region-coverage.ts, decided in SQL so that a page or a count leaves the database
+ * without the rest. It reads only covering indexes (the agencies' path index, the reports'
+ * agency-year index), never a report row.
+ *
+ * Whole-region reports nest. In path order an agency's ancestors come before it and its
+ * descendants right after it, and a path is a prefix of another exactly when the first agency
+ * contains the second ("/1/7/" < "/1/7/42/" < "/1/7/\uffff"). So an entry is contained when some
+ * earlier entry holding a report ends its range after this path (the largest such end decides),
+ * in one ordered pass; an entry neither contained nor holding one (a few: the regions above the
+ * topmost reports, and those with none) is covered by its parts when an entry in its range does.
  */
-export function readLedger(
-  ledger: D1Result | undefined,
-  query: Pick<RollupQuery, "scope">,
-): LedgerEntry[] {
-  const list = rows<Record<string, unknown>>(ledger);
-  const inclusion = classifyCoverage(
-    list.map((row) => ({
-      path: row.path as string,
-      reported: row.revision_id != null,
-      inReview: row.report_status != null,
+export function ledgerWith(query: RollupQuery): SQL {
+  const revision = revisionColumn(query.basis);
+  const inRegion: SQL = and(...agencyConditions(query)) ?? sql`1`;
+  const own = sql`CASE WHEN revision_id IS NOT NULL THEN 'included'
+      WHEN report_status IS NOT NULL THEN 'pending' ELSE 'missing' END`;
+  const inclusion =
+    query.scope === "region"
+      ? sql`CASE
+          WHEN MAX(CASE WHEN revision_id IS NOT NULL THEN path || ${HIGH} END)
+            OVER (ORDER BY path ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) > path
+            THEN 'contained'
+          WHEN revision_id IS NOT NULL THEN 'included'
+          WHEN EXISTS (SELECT 1 FROM ${agencies} INDEXED BY agencies_path_idx
+                CROSS JOIN ${reports} INDEXED BY reports_agency_year_cover_idx
+                  ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+              WHERE agencies.path > entries.path AND agencies.path < entries.path || ${HIGH}
+                AND ${inRegion} AND ${revision} IS NOT NULL)
+            THEN 'covered_by_parts'
+          ELSE ${own} END`
+      : own;
+  return sql`WITH entries(id, path, report_id, report_status, revision_id) AS (
+        SELECT agencies.id, agencies.path, reports.id, reports.status, ${revision}
+        FROM ${agencies} LEFT JOIN ${reports} INDEXED BY reports_agency_year_cover_idx
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        WHERE ${inRegion}
+      ),
+      ledger(id, path, report_id, report_status, inclusion) AS (
+        SELECT id, path, report_id, report_status, ${inclusion} FROM entries
+      )`;
+}
+
+/**
+ * How many agencies of each inclusion; with `templates`, also the template of each included
+ * report (reading those report rows, which the rollup's own answer does not need).
+ */
+export function ledgerSummaryStatement(query: RollupQuery, templates: boolean): SQL {
+  const template = templates
+    ? sql`CASE WHEN ledger.inclusion = 'included' THEN (SELECT ${basisTemplate(query.basis)}
+          FROM ${reports} WHERE reports.id = ledger.report_id) END`
+    : sql`NULL`;
+  return sql`${ledgerWith(query)}
+    SELECT ledger.inclusion, ${template} AS template, COUNT(*) AS n
+    FROM ledger GROUP BY 1, 2`;
+}
+
+export function readLedgerSummary(result: D1Result | undefined): LedgerSummary {
+  const counts = Object.fromEntries(INCLUSIONS.map((i) => [i, 0])) as Record<Inclusion, number>;
+  const templates = { "2021": 0, "2019": 0 };
+  let total = 0;
+  for (const row of rows<{ inclusion: Inclusion; template: string | null; n: number }>(result)) {
+    counts[row.inclusion] += row.n;
+    total += row.n;
+    if (row.template === "2021" || row.template === "2019") templates[row.template] += row.n;
+  }
+  return { counts, total, templates };
+}
+
+export interface LedgerPageQuery {
+  /** Only the agencies of this inclusion; every agency when absent. */
+  state?: Inclusion;
+  limit: number;
+  offset: number;
+}
+
+export interface LedgerPage {
+  items: LedgerEntry[];
+  /** Every entry of the state asked (of the whole ledger without one). */
+  total: number;
+  summary: LedgerSummary;
+}
+
+/**
+ * One page of the ledger in path order, cut by SQLite (`LIMIT`/`OFFSET` over the classified
+ * entries), with the summary in the same batch for the page's total. `limit: null` reads every
+ * entry, for the downloads that list the whole ledger.
+ */
+export async function ledgerPage(
+  db: Database,
+  query: RollupQuery,
+  page: Omit<LedgerPageQuery, "limit"> & { limit: number | null },
+): Promise<LedgerPage> {
+  const state = page.state ? sql`ledger.inclusion = ${page.state}` : sql`1`;
+  const [summary, list] = await runBatch(db, [
+    ledgerSummaryStatement(query, false),
+    sql`${ledgerWith(query)}
+      SELECT agencies.id, agencies.name, agencies.level, agencies.kind, agencies.scope,
+             agencies.region_code, ledger.report_status, ledger.inclusion,
+             ${basisTemplate(query.basis)} AS template
+      FROM ledger CROSS JOIN ${agencies} ON agencies.id = ledger.id
+        LEFT JOIN ${reports} ON reports.id = ledger.report_id
+      WHERE ${state}
+      ORDER BY ledger.path
+      LIMIT ${page.limit ?? -1} OFFSET ${page.offset}`,
+  ]);
+  const totals = readLedgerSummary(summary);
+  return {
+    summary: totals,
+    total: page.state ? totals.counts[page.state] : totals.total,
+    items: rows<Record<string, unknown>>(list).map((row) => ({
+      id: row.id as number,
+      name: row.name as string,
+      level: row.level as string,
+      kind: row.kind as string,
+      scope: row.scope as string,
+      regionCode: row.region_code as string,
+      status: row.inclusion as Inclusion,
+      reportStatus: (row.report_status as string | null) ?? null,
+      // The template of the revision summed (the latest save's where none is).
+      template: (row.template as string | null) ?? null,
     })),
-    query.scope === "region" ? "region" : "self",
-  );
-  return list.map((row, i) => ({
-    id: row.id as number,
-    name: row.name as string,
-    level: row.level as string,
-    kind: row.kind as string,
-    scope: row.scope as string,
-    regionCode: row.region_code as string,
-    status: inclusion[i]!,
-    reportStatus: (row.report_status as string | null) ?? null,
-    // The template of the revision summed (the latest save's where none is).
-    template: (row.template as string | null) ?? null,
-  }));
+  };
 }
 
 /** Sums as one figure map: `section3.<row>.<column>` for table 三, the figure key otherwise. */
