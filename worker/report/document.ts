@@ -15,7 +15,7 @@ import {
 } from "./templates";
 
 const MAX_TEXT = 100_000;
-const AMOUNT_DECIMALS = 4;
+export const AMOUNT_DECIMALS = 4;
 
 /** A printed count: a non-negative safe integer, or null when the report leaves the cell blank. */
 export const cellSchema = z.int().nonnegative().nullable();

@@ -4,7 +4,7 @@
  * `section4.reconsideration.corrected`, `metrics.website_visits`.
  */
 
-import type { ReportDocument } from "./document";
+import { AMOUNT_DECIMALS, type ReportDocument } from "./document";
 import { METRICS, type MetricKey } from "./metrics";
 import {
   SECTION2_2019_ROWS,
@@ -197,6 +197,18 @@ export function isFigureKey(s: string): s is FigureKey {
 
 export function figureDef(key: FigureKey): FigureDef {
   return { ...entryOf(key).def };
+}
+
+const AMOUNT_SCALE = 10 ** AMOUNT_DECIMALS;
+
+/**
+ * A sum at its figure's declared precision: 万元 to four places, counts whole. Decimals summed
+ * (and withdrawn) in binary floating point drift: 185.6485 comes out as 185.64849999999998.
+ */
+export function atDeclaredPrecision(key: string, value: number): number {
+  const kind = ENTRY_BY_KEY.get(key)?.def.kind;
+  if (kind === undefined) return value;
+  return kind === "amount" ? Math.round(value * AMOUNT_SCALE) / AMOUNT_SCALE : Math.round(value);
 }
 
 function entryOf(key: FigureKey): Entry {

@@ -192,7 +192,8 @@ export const userRoutes = new Hono<AppEnv>()
           "The last administrator cannot be deactivated",
         );
       }
-      await updateUser(c.var.db, user.user.id, patch);
+      // An empty patch changes nothing (as for agencies): there is nothing to write.
+      if (Object.keys(patch).length > 0) await updateUser(c.var.db, user.user.id, patch);
       if (patch.active === false) await revokeUserSessions(c.var.db, user.user.id, c.var.now);
       await audit(c, "user.update", `user:${user.user.id}`, patch);
       return c.json(presentUser((await getUserWithPlaces(c.var.db, user.user.id))!), 200);

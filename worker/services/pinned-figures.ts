@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import type { YearFigures } from "../db/queries/public-figures";
 import type { ReportDocument } from "../report/document";
 import { summedFigures } from "../report/effective-total";
+import { atDeclaredPrecision } from "../report/figures";
 import { classifyCoverage } from "../report/region-coverage";
 
 /** A report published again (or for the first time) after the pinned version. */
@@ -104,7 +105,7 @@ export function regionYearsThen(
           count++;
         }
       }
-      values[figure] = value === null || count <= 0 ? null : Math.round(value * 1e6) / 1e6;
+      values[figure] = value === null || count <= 0 ? null : atDeclaredPrecision(figure, value);
     }
     out.push({ year, values, reported });
   }
@@ -160,7 +161,7 @@ export async function topmostRegionYearsThen(
         const value = report.get(figure as never) ?? null;
         if (value !== null) sum = (sum ?? 0) + value;
       }
-      values[figure] = sum === null ? null : Math.round(sum * 1e6) / 1e6;
+      values[figure] = sum === null ? null : atDeclaredPrecision(figure, sum);
     }
     return [{ year, values, reported: reports.length }];
   });
