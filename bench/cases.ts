@@ -6,9 +6,11 @@ import {
   compareLargeProvinceFiveYears,
   overviewLargeProvince,
 } from "./cases/dashboard-large-province";
+import { deadlineDay } from "./cases/deadline-day";
 import { embedSize } from "./cases/embed-size";
 import { embedThroughput } from "./cases/embed-throughput";
 import { firstChart } from "./cases/first-chart";
+import { overviewNational } from "./cases/overview-national";
 import { parseThroughput } from "./cases/parse-throughput";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
@@ -20,6 +22,7 @@ export const CASES: readonly BenchCase[] = [
   rollupProvince,
   compareProvince,
   rollupNational,
+  overviewNational,
   rulesFullReport,
   bundleSize,
   parseThroughput,
@@ -30,4 +33,5 @@ export const CASES: readonly BenchCase[] = [
   firstChart,
   embedSize,
   embedThroughput,
+  deadlineDay,
 ];

@@ -1,6 +1,9 @@
 import type { BenchContext, Figure } from "./bench-case";
 import { measurePair } from "./measure";
 
+/** Issue 12: a read costs at most this many sequential D1 round trips (each a network hop). */
+export const READ_ROUND_TRIPS_TARGET = 2;
+
 export interface RouteTiming<W, D> {
   /** Prefix of the figure names, e.g. "rollup.province". */
   name: string;
@@ -30,9 +33,12 @@ export async function timeRoute<W, D>(
   const url = `${context.worker}${spec.path}`;
   // As the dataset's admin: `basis=current` answers staff only.
   const init = { headers: context.dataset.headers };
+  // What the Worker says each answer took (bench/worker-server.ts turns the count on).
+  let roundTrips = 0;
   const ask = async () => {
     const response = await fetch(url, init);
     const text = await response.text();
+    roundTrips = Math.max(roundTrips, Number(response.headers.get("x-d1-round-trips") ?? NaN));
     if (!response.ok) {
       throw new Error(`GET ${spec.path} → ${response.status}: ${text.slice(0, 300)}`);
     }
@@ -48,11 +54,18 @@ export async function timeRoute<W, D>(
   };
   const [worker, direct] = await measurePair(ask, spec.direct, timing);
   context.log(
-    `  worker p50 ${worker.p50.toFixed(1)} ms, sqlite p50 ${direct.p50.toFixed(1)} ms (${iterations} runs)`,
+    `  worker p50 ${worker.p50.toFixed(1)} ms, sqlite p50 ${direct.p50.toFixed(1)} ms (${iterations} runs), ` +
+      `${roundTrips} D1 round trips`,
   );
   return [
     { name: `${spec.name}.worker.p50`, value: worker.p50, unit: "ms", target: spec.target },
     { name: `${spec.name}.worker.p95`, value: worker.p95, unit: "ms", target: null },
+    {
+      name: `${spec.name}.worker.round_trips`,
+      value: roundTrips,
+      unit: "round trips",
+      target: READ_ROUND_TRIPS_TARGET,
+    },
     { name: `${spec.name}.sqlite.p50`, value: direct.p50, unit: "ms", target: null },
     { name: `${spec.name}.sqlite.p95`, value: direct.p95, unit: "ms", target: null },
     {

@@ -38,6 +38,9 @@ export async function startWorker(options: {
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",
+      // Every /api answer then says how many D1 round trips it took (x-d1-round-trips).
+      "--var",
+      "COUNT_D1_ROUND_TRIPS:1",
     ],
     {
       detached: true,

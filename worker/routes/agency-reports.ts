@@ -1,19 +1,26 @@
 import { Hono, type Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { can } from "../auth/policy";
+import { can, explainDenial, reachOf } from "../auth/policy";
 import type { AgencyRow } from "../db/queries/agencies";
 import { getAgency } from "../db/queries/agencies";
 import {
   findReport,
   listRevisions,
+  loadAgencyWithYears,
+  loadReportView,
   loadCurrent,
   loadPublished,
   loadRevision,
   reportsOfAgency,
   type StoredRevision,
 } from "../db/queries/reports";
-import { listPublications, listReviewEvents } from "../db/queries/review-events";
+import {
+  listPublications,
+  listReviewEvents,
+  type ReviewEventRow,
+} from "../db/queries/review-events";
 import { attachment, csvVariant } from "../http/csv";
 import { ApiError, notFound, validationFailed } from "../http/errors";
 import { format, id, year } from "../http/params";
@@ -21,12 +28,12 @@ import { presentReport, presentStored } from "../http/present";
 import { validate } from "../http/validate";
 import { agencyFromPath, authorize } from "../middleware/actor";
 import { diffDocuments } from "../report/diff";
-import { reportDocumentSchema, type ReportDocument } from "../report/document";
+import { describeIssues, reportDocumentSchema, type ReportDocument } from "../report/document";
 import { auditEntry } from "../services/audit-entry";
 import { moveReport } from "../services/report-workflow";
 import { reportTable } from "../services/report-table";
 import { saveReport } from "../services/save-report";
-import { appendAudit } from "../db/queries/audit";
+import { appendAudit, auditStatement } from "../db/queries/audit";
 
 const reportPath = z.object({ id, year });
 const saveBody = z.strictObject({
@@ -85,13 +92,6 @@ async function visibleReport(c: Context<AppEnv>, agencyId: number, reportYear: n
   return { agency, stored };
 }
 
-async function publishedReport(c: Context<AppEnv>, agencyId: number, reportYear: number) {
-  const agency = await requireAgency(c, agencyId);
-  const stored = await loadPublished(c.var.db, agencyId, reportYear);
-  if (!stored) throw notFound(`${reportYear} 年度已公开报告`, `The published ${reportYear} report`);
-  return { agency, stored };
-}
-
 /** Staff views of a report: its current revision, with the review trail. */
 async function reviewable(c: Context<AppEnv>, agencyId: number, reportYear: number) {
   const agency = await requireAgency(c, agencyId);
@@ -100,14 +100,42 @@ async function reviewable(c: Context<AppEnv>, agencyId: number, reportYear: numb
   return { agency, report };
 }
 
-const presentWithReview = async (c: Context<AppEnv>, stored: StoredRevision) => {
-  const events = await listReviewEvents(c.var.db, stored.report.id);
+const presentWithReview = async (c: Context<AppEnv>, stored: StoredRevision) =>
+  presentReviewed(stored, await listReviewEvents(c.var.db, stored.report.id));
+
+/** A revision with the explanations sent with the report's last submission. */
+function presentReviewed(stored: StoredRevision, events: ReviewEventRow[]) {
   const lastSubmit = events.filter((e) => e.action === "submit").at(-1);
   return {
     ...presentStored(stored),
     explanations: lastSubmit ? (JSON.parse(lastSubmit.explanations) as unknown[]) : [],
   };
-};
+}
+
+/**
+ * `report.write` on the path's agency, which is read together with the year's report and last
+ * year's (the rules' context) in one round trip: an autosave reads nothing else before it writes.
+ */
+const writableReport = createMiddleware<
+  AppEnv & {
+    Variables: { writable: { agency: AgencyRow; reports: Map<number, StoredRevision> } };
+  }
+>(async (c, next) => {
+  const unscoped = reachOf(c.var.actor, "report.write").kind === "nowhere";
+  const denied = unscoped ? explainDenial(c.var.actor, "report.write") : null;
+  if (denied) throw new ApiError(denied.status, denied.code, denied.message, denied.message_en);
+  const path = reportPath.safeParse(c.req.param());
+  if (!path.success) throw validationFailed(describeIssues(path.error));
+  const { agency, reports } = await loadAgencyWithYears(c.var.db, path.data.id, [
+    path.data.year,
+    path.data.year - 1,
+  ]);
+  if (!agency) throw notFound("机构", "Agency");
+  const denial = explainDenial(c.var.actor, "report.write", { agencyPath: agency.path });
+  if (denial) throw new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+  c.set("writable", { agency, reports });
+  return next();
+});
 
 export const agencyReportRoutes = new Hono<AppEnv>()
   .get(
@@ -125,7 +153,7 @@ export const agencyReportRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/reports/:year",
-    authorize("report.write", agencyFromPath),
+    writableReport,
     validate("param", reportPath),
     validate("json", saveBody),
     async (c) => {
@@ -141,7 +169,7 @@ export const agencyReportRoutes = new Hono<AppEnv>()
           },
         ]);
       }
-      const agency = await requireAgency(c, path.id);
+      const { agency, reports } = c.var.writable;
       const outcome = await saveReport(c.var.db, {
         agency,
         year: path.year,
@@ -150,6 +178,12 @@ export const agencyReportRoutes = new Hono<AppEnv>()
         author: c.var.identity.name,
         note: body.note ?? null,
         now: c.var.now,
+        read: reports,
+        record: (saved) =>
+          auditStatement(
+            auditEntry(c, "report.save", `agency:${agency.id}/year:${path.year}`, saved),
+            c.var.now,
+          ),
       });
       if (outcome.kind === "conflict") {
         const current = outcome.current?.revision.number ?? 0;
@@ -159,16 +193,6 @@ export const agencyReportRoutes = new Hono<AppEnv>()
           `报告已被他人修改：您编辑的是第 ${body.base_revision} 版，当前为第 ${current} 版`,
           `The report has changed: you edited revision ${body.base_revision}, the current one is ${current}`,
           { current: outcome.current ? presentStored(outcome.current) : null },
-        );
-      }
-      if (outcome.kind === "saved") {
-        await appendAudit(
-          c.var.db,
-          auditEntry(c, "report.save", `agency:${agency.id}/year:${path.year}`, {
-            revision: outcome.stored.revision.number,
-            changes: outcome.stored.revision.changeCount,
-          }),
-          c.var.now,
         );
       }
       const status = outcome.kind === "saved" && outcome.created ? 201 : 200;
@@ -188,14 +212,20 @@ export const agencyReportRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const path = c.req.valid("param");
+      const view = await loadReportView(c.var.db, path.id, path.year);
+      if (!view.agency) throw notFound("机构", "Agency");
       // `version=published` asks for the approved revision whoever asks, e.g. last year's
       // figures that this year's carry-over starts from.
-      const { stored } =
-        c.req.valid("query").version === "published"
-          ? await publishedReport(c, path.id, path.year)
-          : await visibleReport(c, path.id, path.year);
+      if (c.req.valid("query").version === "published") {
+        if (!view.published)
+          throw notFound(`${path.year} 年度已公开报告`, `The published ${path.year} report`);
+        c.header("etag", `"r${view.published.revision.number}"`);
+        return c.json(presentReviewed(view.published, view.events), 200);
+      }
+      const stored = mayReadDrafts(c, view.agency) ? view.current : view.published;
+      if (!stored) throw notFound(`${path.year} 年度报告`, `The ${path.year} report`);
       c.header("etag", `"r${stored.revision.number}"`);
-      return c.json(await presentWithReview(c, stored), 200);
+      return c.json(presentReviewed(stored, view.events), 200);
     },
   )
   .get(

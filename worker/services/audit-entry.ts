@@ -4,8 +4,8 @@ import { appendAudit, type AuditEntry } from "../db/queries/audit";
 import { clientAddress } from "../http/client-address";
 
 /** The audit record of an action by whoever makes this request, from where. */
-export function auditEntry(
-  c: Context<AppEnv>,
+export function auditEntry<E extends AppEnv>(
+  c: Context<E>,
   action: string,
   target: string | null,
   detail?: unknown,

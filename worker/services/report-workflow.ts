@@ -4,7 +4,7 @@ import type { Database } from "../db/client";
 import type { AuditEntry } from "../db/queries/audit";
 import type { AgencyRow } from "../db/queries/agencies";
 import { deadlineFor, isLate } from "../db/queries/deadlines";
-import { loadCurrent, loadPublished, type StoredRevision } from "../db/queries/reports";
+import { loadCurrent, loadCurrentAndPublished, type StoredRevision } from "../db/queries/reports";
 import {
   allowedFrom,
   transitionReport,
@@ -55,7 +55,14 @@ export async function moveReport(
 
 /** The checks of a move on the report as it is now, and the transition to write. */
 export async function planMove(db: Database, request: TransitionRequest): Promise<TransitionInput> {
-  const current = await loadCurrent(db, request.agency.id, request.year);
+  // An approval also needs the published revision (what the publication changes): both in one
+  // round trip.
+  const { current, published } = await loadCurrentAndPublished(
+    db,
+    request.agency.id,
+    request.year,
+    request.transition === "approve",
+  );
   if (!current) throw new ApiError(404, "not_found", "报告不存在", "Report not found");
   const { report, revision } = current;
   if (revision.number !== request.revision) throw staleRevision(request.revision, revision.number);
@@ -71,7 +78,6 @@ export async function planMove(db: Database, request: TransitionRequest): Promis
 
   let publication;
   if (request.transition === "approve") {
-    const published = await loadPublished(db, request.agency.id, request.year);
     publication = {
       reason: published ? revision.note : null,
       changes: published ? diffDocuments(published.document, current.document) : [],

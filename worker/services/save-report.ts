@@ -1,8 +1,10 @@
+import type { SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { AgencyRow } from "../db/queries/agencies";
 import {
   appendRevision,
   loadCurrent,
+  loadCurrentOfYears,
   type NewRevision,
   type StoredRevision,
 } from "../db/queries/reports";
@@ -19,6 +21,13 @@ export interface SaveRequest {
   author: string;
   note: string | null;
   now: Date;
+  /**
+   * The agency's report of the year and of the year before, if the caller has read them
+   * already (with the agency, in one round trip): the first attempt plans on them.
+   */
+  read?: Map<number, StoredRevision>;
+  /** A statement to write with the revision (its audit record), given what is saved. */
+  record?: (saved: { revision: number; changes: number }) => SQL;
 }
 
 export type SaveOutcome =
@@ -47,7 +56,7 @@ export interface SavePlan {
  */
 export async function saveReport(db: Database, request: SaveRequest): Promise<SaveOutcome> {
   for (let attempt = 1; ; attempt++) {
-    const plan = await planSave(db, request);
+    const plan = await planSave(db, attempt === 1 ? request : { ...request, read: undefined });
     if (plan.kind !== "planned") return plan;
     const outcome = await executeSave(db, plan);
     if (outcome.kind !== "conflict" || attempt === 2) return outcome;
@@ -60,10 +69,10 @@ export async function planSave(
   request: SaveRequest,
 ): Promise<SavePlan | Exclude<SaveOutcome, { kind: "saved" }>> {
   const { agency, year, document } = request;
-  const [current, previousYear] = await Promise.all([
-    loadCurrent(db, agency.id, year),
-    loadCurrent(db, agency.id, year - 1),
-  ]);
+  // This year's report and last year's (the rules' context) in one round trip.
+  const found = request.read ?? (await loadCurrentOfYears(db, agency.id, [year, year - 1]));
+  const current = found.get(year) ?? null;
+  const previousYear = found.get(year - 1);
   const currentNumber = current?.revision.number ?? 0;
   if (request.baseRevision !== currentNumber) return { kind: "conflict", current };
   if (current?.report.status === "submitted") {
@@ -117,14 +126,24 @@ export async function planSave(
       author: request.author,
       note: request.note,
       now: request.now,
+      alongside: request.record
+        ? [request.record({ revision: currentNumber + 1, changes: changes.length })]
+        : [],
     },
   };
 }
 
-/** Writes a planned save; a conflict if the report is no longer as the plan read it. */
+/**
+ * Writes a planned save; a conflict if the report is no longer as the plan read it, with the
+ * report as it is now (the one case that reads it again).
+ */
 export async function executeSave(db: Database, plan: SavePlan): Promise<SaveOutcome> {
   const outcome = await appendRevision(db, plan.revision);
-  const latest = await loadCurrent(db, plan.revision.agencyId, plan.revision.year);
-  if (outcome === "conflict") return { kind: "conflict", current: latest };
-  return { kind: "saved", stored: latest!, created: plan.created };
+  if (outcome === "conflict") {
+    return {
+      kind: "conflict",
+      current: await loadCurrent(db, plan.revision.agencyId, plan.revision.year),
+    };
+  }
+  return { kind: "saved", stored: outcome, created: plan.created };
 }

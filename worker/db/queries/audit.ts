@@ -23,6 +23,13 @@ export async function appendAudit(db: Database, entry: AuditEntry, now: Date) {
   await auditInsert(db, entry, now);
 }
 
+/** The audit record as a statement of a write's own batch: it lands if and only if the write does. */
+export const auditStatement = (entry: AuditEntry, now: Date): SQL =>
+  sql`INSERT INTO audit_log (at, actor_kind, actor_id, actor_name, action, target, address, detail)
+      VALUES (${now.toISOString()}, ${entry.actorKind}, ${entry.actorId}, ${entry.actorName},
+        ${entry.action}, ${entry.target}, ${entry.address},
+        ${entry.detail === undefined ? null : JSON.stringify(entry.detail)})`;
+
 export interface AuditFilter {
   action?: string;
   actor?: string;

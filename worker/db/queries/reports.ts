@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { ReportDocument } from "../../report/document";
 import type { Finding } from "../../report/rules";
 import {
@@ -9,7 +9,9 @@ import {
 } from "../cells";
 import { failedOn, runBatch } from "../batch";
 import type { Database } from "../client";
-import { reportRevisions, reports } from "../schema";
+import { agencies, reportRevisions, reports, reviewEvents } from "../schema";
+import type { ReviewEventRow } from "./review-events";
+import type { AgencyRow } from "./agencies";
 import { changeRegionSums, reportSources } from "./region-sums";
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -67,6 +69,176 @@ async function loadWith(
 export const loadCurrent = (db: Database, agencyId: number, year: number) =>
   loadWith(db, agencyId, year, reports.currentRevisionId);
 
+/**
+ * A report's current revision and, with `withPublished`, its published one, parsed, in one
+ * statement: what a review step reads before it moves the report.
+ */
+export async function loadCurrentAndPublished(
+  db: Database,
+  agencyId: number,
+  year: number,
+  withPublished: boolean,
+): Promise<{ current: StoredRevision | null; published: StoredRevision | null }> {
+  const rows = await db
+    .select({
+      report: reports,
+      revision: reportRevisions,
+      publishedNumber: sql<
+        number | null
+      >`(SELECT p.number FROM report_revisions p WHERE p.id = ${reports.publishedRevisionId})`,
+    })
+    .from(reports)
+    .innerJoin(
+      reportRevisions,
+      withPublished
+        ? or(
+            eq(reportRevisions.id, reports.currentRevisionId),
+            eq(reportRevisions.id, reports.publishedRevisionId),
+          )
+        : eq(reportRevisions.id, reports.currentRevisionId),
+    )
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
+    .all();
+  const stored = (row: (typeof rows)[number] | undefined) =>
+    row ? { ...parseStored(row.report, row.revision), publishedNumber: row.publishedNumber } : null;
+  return {
+    current: stored(rows.find((row) => row.revision.id === row.report.currentRevisionId)),
+    published: stored(rows.find((row) => row.revision.id === row.report.publishedRevisionId)),
+  };
+}
+
+/**
+ * An agency's reports of several years with their current revisions, parsed, by year: one
+ * statement (one round trip) where a save reads its report and last year's.
+ */
+export async function loadCurrentOfYears(
+  db: Database,
+  agencyId: number,
+  years: number[],
+): Promise<Map<number, StoredRevision>> {
+  return storedByYear(await currentOfYears(db, agencyId, years).all());
+}
+
+/**
+ * The agency and its reports of `years` (as `loadCurrentOfYears`), in one round trip: what a
+ * save must read before it may go ahead, the agency for its authorization among it.
+ */
+export async function loadAgencyWithYears(
+  db: Database,
+  agencyId: number,
+  years: number[],
+): Promise<{ agency: AgencyRow | undefined; reports: Map<number, StoredRevision> }> {
+  // One table a statement: D1's batch answers rows as objects, and a join's columns of the
+  // same name (`id`, `number`) would overwrite each other.
+  const ofYears = and(eq(reports.agencyId, agencyId), inArray(reports.year, years));
+  const revisionsOf = (
+    column: typeof reports.currentRevisionId | typeof reports.publishedRevisionId,
+  ) => inArray(reportRevisions.id, db.select({ id: column }).from(reports).where(ofYears));
+  const [agencyRows, reportRows, revisionRows, publishedRows] = await db.batch([
+    db.select().from(agencies).where(eq(agencies.id, agencyId)),
+    db.select().from(reports).where(ofYears),
+    db.select().from(reportRevisions).where(revisionsOf(reports.currentRevisionId)),
+    db
+      .select({ id: reportRevisions.id, number: reportRevisions.number })
+      .from(reportRevisions)
+      .where(revisionsOf(reports.publishedRevisionId)),
+  ]);
+  const revisions = new Map(revisionRows.map((row) => [row.id, row]));
+  const published = new Map(publishedRows.map((row) => [row.id, row.number]));
+  return {
+    agency: agencyRows[0],
+    reports: storedByYear(
+      reportRows.flatMap((report) => {
+        const revision = revisions.get(report.currentRevisionId!);
+        if (!revision) return [];
+        const publishedNumber = published.get(report.publishedRevisionId!) ?? null;
+        return [{ report, revision, publishedNumber }];
+      }),
+    ),
+  };
+}
+
+/**
+ * Everything a report's page shows, in one round trip: the agency (whose scope decides which
+ * revision the viewer sees), the report's current and published revisions, and its review trail.
+ */
+export async function loadReportView(
+  db: Database,
+  agencyId: number,
+  year: number,
+): Promise<{
+  agency: AgencyRow | undefined;
+  current: StoredRevision | null;
+  published: StoredRevision | null;
+  events: ReviewEventRow[];
+}> {
+  // One table a statement, as in `loadAgencyWithYears`.
+  const ofReport = and(eq(reports.agencyId, agencyId), eq(reports.year, year));
+  const [agencyRows, reportRows, revisionRows, events] = await db.batch([
+    db.select().from(agencies).where(eq(agencies.id, agencyId)),
+    db.select().from(reports).where(ofReport),
+    db
+      .select()
+      .from(reportRevisions)
+      .where(
+        or(
+          inArray(
+            reportRevisions.id,
+            db.select({ id: reports.currentRevisionId }).from(reports).where(ofReport),
+          ),
+          inArray(
+            reportRevisions.id,
+            db.select({ id: reports.publishedRevisionId }).from(reports).where(ofReport),
+          ),
+        ),
+      ),
+    db
+      .select()
+      .from(reviewEvents)
+      .where(
+        inArray(reviewEvents.reportId, db.select({ id: reports.id }).from(reports).where(ofReport)),
+      )
+      .orderBy(asc(reviewEvents.id)),
+  ]);
+  const report = reportRows[0];
+  const revision = (id: number | null | undefined) => revisionRows.find((row) => row.id === id);
+  const publishedNumber = revision(report?.publishedRevisionId)?.number ?? null;
+  const stored = (id: number | null | undefined) => {
+    const row = revision(id);
+    return report && row ? { ...parseStored(report, row), publishedNumber } : null;
+  };
+  return {
+    agency: agencyRows[0],
+    current: stored(report?.currentRevisionId),
+    published: stored(report?.publishedRevisionId),
+    events,
+  };
+}
+
+const currentOfYears = (db: Database, agencyId: number, years: number[]) =>
+  db
+    .select({
+      report: reports,
+      revision: reportRevisions,
+      publishedNumber: sql<
+        number | null
+      >`(SELECT p.number FROM report_revisions p WHERE p.id = ${reports.publishedRevisionId})`,
+    })
+    .from(reports)
+    .innerJoin(reportRevisions, eq(reportRevisions.id, reports.currentRevisionId))
+    .where(and(eq(reports.agencyId, agencyId), inArray(reports.year, years)));
+
+function storedByYear(
+  rows: { report: ReportRow; revision: RevisionRow; publishedNumber: number | null }[],
+): Map<number, StoredRevision> {
+  return new Map(
+    rows.map((row) => [
+      row.report.year,
+      { ...parseStored(row.report, row.revision), publishedNumber: row.publishedNumber },
+    ]),
+  );
+}
+
 export const loadPublished = (db: Database, agencyId: number, year: number) =>
   loadWith(db, agencyId, year, reports.publishedRevisionId);
 
@@ -119,6 +291,8 @@ export interface NewRevision {
   author: string;
   note: string | null;
   now: Date;
+  /** Statements that land with the revision or not at all (its audit record). */
+  alongside?: SQL[];
 }
 
 /**
@@ -126,6 +300,7 @@ export interface NewRevision {
  * save read it: current revision `base.number`, published revision `base.publishedRevisionId`
  * (what decided whether a reason is needed and whether the replaced revision's cells go),
  * and not under review. Otherwise nothing is written and the caller reports a conflict.
+ * Answers the report and its new revision as the batch left them (no further round trip).
  *
  * The guard is the revision row itself: its `report_id` is a subquery that finds the report
  * only in that state, else NULL, and the NOT NULL constraint then fails the statement and D1
@@ -136,7 +311,7 @@ export interface NewRevision {
 export async function appendRevision(
   db: Database,
   input: NewRevision,
-): Promise<"saved" | "conflict"> {
+): Promise<StoredRevision | "conflict"> {
   const { agencyId, year, base, document, findings, now } = input;
   const at = now.toISOString();
   const errors = findings.filter((f) => f.severity === "error").length;
@@ -206,9 +381,28 @@ export async function appendRevision(
     // this batch left it, not of the save's reading.
     statements.push(...dropUnusedCells(base.revisionId));
   }
+  statements.push(...(input.alongside ?? []));
+  // The report and the revision as the batch left them, read in the same round trip: the
+  // answer needs them, and the document and findings are the ones just written.
+  statements.push(
+    sql`SELECT r.*, (SELECT p.number FROM report_revisions p WHERE p.id = r.published_revision_id)
+          AS published_number
+        FROM reports r WHERE r.agency_id = ${agencyId} AND r.year = ${year}`,
+    sql`SELECT v.* FROM reports r JOIN report_revisions v ON v.id = r.current_revision_id
+        WHERE r.agency_id = ${agencyId} AND r.year = ${year}`,
+  );
   try {
-    await runBatch(db, statements);
-    return "saved";
+    const results = await runBatch(db, statements);
+    const [reportRow, revisionRow] = results
+      .slice(-2)
+      .map((result) => result.results[0] as Record<string, unknown>);
+    return {
+      report: fromRow(reports, reportRow!),
+      revision: fromRow(reportRevisions, revisionRow!),
+      publishedNumber: (reportRow!.published_number as number | null) ?? null,
+      document,
+      findings,
+    };
   } catch (error) {
     if (
       failedOn(
@@ -220,6 +414,19 @@ export async function appendRevision(
       return "conflict";
     throw error;
   }
+}
+
+/** A row as D1 gives it (column names, driver values) in drizzle's shape for `table`. */
+function fromRow<T extends typeof reports | typeof reportRevisions>(
+  table: T,
+  row: Record<string, unknown>,
+): T["$inferSelect"] {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = row[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as T["$inferSelect"];
 }
 
 /**
