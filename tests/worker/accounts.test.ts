@@ -298,14 +298,23 @@ describe("invitations and password resets", () => {
     });
     expect(adminInvite.status).toBe(403);
 
-    // A second scope field naming an agency inside the region does not carry an outside one in.
+    // A second scope field naming an agency inside the region does not carry an outside one in:
+    // every agency the body names is checked against the inviter's reach.
     const smuggled = await requestJson("/api/invites", {
       method: "POST",
       as: reviewer,
       json: { ...body(outside.id), region_agency_id: inside.id },
     });
-    expect(smuggled.status).toBe(400);
-    expect(smuggled.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
+    expect(smuggled.status).toBe(403);
+    expect(smuggled.body.error.code).toBe("outside_scope");
+    // Inside the region, the second field is still refused: a submitter has no review scope.
+    const extra = await requestJson("/api/invites", {
+      method: "POST",
+      as: reviewer,
+      json: { ...body(inside.id), region_agency_id: inside.id },
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
       "region_agency_id",
     ]);
     const users = await env.DB.prepare("SELECT COUNT(*) AS n FROM users WHERE agency_id = ?")

@@ -545,9 +545,9 @@ describe("authorization of every write, by random actors on random targets", () 
         region_agency_id: world.ids.C1,
       },
     });
-    // Refused at validation (a submitter's invitation carries agency_id only: 400 naming
-    // region_agency_id, as tests/worker/accounts.test.ts pins) or by the policy (403).
-    expect([400, 403]).toContain(answer.status);
+    // Refused by the policy: agency B lies outside the reviewer's region, whatever else the
+    // body names.
+    expect(answer.status).toBe(403);
     expect(await snapshot()).toEqual(before);
     const outside = await requestJson("/api/invites", {
       method: "POST",

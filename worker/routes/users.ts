@@ -15,10 +15,11 @@ import {
   updateUser,
 } from "../db/queries/users";
 import { USER_ROLES } from "../db/schema";
-import { ApiError, notFound } from "../http/errors";
+import { ApiError, notFound, validationFailed } from "../http/errors";
 import { bodyId, id } from "../http/params";
 import { presentUser } from "../http/present-user";
 import { validate } from "../http/validate";
+import { describeIssues } from "../report/document";
 import { authorize } from "../middleware/actor";
 import { audit } from "../services/audit-entry";
 
@@ -38,7 +39,20 @@ const inviteBody = z
       ctx.addIssue({ code: "custom", path: ["agency_id"], message: "机构填报员须指定所属机构" });
     if (body.role === "reviewer" && body.region_agency_id === undefined)
       ctx.addIssue({ code: "custom", path: ["region_agency_id"], message: "审核员须指定审核范围" });
-    // Each role is scoped by one field: a second one would be checked by nobody and ignored.
+  });
+
+/**
+ * Each role is scoped by one field: a second one is refused (once the inviter's reach has been
+ * checked on every agency the body names, so that an agency outside it is a 403 whatever else
+ * the body says).
+ */
+const unusedScopeFields = z
+  .object({
+    role: z.enum(USER_ROLES),
+    agency_id: z.number().optional(),
+    region_agency_id: z.number().optional(),
+  })
+  .superRefine((body, ctx) => {
     if (body.role !== "submitter" && body.agency_id !== undefined)
       ctx.addIssue({ code: "custom", path: ["agency_id"], message: "只有机构填报员指定所属机构" });
     if (body.role !== "reviewer" && body.region_agency_id !== undefined)
@@ -103,20 +117,20 @@ export const userRoutes = new Hono<AppEnv>()
   .post("/invites", validate("json", inviteBody), async (c) => {
     const body = c.req.valid("json");
     const db = c.var.db;
-    // The one agency the role is scoped by (the body may carry no other): its path is what the
-    // inviter's reach is checked against.
-    const scopedBy = body.role === "submitter" ? body.agency_id : body.region_agency_id;
-    let agencyPath: string | undefined;
-    if (scopedBy !== undefined) {
-      const agency = await getAgency(db, scopedBy);
-      if (!agency) throw notFound("机构", "Agency");
-      agencyPath = agency.path;
+    // Every agency the body names must lie within the inviter's reach: the target of the write,
+    // not whichever id happens to be checked.
+    const named = [body.agency_id, body.region_agency_id].filter((id) => id !== undefined);
+    for (const agencyId of named.length > 0 ? named : [undefined]) {
+      const agency = agencyId === undefined ? undefined : await getAgency(db, agencyId);
+      if (agencyId !== undefined && !agency) throw notFound("机构", "Agency");
+      const refusal =
+        body.role === "submitter"
+          ? deny(c, "user.invite_submitter", agency?.path)
+          : deny(c, "user.manage");
+      if (refusal) throw refusal;
     }
-    const refusal =
-      body.role === "submitter"
-        ? deny(c, "user.invite_submitter", agencyPath)
-        : deny(c, "user.manage");
-    if (refusal) throw refusal;
+    const fields = unusedScopeFields.safeParse(body);
+    if (!fields.success) throw validationFailed(describeIssues(fields.error));
     if (await findUserByEmail(db, body.email)) {
       throw new ApiError(
         409,
