@@ -80,7 +80,7 @@ export const deadlineDay: BenchCase = {
         throw new Error(`warm-up saves failed: ${warmFailures.map((w) => w.detail).join("; ")}`);
       }
 
-      const figures: Figure[] = [];
+      const figures: Figure[] = [await ceiling(context, submitters)];
       for (const n of SUBMITTERS) {
         figures.push(...(await savePhase(context, submitters.slice(0, n), n)));
       }
@@ -267,6 +267,37 @@ async function savePhase(
       target: TARGET_SAVE_ROUND_TRIPS,
     },
   ];
+}
+
+/**
+ * The local server's own ceiling, for reading the save rates: the same N = 20 clients, each with
+ * its token, asking `GET /api/health` (the token's lookup and one D1 statement, no body) as often
+ * as they save. A save cannot go faster than the proxy and the one workerd process carry this.
+ */
+async function ceiling(context: BenchContext, submitters: Submitter[]): Promise<Figure> {
+  const started = performance.now();
+  let answered = 0;
+  await Promise.all(
+    submitters.map(async (s) => {
+      for (let i = 0; i < SAVES_PER_SUBMITTER; i++) {
+        const response = await fetch(`${context.worker}/api/health`, {
+          headers: { authorization: `Bearer ${s.token}` },
+        });
+        await response.arrayBuffer();
+        if (response.ok) answered++;
+      }
+    }),
+  );
+  const perSecond = answered / ((performance.now() - started) / 1000);
+  context.log(
+    `  ceiling: GET /api/health by ${submitters.length} clients = ${perSecond.toFixed(1)}/s`,
+  );
+  return {
+    name: "deadline-day.ceiling.health_per_second",
+    value: perSecond,
+    unit: "requests/s",
+    target: null,
+  };
 }
 
 /** Every report read back as staff: each changed cell must hold its submitter's last saved value. */
