@@ -1,10 +1,10 @@
 /**
  * Reading the downloads back as plain values, so that the property test can hold a CSV or an
  * XLSX workbook against the reference: an RFC 4180 reader (comment lines before the header
- * skipped) and a minimal SpreadsheetML reader (sheets by name, inline strings and numbers).
+ * skipped) and, for workbooks, a maintained XLSX reader (read-excel-file).
  */
 
-import { strFromU8, unzipSync } from "fflate";
+import readXlsxFile from "read-excel-file/universal";
 
 export interface CsvTable {
   header: string[];
@@ -54,57 +54,23 @@ export const csvNumber = (field: string | undefined): number | null =>
 
 export type SheetCell = string | number | null;
 
-/** Every sheet of an .xlsx by name: rows of cells (blank cells null). */
-export function readWorkbook(bytes: Uint8Array): Map<string, SheetCell[][]> {
-  const files = unzipSync(bytes);
-  const text = (name: string) => {
-    const file = files[name];
-    if (!file) throw new Error(`the workbook has no ${name}`);
-    return strFromU8(file);
-  };
-  const targets = new Map<string, string>();
-  for (const [, attrs] of text("xl/_rels/workbook.xml.rels").matchAll(
-    /<Relationship\b([^>]*)\/?>/g,
-  )) {
-    const id = /\bId="([^"]+)"/.exec(attrs!)?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(attrs!)?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, "xl/"));
-  }
-  const sheets = new Map<string, SheetCell[][]>();
-  for (const [, attrs] of text("xl/workbook.xml").matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = unescapeXml(/\bname="([^"]+)"/.exec(attrs!)?.[1] ?? "");
-    const id = /\br:id="([^"]+)"/.exec(attrs!)?.[1];
-    sheets.set(name, readSheet(text(targets.get(id ?? "") ?? "")));
-  }
-  return sheets;
+/**
+ * Every sheet of an .xlsx by name, in workbook order: rows of cells (blank cells null, every row
+ * as wide as the sheet's widest, trailing blank rows left out). Read by read-excel-file, not by
+ * rules of our own, so a workbook only passes if another program reads what the writer meant.
+ */
+export async function readWorkbook(bytes: Uint8Array): Promise<Map<string, SheetCell[][]>> {
+  // Copied so that the reader gets an ArrayBuffer holding exactly the file, whatever the view.
+  const sheets = await readXlsxFile(bytes.slice().buffer, { trim: false });
+  return new Map(
+    sheets.map(({ sheet, data }) => [
+      sheet,
+      data.map((row) =>
+        row.map((cell): SheetCell => {
+          if (cell === null || typeof cell === "string" || typeof cell === "number") return cell;
+          throw new Error(`sheet ${sheet}: a cell read as ${String(cell)}, not text or a number`);
+        }),
+      ),
+    ]),
+  );
 }
-
-function readSheet(xml: string): SheetCell[][] {
-  const rows: SheetCell[][] = [];
-  for (const [, number, body] of xml.matchAll(/<row\b[^>]*?\br="(\d+)"[^>]*>(.*?)<\/row>/gs)) {
-    const cells: SheetCell[] = [];
-    for (const [, column, attrs, inner = ""] of body!.matchAll(
-      /<c\b[^>]*?\br="([A-Z]+)\d+"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs,
-    )) {
-      const index = [...column!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      const inline = /<t[^>]*>(.*?)<\/t>/s.exec(inner)?.[1];
-      const value = /<v>(.*?)<\/v>/s.exec(inner)?.[1];
-      cells[index] = /t="inlineStr"/.test(attrs!)
-        ? unescapeXml(inline ?? "")
-        : value !== undefined
-          ? Number(value)
-          : null;
-    }
-    rows[Number(number) - 1] = Array.from(cells, (c) => c ?? null);
-  }
-  return Array.from(rows, (r) => r ?? []);
-}
-
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, "&");

@@ -1037,7 +1037,7 @@ async function checkRegionReportXlsx(run: Run, scope: Scope) {
     `/api/region-report?year=${run.world.year}&under=${run.ids[0]}&scope=${scope}&format=xlsx`,
     { as: await admin() },
   );
-  const sheets = readWorkbook(new Uint8Array(await response.arrayBuffer()));
+  const sheets = await readWorkbook(new Uint8Array(await response.arrayBuffer()));
   const { want, cells } = regionReportCells(run, scope);
   const rowOf = (sheet: string, label: string): SheetCell[] =>
     sheets

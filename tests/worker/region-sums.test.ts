@@ -202,9 +202,11 @@ describe("maintained region sums", () => {
     });
     await saveDocument(department.id, validDocument(2022, visits(77)));
     await publish(department.id, 2022, 1);
-    // Tampering with the stored sums shows up in both answers: they come from the table.
+    // Tampering with the stored sums shows up in both answers: they come from the table. The
+    // overview shows only the key figures, so one of those is tampered with too.
     await env.DB.prepare(
-      "UPDATE region_sums SET total = total + 1000 WHERE root_id = ? AND figure = 'metrics.website_visits'",
+      `UPDATE region_sums SET total = total + 1000 WHERE root_id = ?
+        AND figure IN ('metrics.website_visits', 'section4.reconsideration.total')`,
     )
       .bind(province.id)
       .run();
@@ -223,5 +225,9 @@ describe("maintained region sums", () => {
     );
     expect(filtered.status).toBe(200);
     expect(filtered.body.figures["metrics.website_visits"]).toBe(77);
+    const reconsiderations = filtered.body.figures["section4.reconsideration.total"];
+    expect(reconsiderations).toBeGreaterThan(0);
+    expect(overview.body.figures["section4.reconsideration.total"]).toBe(reconsiderations + 1000);
+    expect(rollup.body.figures["section4.reconsideration.total"]).toBe(reconsiderations + 1000);
   });
 });
