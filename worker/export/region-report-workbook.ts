@@ -1,4 +1,4 @@
-import type { RegionReport } from "../routes/region-report";
+import type { RegionReport } from "../http/region-report-body";
 import {
   SECTION3_COLUMNS,
   SECTION3_CORNER_NOTE,

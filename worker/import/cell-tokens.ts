@@ -4,6 +4,7 @@
  * (`1.属于国家秘密`, `2、重复申请`).
  */
 
+import { decimalValue, GROUPED_DIGITS } from "../report/format";
 import type { SourceLine } from "./source-lines";
 
 export type CellKind = "number" | "dash" | "blank";
@@ -27,15 +28,17 @@ export interface TokenisedLine {
   tokens: LineToken[];
 }
 
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|个|项|人次|次|条)?$/;
+const NUMBER = new RegExp(
+  String.raw`^([+-]?)(${GROUPED_DIGITS})(?:\.(\d+))?(万元|元|件|个|项|人次|次|条)?$`,
+);
 const DASH = /^(?:[/\\]|[-—–─―~]{1,3})$/;
 const NOTHING = "无";
 /** A number glued to the end of a label: `规章0`, `(七)总计2932`. */
-const GLUED_TAIL = /^(.*[\u3400-\u9fff)”"])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const GLUED_TAIL = new RegExp(String.raw`^(.*[\u3400-\u9fff)”"])(${GROUPED_DIGITS})(?:\.(\d+))?$`);
 
 function numberCell(match: RegExpExecArray, raw: string, source: SourceLine): CellValue {
   const [, sign = "", digits = "0", fraction, unit] = match;
-  const magnitude = Number(`${digits.replace(/,/g, "")}${fraction ? `.${fraction}` : ""}`);
+  const magnitude = decimalValue(digits, fraction);
   return {
     kind: "number",
     raw,

@@ -1,5 +1,6 @@
 /** A printed cell as a count: blank → null, a dash or 无 → 0, anything else unreadable → null. */
 
+import { isAmount, isCount, roundAmount } from "../report/format";
 import type { CellValue } from "./cell-tokens";
 
 export type CellIssue = "blank" | "dash" | "unreadable";
@@ -27,8 +28,7 @@ export function countOf(cell: CellValue): ReadCount {
       return { value: 0, issue: "dash" };
     case "number": {
       const v = cell.value;
-      if (v === null || !Number.isSafeInteger(v) || v < 0)
-        return { value: null, issue: "unreadable" };
+      if (v === null || !isCount(v)) return { value: null, issue: "unreadable" };
       return { value: v, issue: null };
     }
   }
@@ -38,7 +38,7 @@ export function countOf(cell: CellValue): ReadCount {
 export function amountOf(cell: CellValue, unit: "万元" | "元"): ReadCount & { converted: boolean } {
   if (cell.kind !== "number") return { ...countOf(cell), converted: false };
   const v = cell.value;
-  if (v === null || !Number.isFinite(v) || v < 0 || v > Number.MAX_SAFE_INTEGER) {
+  if (v === null || !isAmount(v)) {
     return { value: null, issue: "unreadable", converted: false };
   }
   let value = v;
@@ -47,5 +47,5 @@ export function amountOf(cell: CellValue, unit: "万元" | "元"): ReadCount & {
     value = cell.unit === "万元" ? v * 10_000 : v / 10_000;
     converted = true;
   }
-  return { value: Number(value.toFixed(4)), issue: null, converted };
+  return { value: roundAmount(value), issue: null, converted };
 }

@@ -6,6 +6,7 @@
 
 import type { MetricKey } from "../report/metrics";
 import type { MetricNote } from "../report/document";
+import { decimalValue, isAmount, roundAmount } from "../report/format";
 import { lineAt, type NarrativeText } from "./narrative-text";
 
 /** A number as printed: 约/近/超/逾/突破 before it, 余/多 after it, 万/亿 as magnitude. */
@@ -156,14 +157,14 @@ function numberOf(
   groups: Record<string, string | undefined>,
   kind: "count" | "amount",
 ): number | null {
-  const digits = (groups.num ?? "").replace(/,/g, "");
-  if (digits === "") return null;
-  let value = Number(`${digits}${groups.frac ? `.${groups.frac}` : ""}`);
+  const digits = groups.num ?? "";
+  if (digits.replace(/,/g, "") === "") return null;
+  let value = decimalValue(digits, groups.frac);
   if (groups.mag === "万") value *= 10_000;
   if (groups.mag === "亿") value *= 100_000_000;
   if (groups.unit === "万元") value *= 10_000;
-  if (!Number.isFinite(value) || value < 0 || value > Number.MAX_SAFE_INTEGER) return null;
-  return kind === "count" ? Math.round(value) : Number(value.toFixed(4));
+  if (!isAmount(value)) return null;
+  return kind === "count" ? Math.round(value) : roundAmount(value);
 }
 
 function firstReading(spec: MetricSpec, narrative: NarrativeText): MetricReading | null {

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv, Identity } from "../app-env";
 import { CSRF_HEADER, verifyCsrf } from "../auth/csrf";
 import { explainDenial, type Resource } from "../auth/policy";
 import type { Action, Actor } from "../auth/roles";
@@ -13,16 +13,6 @@ import { ApiError, notFound, validationFailed } from "../http/errors";
 import { describeIssues } from "../report/document";
 import { id } from "../http/params";
 import { readSessionCookie } from "../http/session-cookie";
-
-/** Who is asking, for the audit log and revision authors, beside the policy's Actor. */
-export interface Identity {
-  name: string;
-  userId: number | null;
-  via: "public" | "session" | "token";
-  /** The cookie secret of a session, for CSRF tokens and logout. */
-  sessionSecret: string | null;
-  user: UserWithPlaces | null;
-}
 
 const PUBLIC: Identity = {
   name: "公众",

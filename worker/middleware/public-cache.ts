@@ -1,34 +1,11 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { id } from "../http/params";
-import { readDataVersion, versionTag, type DataVersion } from "../db/queries/data-version";
-
-/**
- * How long one isolate trusts the data version it read: a publication shows within this
- * (plus the browser's `max-age`), and a cached answer costs no D1 read in between.
- */
-const VERSION_TTL_MS = 1000;
+import { currentDataVersion } from "../db/data-version-memo";
+import { versionTag } from "../db/queries/data-version";
 
 /** A route sets this on an answer too large to keep at the edge; it is never sent on. */
 export const EDGE_STORE_HEADER = "x-edge-store";
-
-let remembered: { version: DataVersion; at: number } | null = null;
-
-/** The current data version, read from D1 at most once a second per isolate. */
-export async function currentDataVersion(
-  db: AppEnv["Variables"]["db"],
-  now = Date.now(),
-): Promise<DataVersion> {
-  if (remembered && now - remembered.at < VERSION_TTL_MS) return remembered.version;
-  const version = await readDataVersion(db);
-  remembered = { version, at: now };
-  return version;
-}
-
-/** Called after a publication or an agency change, so this isolate answers anew at once. */
-export function forgetDataVersion() {
-  remembered = null;
-}
 
 /**
  * Public and embed answers, cached at the edge (Cache API) under a key that holds the data

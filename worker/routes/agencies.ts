@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { forgetDataVersion } from "../middleware/public-cache";
+import { forgetDataVersion } from "../db/data-version-memo";
 import {
   createAgency,
   getAgency,

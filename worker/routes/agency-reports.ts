@@ -29,7 +29,7 @@ import { validate } from "../http/validate";
 import { agencyFromPath, authorize } from "../middleware/actor";
 import { diffDocuments } from "../report/diff";
 import { describeIssues, reportDocumentSchema, type ReportDocument } from "../report/document";
-import { auditEntry } from "../services/audit-entry";
+import { auditEntry } from "../http/audit-entry";
 import { moveReport } from "../services/report-workflow";
 import { reportTable } from "../services/report-table";
 import { saveReport } from "../services/save-report";

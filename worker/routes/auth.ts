@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { csrfTokenFor } from "../auth/csrf";
@@ -17,10 +17,22 @@ import {
 import { clientAddress } from "../http/client-address";
 import { ApiError, validationFailed } from "../http/errors";
 import { presentUser } from "../http/present-user";
-import { clearSessionCookie } from "../http/session-cookie";
+import { clearSessionCookie, writeSessionCookie } from "../http/session-cookie";
 import { validate } from "../http/validate";
-import { audit } from "../services/audit-entry";
+import { audit } from "../http/audit-entry";
 import { startSession } from "../services/sessions";
+
+/** Starts a session for `userId` from this request and sets its cookie. */
+async function signIn(c: Context<AppEnv>, userId: number) {
+  const { secret, session } = await startSession(c.var.db, {
+    userId,
+    address: clientAddress(c),
+    userAgent: c.req.header("user-agent") ?? null,
+    now: c.var.now,
+  });
+  writeSessionCookie(c, secret);
+  return session;
+}
 
 const loginBody = z.strictObject({
   email: z.string().trim().min(3).max(200),
@@ -88,7 +100,7 @@ export const authRoutes = new Hono<AppEnv>()
       await audit(c, "auth.login_failed", `user:${account}`);
       throw invalidCredentials();
     }
-    const session = await startSession(c, user.id);
+    const session = await signIn(c, user.id);
     await audit(c, "auth.login", `user:${user.id}`);
     return c.json(session, 200);
   })
@@ -146,7 +158,7 @@ export const authRoutes = new Hono<AppEnv>()
         passwordHash,
         ...(body.name ? { name: body.name } : {}),
       });
-      const session = await startSession(c, link.userId);
+      const session = await signIn(c, link.userId);
       c.set("identity", { ...c.var.identity, name: session.user.name, userId: link.userId });
       await audit(
         c,

@@ -80,13 +80,13 @@ const csvDownload = createMiddleware<
   { out: { query: z.output<typeof compareQuery> } }
 >(async (c, next) => {
   if (c.req.valid("query").format !== "csv") return next();
-  const query = await scopeAggregate(c, c.req.valid("query"));
+  const query = await scopeAggregate(c.var.db, c.var.actor, c.req.valid("query"));
   const csv = await compareCsv(c.var.db, {
     ...query,
     keys: query.figure,
     figures: figuresOf(query.figure),
   });
-  await requireRootWhenEmpty(c, query.under, csv.empty);
+  await requireRootWhenEmpty(c.var.db, query.under, csv.empty);
   return c.body(csv.stream, 200, {
     "content-type": "text/csv; charset=utf-8",
     "content-disposition": attachment("compare.csv"),
@@ -99,14 +99,14 @@ export const compareRoutes = new Hono<AppEnv>().get(
   validate("query", compareQuery),
   csvDownload,
   async (c) => {
-    const query = await scopeAggregate(c, c.req.valid("query"));
+    const query = await scopeAggregate(c.var.db, c.var.actor, c.req.valid("query"));
     const answer = await comparePage(c.var.db, {
       ...query,
       keys: query.figure,
       figures: figuresOf(query.figure),
       rank: query.rank || query.sort === "rank",
     });
-    await requireRootWhenEmpty(c, query.under, answer.total === 0);
+    await requireRootWhenEmpty(c.var.db, query.under, answer.total === 0);
     const onPage = answer.page.map((i) => answer.rows[i]!);
     const items: Item[] = onPage.map((row) => {
       const values: Record<string, unknown> = {};

@@ -5,7 +5,7 @@ import { listDeadlines, upsertDeadline } from "../db/queries/deadlines";
 import { year } from "../http/params";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
-import { audit } from "../services/audit-entry";
+import { audit } from "../http/audit-entry";
 
 const isoDate = z.iso.date("日期格式应为 YYYY-MM-DD");
 

@@ -36,10 +36,10 @@ export const overviewRoutes = new Hono<AppEnv>().get(
   authorize("report.read_published"),
   validate("query", overviewQuery),
   async (c) => {
-    const query = await scopeAggregate(c, c.req.valid("query"));
-    const workflow = await seesWorkflow(c, query.under);
+    const query = await scopeAggregate(c.var.db, c.var.actor, c.req.valid("query"));
+    const workflow = await seesWorkflow(c.var.db, c.var.actor, query.under);
     const result = await overview(c.var.db, query);
-    await requireRootWhenEmpty(c, query.under, result.completeness.length === 0);
+    await requireRootWhenEmpty(c.var.db, query.under, result.completeness.length === 0);
 
     const levels: Record<string, Record<(typeof STATES)[number], number> & { late: number }> = {};
     const totals = { approved: 0, submitted: 0, returned: 0, draft: 0, missing: 0, late: 0 };

@@ -8,7 +8,7 @@ import { columns, csvVariant } from "../http/csv";
 import { notFound } from "../http/errors";
 import { agencyFilter, format, id, pagination, year } from "../http/params";
 import { validate } from "../http/validate";
-import { currentDataVersion } from "../middleware/public-cache";
+import { currentDataVersion } from "../db/data-version-memo";
 import { LICENCE, LICENCE_COMMENTS } from "../public/licence";
 import { reportTable } from "../services/report-table";
 

@@ -86,8 +86,8 @@ export const qualityRoutes = new Hono<AppEnv>().get(
   authorize("report.read_published"),
   validate("query", qualityQuery),
   async (c) => {
-    const query = await scopeAggregate(c, c.req.valid("query"));
-    const workflow = await seesWorkflow(c, query.under);
+    const query = await scopeAggregate(c.var.db, c.var.actor, c.req.valid("query"));
+    const workflow = await seesWorkflow(c.var.db, c.var.actor, query.under);
     const figures = query.figure ?? DEFAULT_FIGURES;
     const years = Array.from(
       { length: 2 * HISTORY_SPAN + 1 },
@@ -110,7 +110,7 @@ export const qualityRoutes = new Hono<AppEnv>().get(
       }),
       crossCheckReports(c.var.db, query),
     ]);
-    await requireRootWhenEmpty(c, query.under, values.length === 0);
+    await requireRootWhenEmpty(c.var.db, query.under, values.length === 0);
     return c.json(
       {
         year: query.year,

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { ledgerPage, rollup, type LedgerSummary } from "../db/queries/rollup";
+import { ledgerPage, rollup } from "../db/queries/rollup";
 import {
   ledgerRow,
   OTHER_PROCESSING_TOTAL,
@@ -11,8 +11,10 @@ import {
 import { XLSX_CONTENT_TYPE, xlsxWorkbook } from "../export/xlsx";
 import { attachment, toCsv } from "../http/csv";
 import { agencyFilter, scope, year } from "../http/params";
+import type { RegionReport } from "../http/region-report-body";
 import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
+import { otherProcessingTotal } from "../report/other-processing";
 import { regionCrossCheck } from "../services/region-cross-check";
 import {
   presentLedgerEntry,
@@ -27,11 +29,7 @@ import {
   section2Rows,
   section3RowFullLabel,
   section4GroupFullLabel,
-  SPLIT_OTHER_ROW_KEYS,
 } from "../report/templates";
-
-/** The （六） total: the three split rows and the single-layout row, column by column. */
-const OTHER_PROCESSING_ROWS = [...SPLIT_OTHER_ROW_KEYS, "other_processing"] as const;
 
 const regionReportQuery = z.strictObject({
   ...agencyFilter,
@@ -40,49 +38,6 @@ const regionReportQuery = z.strictObject({
   format: z.enum(["json", "csv", "xlsx"]).default("json"),
   part: z.enum(["tables", "ledger"]).default("tables"),
 });
-
-type Cells = (number | null)[];
-
-/**
- * What the CSV and XLSX variants read back: the JSON answer with the whole ledger (the JSON
- * page itself carries the ledger's summary, `counts` and `ledger_total`, and the page reads
- * the agencies a page at a time from `GET /api/rollup/ledger`).
- */
-export interface RegionReport {
-  year: number;
-  scope: string;
-  basis: string;
-  templates: LedgerSummary["templates"];
-  counts: LedgerSummary["counts"];
-  ledger_total: number;
-  section2: Record<string, number | null>;
-  /** Table 二 figures left blank in the sum, with why (the 现行有效 stocks). */
-  section2_not_summed: { figures: string[]; reason: string; reason_en: string };
-  section3: {
-    rows: Record<string, Cells>;
-    other_processing_total: Cells;
-    derived_totals: Record<string, number>;
-  };
-  own_report: Awaited<ReturnType<typeof regionCrossCheck>>;
-  section4: Record<string, Cells>;
-  ledger: {
-    id: number;
-    name: string;
-    level: string;
-    kind: string;
-    scope: string;
-    region_code: string;
-    inclusion: string;
-    report_status: string | null;
-    template: string | null;
-  }[];
-}
-
-const sumCells = (rows: (Cells | undefined)[], width: number): Cells =>
-  Array.from({ length: width }, (_, i) => {
-    const values = rows.flatMap((row) => (row?.[i] == null ? [] : [row[i]!]));
-    return values.length ? values.reduce((a, b) => a + b, 0) : null;
-  });
 
 /** One CSV line per table cell (official labels), or with `part=ledger` the agencies. */
 function regionReportCsv(body: RegionReport, part: string) {
@@ -191,7 +146,7 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
     const { format, part, ...query } = c.req.valid("query");
     const summed = { ...query, basis: "published" as const };
     const result = await rollup(c.var.db, summed, { templates: true });
-    await requireRootWhenEmpty(c, query.under, result.ledger.total === 0);
+    await requireRootWhenEmpty(c.var.db, query.under, result.ledger.total === 0);
     const figure = (key: string) => result.figures[key]?.sum ?? null;
 
     // Table 二 keys differ between the templates, so summing the 2021 keys sums only the
@@ -233,10 +188,7 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
       section3: {
         rows: result.section3,
         derived_totals: result.derivedTotals,
-        other_processing_total: sumCells(
-          OTHER_PROCESSING_ROWS.map((key) => result.section3[key]),
-          SECTION3_COLUMNS.length,
-        ),
+        other_processing_total: otherProcessingTotal(result.section3),
       },
       section4,
       own_report: await regionCrossCheck(c.var.db, summed),
@@ -244,7 +196,7 @@ export const regionReportRoutes = new Hono<AppEnv>().get(
     if (format === "json" || (format === "csv" && part === "tables")) return c.json(report, 200);
 
     // The ledger's CSV and the workbook list the whole ledger, read in one statement.
-    const workflow = await seesWorkflow(c, query.under);
+    const workflow = await seesWorkflow(c.var.db, c.var.actor, query.under);
     const ledger = await ledgerPage(c.var.db, summed, { limit: null, offset: 0 });
     return c.json(
       {

@@ -53,9 +53,9 @@ export const rollupRoutes = new Hono<AppEnv>()
       }),
     ),
     async (c) => {
-      const query = await scopeAggregate(c, c.req.valid("query"));
+      const query = await scopeAggregate(c.var.db, c.var.actor, c.req.valid("query"));
       const result = await rollup(c.var.db, query);
-      await requireRootWhenEmpty(c, query.under, result.ledger.total === 0);
+      await requireRootWhenEmpty(c.var.db, query.under, result.ledger.total === 0);
       const figures = flattenSums(result);
       const indicators = INDICATORS.map((indicator) =>
         computeIndicator(indicator, (figure) => figures[figure] ?? null),
@@ -79,10 +79,10 @@ export const rollupRoutes = new Hono<AppEnv>()
   )
   .get("/ledger", authorize("report.read_published"), validate("query", ledgerQuery), async (c) => {
     const { state, limit, offset, ...filters } = c.req.valid("query");
-    const query = await scopeAggregate(c, filters);
-    const workflow = await seesWorkflow(c, query.under);
+    const query = await scopeAggregate(c.var.db, c.var.actor, filters);
+    const workflow = await seesWorkflow(c.var.db, c.var.actor, query.under);
     const page = await ledgerPage(c.var.db, query, { state, limit, offset });
-    await requireRootWhenEmpty(c, query.under, page.summary.total === 0);
+    await requireRootWhenEmpty(c.var.db, query.under, page.summary.total === 0);
     return c.json(
       {
         year: query.year,

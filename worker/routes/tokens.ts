@@ -8,7 +8,7 @@ import { getToken, insertToken, listTokens, revokeToken } from "../db/queries/ap
 import { ApiError, notFound } from "../http/errors";
 import { bodyId, id } from "../http/params";
 import { validate } from "../http/validate";
-import { audit } from "../services/audit-entry";
+import { audit } from "../http/audit-entry";
 
 const TOKEN_PREFIX = "nbk_";
 

@@ -21,7 +21,7 @@ import { presentUser } from "../http/present-user";
 import { validate } from "../http/validate";
 import { describeIssues } from "../report/document";
 import { authorize } from "../middleware/actor";
-import { audit } from "../services/audit-entry";
+import { audit } from "../http/audit-entry";
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const RESET_TTL_MS = 24 * 60 * 60 * 1000;

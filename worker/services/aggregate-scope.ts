@@ -1,6 +1,6 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../app-env";
 import { explainDenial, reachOf } from "../auth/policy";
+import type { Actor } from "../auth/roles";
+import type { Database } from "../db/client";
 import { getAgency } from "../db/queries/agencies";
 import type { LedgerEntry } from "../db/queries/rollup";
 import { ApiError, notFound } from "../http/errors";
@@ -11,25 +11,26 @@ import { ApiError, notFound } from "../http/errors";
  * names no subtree gets their region.
  */
 export async function scopeAggregate<Q extends { basis: "current" | "published"; under?: number }>(
-  c: Context<AppEnv>,
+  db: Database,
+  actor: Actor,
   query: Q,
 ): Promise<Q> {
   if (query.basis === "published") return query;
-  const reach = reachOf(c.var.actor, "aggregate.read_unpublished");
+  const reach = reachOf(actor, "aggregate.read_unpublished");
   if (reach.kind === "everywhere") return query;
-  if (reach.kind !== "subtree") throw denied(c);
+  if (reach.kind !== "subtree") throw denied(actor);
   if (query.under === undefined) {
     const rootId = Number(reach.rootPath.split("/").filter(Boolean).at(-1));
     return { ...query, under: rootId };
   }
-  const agency = await getAgency(c.var.db, query.under);
+  const agency = await getAgency(db, query.under);
   if (!agency) throw notFound("机构", "Agency");
-  if (!agency.path.startsWith(reach.rootPath)) throw denied(c, agency.path);
+  if (!agency.path.startsWith(reach.rootPath)) throw denied(actor, agency.path);
   return query;
 }
 
-function denied(c: Context<AppEnv>, agencyPath?: string) {
-  const denial = explainDenial(c.var.actor, "aggregate.read_unpublished", { agencyPath })!;
+function denied(actor: Actor, agencyPath?: string) {
+  const denial = explainDenial(actor, "aggregate.read_unpublished", { agencyPath })!;
   return new ApiError(denial.status, denial.code, denial.message, denial.message_en);
 }
 
@@ -38,11 +39,11 @@ function denied(c: Context<AppEnv>, agencyPath?: string) {
  * answer; this tells that apart from an empty region, with a 404.
  */
 export async function requireRootWhenEmpty(
-  c: Context<AppEnv>,
+  db: Database,
   under: number | undefined,
   empty: boolean,
 ) {
-  if (empty && under !== undefined && !(await getAgency(c.var.db, under))) {
+  if (empty && under !== undefined && !(await getAgency(db, under))) {
     throw notFound("上级机构", "Agency");
   }
 }
@@ -53,13 +54,14 @@ export async function requireRootWhenEmpty(
  * see only whether a report is published.
  */
 export async function seesWorkflow(
-  c: Context<AppEnv>,
+  db: Database,
+  actor: Actor,
   under: number | undefined,
 ): Promise<boolean> {
-  const reach = reachOf(c.var.actor, "aggregate.read_unpublished");
+  const reach = reachOf(actor, "aggregate.read_unpublished");
   if (reach.kind === "everywhere") return true;
   if (reach.kind !== "subtree" || under === undefined) return false;
-  const agency = await getAgency(c.var.db, under);
+  const agency = await getAgency(db, under);
   return agency !== undefined && agency.path.startsWith(reach.rootPath);
 }
 

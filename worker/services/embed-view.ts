@@ -1,14 +1,16 @@
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { runBatch } from "../db/batch";
+import { agencyNames } from "../db/queries/agencies";
 import { rankedPage } from "../db/queries/compare";
 import {
-  agencyYears,
-  agencyYearsStatement,
-  readAgencyYears,
-  regionYears,
-  type PublicRegion,
-} from "../db/queries/public-figures";
+  anyAgencyInRegion,
+  newestPublication as newestPublicationOf,
+  readAgencySubject,
+  regionGovernment,
+  withinAgency,
+  withinRegion,
+} from "../db/queries/embed-subjects";
+import { agencyYears, regionYears, type PublicRegion } from "../db/queries/public-figures";
 import type {
   EmbedKind,
   EmbedLang,
@@ -258,47 +260,33 @@ async function resolve(
   expected: { figures: string[]; years: number[] },
 ): Promise<Target> {
   if ("agency" in subject) {
-    // The agency and its newest publication in one round trip: an uncached embed is mostly
-    // round trips.
-    const [found, newest, figures] = await runBatch(db, [
-      sql`SELECT id, name FROM agencies WHERE id = ${subject.agency}`,
-      newestPublicationStatement(sql`agencies.id = ${subject.agency}`, null),
-      agencyYearsStatement(subject.agency, expected.figures, expected.years),
-    ]);
-    const agency = found?.results[0] as { id: number; name: string } | undefined;
-    if (!agency) throw notFound("机构", "Agency");
-    const known = readAgencyYears(figures, agency.id, expected.figures);
+    const found = await readAgencySubject(db, subject.agency, expected);
+    if (!found) throw notFound("机构", "Agency");
+    const { agency, newest, known } = found;
     const asked = (f: string[], y: number[]) =>
       f.join() === expected.figures.join() && y.join() === expected.years.join();
     return {
       name: agency.name,
-      within: sql`agencies.id = ${agency.id}`,
+      within: withinAgency(agency.id),
       region: null,
       agencyId: agency.id,
-      newest: (newest?.results[0] as { at: string | null } | undefined)?.at ?? null,
+      newest,
       read: async (figures, years) =>
         asked(figures, years) ? known : agencyYears(db, agency.id, figures, years),
     };
   }
   // The region's government carries its code: its subtree has maintained sums. A code no
   // government carries is summed by code prefix.
-  const government = await db.get<{ id: number; name: string }>(sql`
-    SELECT id, name FROM agencies
-    WHERE region_code = ${subject.region.padEnd(6, "0")} AND kind = 'government'
-    ORDER BY length(path) LIMIT 1`);
+  const government = await regionGovernment(db, subject.region);
   const region: PublicRegion = government ? { under: government.id } : { region: subject.region };
-  if (!government) {
-    const any = await db.get(sql`SELECT 1 AS found FROM agencies
-      WHERE region_code >= ${subject.region} AND region_code < ${subject.region + "\uffff"} LIMIT 1`);
-    if (!any) throw notFound("地区", "Region");
-  }
-  const inRegion = government
-    ? sql`agencies.path >= (SELECT path FROM agencies WHERE id = ${government.id})
-          AND agencies.path < (SELECT path FROM agencies WHERE id = ${government.id}) || ${"\uffff"}`
-    : sql`agencies.region_code >= ${subject.region} AND agencies.region_code < ${subject.region + "\uffff"}`;
+  if (!government && !(await anyAgencyInRegion(db, subject.region)))
+    throw notFound("地区", "Region");
   return {
     name: government?.name ?? subject.region,
-    within: sql`${inRegion} AND agencies.scope = ${scope}`,
+    within: withinRegion(
+      government ? { government: government.id } : { code: subject.region },
+      scope,
+    ),
     region,
     agencyId: government?.id ?? null,
     read: (figures, years) => regionYears(db, region, scope, years),
@@ -312,18 +300,7 @@ async function newestPublication(
   pinned: number | null,
 ): Promise<string | null> {
   if (pinned === null && target.newest !== undefined) return target.newest;
-  const row = await db.get<{ at: string | null }>(
-    newestPublicationStatement(target.within, pinned),
-  );
-  return row?.at ?? null;
-}
-
-function newestPublicationStatement(within: SQL, pinned: number | null) {
-  return sql`
-    SELECT MAX(p.published_at) AS at FROM agencies
-    CROSS JOIN reports ON reports.agency_id = agencies.id
-    CROSS JOIN publications p ON p.report_id = reports.id
-    WHERE ${within} ${pinned === null ? sql`` : sql`AND p.id <= ${pinned}`}`;
+  return newestPublicationOf(db, target.within, pinned);
 }
 
 /**
@@ -363,14 +340,9 @@ async function barsThen(
 ) {
   const replaced = new Set(changed.map((report) => report.agencyId));
   const earlier = changed.filter((report) => report.then !== null);
-  const names = new Map(
-    earlier.length === 0
-      ? []
-      : (
-          await db.all<{ id: number; name: string }>(sql`
-            SELECT id, name FROM agencies
-             WHERE id IN (SELECT value FROM json_each(${JSON.stringify(earlier.map((report) => report.agencyId))}))`)
-        ).map((row) => [row.id, row.name]),
+  const names = await agencyNames(
+    db,
+    earlier.map((report) => report.agencyId),
   );
   const then = earlier.map((report) => ({
     id: report.agencyId,

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { createAgency, getAgency } from "../db/queries/agencies";
+import { createAgency, findAgencyByName, getAgency } from "../db/queries/agencies";
 import { loadCurrent } from "../db/queries/reports";
-import { agencies } from "../db/schema";
 import { guessNewAgency } from "../import/agency-name";
 import type { ReportDocument } from "../report/document";
 import { saveReport } from "./save-report";
@@ -37,7 +35,7 @@ export async function importReport(
 ): Promise<ImportOutcome> {
   const name = item.agencyName.trim();
   if (!name) return { source: item.source, status: "failed", reason: "未能从标题识别机构名称" };
-  let agency = await db.select().from(agencies).where(eq(agencies.name, name)).get();
+  let agency = await findAgencyByName(db, name);
   let created = false;
   if (!agency) {
     if (options.createUnder === null) {

@@ -1,5 +1,10 @@
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
+import {
+  changedSinceDocuments,
+  documentsPublishedAt,
+  regionReportsPublishedBy,
+} from "../db/queries/pinned-publications";
 import type { YearFigures } from "../db/queries/public-figures";
 import type { ReportDocument } from "../report/document";
 import { summedFigures } from "../report/effective-total";
@@ -27,23 +32,7 @@ export async function changedSince(
   within: SQL,
   years: number[],
 ): Promise<ChangedReport[]> {
-  const rows = await db.all<{
-    agency_id: number;
-    year: number;
-    now_document: string;
-    then_document: string | null;
-  }>(sql`
-    SELECT reports.agency_id, reports.year, now.document AS now_document,
-           (SELECT rv.document FROM publications p
-              JOIN report_revisions rv ON rv.report_id = p.report_id AND rv.number = p.revision
-             WHERE p.report_id = reports.id AND p.id <= ${pinned}
-             ORDER BY p.id DESC LIMIT 1) AS then_document
-    FROM reports
-    CROSS JOIN agencies ON agencies.id = reports.agency_id
-    CROSS JOIN report_revisions now ON now.id = reports.published_revision_id
-    WHERE reports.id IN (SELECT report_id FROM publications WHERE id > ${pinned})
-      AND ${within}
-      AND reports.year IN (SELECT value FROM json_each(${JSON.stringify(years)}))`);
+  const rows = await changedSinceDocuments(db, pinned, within, years);
   const figures = (document: string) =>
     summedFigures(JSON.parse(document) as ReportDocument) as Map<string, number | null>;
   return rows.map((row) => ({
@@ -125,13 +114,7 @@ export async function topmostRegionYearsThen(
   figures: string[],
   years: number[],
 ): Promise<YearFigures[]> {
-  const held = await db.all<{ report_id: number; path: string; year: number }>(sql`
-    SELECT reports.id AS report_id, agencies.path, reports.year
-    FROM agencies CROSS JOIN reports ON reports.agency_id = agencies.id
-    WHERE ${within} AND agencies.scope = 'region'
-      AND reports.year IN (SELECT value FROM json_each(${JSON.stringify(years)}))
-      AND EXISTS (SELECT 1 FROM publications p WHERE p.report_id = reports.id AND p.id <= ${pinned})
-    ORDER BY agencies.path`);
+  const held = await regionReportsPublishedBy(db, pinned, within, years);
   const topmost: number[] = [];
   for (const year of years) {
     const entries = held.filter((row) => row.year === year);
@@ -142,13 +125,7 @@ export async function topmostRegionYearsThen(
     entries.forEach((row, i) => inclusion[i] === "included" && topmost.push(row.report_id));
   }
   if (topmost.length === 0) return [];
-  const documents = await db.all<{ year: number; document: string }>(sql`
-    SELECT reports.year,
-           (SELECT rv.document FROM publications p
-              JOIN report_revisions rv ON rv.report_id = p.report_id AND rv.number = p.revision
-             WHERE p.report_id = reports.id AND p.id <= ${pinned}
-             ORDER BY p.id DESC LIMIT 1) AS document
-    FROM reports WHERE reports.id IN (SELECT value FROM json_each(${JSON.stringify(topmost)}))`);
+  const documents = await documentsPublishedAt(db, pinned, topmost);
   return years.flatMap((year) => {
     const reports = documents
       .filter((row) => row.year === year)

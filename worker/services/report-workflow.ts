@@ -11,7 +11,7 @@ import {
   type Transition,
   type TransitionInput,
 } from "../db/queries/workflow";
-import { forgetDataVersion } from "../middleware/public-cache";
+import { forgetDataVersion } from "../db/data-version-memo";
 import { ApiError } from "../http/errors";
 import type { RuleExplanation as Explanation } from "../report/rule-explanation";
 

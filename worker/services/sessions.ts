@@ -1,30 +1,38 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../app-env";
 import { csrfTokenFor } from "../auth/csrf";
 import { hashSecret, newSecret } from "../auth/secrets";
+import type { Database } from "../db/client";
 import { insertSession } from "../db/queries/sessions";
 import { getUserWithPlaces, updateUser } from "../db/queries/users";
-import { clientAddress } from "../http/client-address";
 import { presentUser } from "../http/present-user";
-import { SESSION_TTL_MS, writeSessionCookie } from "../http/session-cookie";
+import { SESSION_TTL_MS } from "../http/session-cookie";
 
-/** Starts a session for `userId`: a fresh secret in the cookie, only its hash in D1. */
-export async function startSession(c: Context<AppEnv>, userId: number) {
+/** Who signs in, from where, and when. */
+export interface SessionStart {
+  userId: number;
+  address: string;
+  userAgent: string | null;
+  now: Date;
+}
+
+/**
+ * Starts a session for a user: a fresh secret for the cookie (the caller writes it), only its
+ * hash in D1.
+ */
+export async function startSession(db: Database, start: SessionStart) {
   const secret = newSecret();
-  const now = c.var.now;
+  const { userId, now } = start;
   await insertSession(
-    c.var.db,
+    db,
     {
       idHash: await hashSecret(secret),
       userId,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-      address: clientAddress(c),
-      userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
+      address: start.address,
+      userAgent: start.userAgent?.slice(0, 300) ?? null,
     },
     now,
   );
-  await updateUser(c.var.db, userId, { lastLoginAt: now.toISOString() });
-  writeSessionCookie(c, secret);
-  const user = (await getUserWithPlaces(c.var.db, userId))!;
-  return { user: presentUser(user), csrf_token: await csrfTokenFor(secret) };
+  await updateUser(db, userId, { lastLoginAt: now.toISOString() });
+  const user = (await getUserWithPlaces(db, userId))!;
+  return { secret, session: { user: presentUser(user), csrf_token: await csrfTokenFor(secret) } };
 }

@@ -1,7 +1,6 @@
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { readFigure } from "../../../worker/report/figures";
-import { parseFigure } from "../../../web/components/report-form/parse-figure";
 import { buildReport, buildReport2019 } from "../../report/builders";
 import { renderForm } from "./render-form";
 
@@ -96,26 +95,5 @@ describe("a numeric cell", () => {
     const { cell } = renderForm(buildReport());
     expect(cell(GRANTED).dataset.figure).toBe("section3.granted.natural_person");
     expect(cell(GRANTED).className).toBe("cell-input");
-  });
-});
-
-describe("parseFigure", () => {
-  const count = { kind: "count", signed: false } as const;
-  it("reads counts through parseCount and amounts with decimals", () => {
-    expect(parseFigure("3,985,758", count)).toEqual({ ok: true, value: 3985758 });
-    expect(parseFigure("", count)).toEqual({ ok: true, value: null });
-    expect(parseFigure("１２，３４５．６７", { kind: "amount", signed: false })).toEqual({
-      ok: true,
-      value: 12345.67,
-    });
-    expect(parseFigure("-1", { kind: "amount", signed: false })).toEqual({
-      ok: false,
-      reason: "negative",
-    });
-    expect(parseFigure("+4", { kind: "count", signed: true })).toEqual({ ok: true, value: 4 });
-    expect(parseFigure("-", { kind: "count", signed: true })).toEqual({
-      ok: false,
-      reason: "not_a_number",
-    });
   });
 });

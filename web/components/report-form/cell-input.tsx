@@ -12,9 +12,10 @@ import {
   type MouseEvent,
 } from "react";
 import { figureDef, type FigureKey } from "../../../worker/report/figures";
+import { parseFigure, type ParseFailure } from "../../../worker/report/format";
 import { useI18n } from "../../i18n";
 import { handleGridKey, isBlock } from "./grid-navigation";
-import { FAILURE_MESSAGES, parseFigure, type ParseFailure } from "./parse-figure";
+import { FAILURE_MESSAGES } from "./parse-failures";
 
 /** What a cell can do to the document; provided by the form, absent when read-only. */
 export interface CellActions {

@@ -6,6 +6,7 @@ import {
   writeFigure,
   type FigureKey,
 } from "../../../worker/report/figures";
+import { parseFigure } from "../../../worker/report/format";
 import { checkReport, type CheckContext, type Finding } from "../../../worker/report/rules";
 import { useI18n } from "../../i18n";
 import { CellActionsContext, type CellActions } from "./cell-input";
@@ -14,7 +15,6 @@ import { FindingsPanel } from "./findings-panel";
 import { planPaste } from "./grid-navigation";
 import { MetricsFields } from "./metrics-fields";
 import { NarrativeFields, type TextKey } from "./narrative-fields";
-import { parseFigure } from "./parse-figure";
 import { Section2Table } from "./section2-table";
 import { Section3Grid } from "./section3-grid";
 import { Section4Table } from "./section4-table";

@@ -111,6 +111,20 @@ export async function getAgency(db: Database, id: number): Promise<AgencyRow | u
   return db.select().from(agencies).where(eq(agencies.id, id)).get();
 }
 
+/** An agency of exactly this name (the first, when several share it). */
+export async function findAgencyByName(db: Database, name: string): Promise<AgencyRow | undefined> {
+  return db.select().from(agencies).where(eq(agencies.name, name)).get();
+}
+
+/** Agencies' names by id. */
+export async function agencyNames(db: Database, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<{ id: number; name: string }>(sql`
+    SELECT id, name FROM agencies
+     WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /**
  * Inserts the agency and sets its path in one atomic batch: the path needs the new id,
  * which `last_insert_rowid()` gives the second statement of the same transaction.

@@ -5,7 +5,8 @@ import type { Database } from "../client";
 import { agencies, reports } from "../schema";
 import { agencyConditions } from "./agencies";
 import { revisionColumn, type Basis } from "./compare";
-import { sumsPlan, type RollupSums } from "./rollup";
+import type { RollupSums } from "./region-sums";
+import { sumsPlan } from "./rollup";
 import type { RuleExplanation as Explanation } from "../../report/rule-explanation";
 
 export interface DashboardQuery {
@@ -53,7 +54,8 @@ const inRegion = (query: DashboardQuery): SQL =>
  * Everything the dashboard's overview shows, in one D1 batch: completeness by level and state,
  * the first missing agencies, the reports breaking hard rules on the basis revision, and the
  * rollup's sums (its own statements, not a copy). `COUNT(*) OVER ()` gives a capped list's total
- * without a second statement.
+ * without a second statement. Before the batch, `sumsPlan` may read the subtree's root agency to
+ * choose between maintained and computed sums, so an overview takes one or two round trips.
  */
 export async function overview(db: Database, query: DashboardQuery): Promise<Overview> {
   const where = inRegion(query);

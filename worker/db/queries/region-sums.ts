@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { derivedTotalSql, SECTION3_CELL_COLUMNS, summedCellSql } from "../cells";
 import type { SumBasis } from "../schema";
-import type { RollupSums } from "./rollup";
 
 /**
  * Maintained sums (table `region_sums`): each figure summed over a region's own-agency (`self`)
@@ -190,6 +189,16 @@ export function rebuildRegionSums(): SQL[] {
     ];
   };
   return [sql`DELETE FROM region_sums`, ...rebuild("current"), ...rebuild("published")];
+}
+
+/** Table figures summed over reports: what a rollup and the maintained region sums read as. */
+export interface RollupSums {
+  section3: Record<string, (number | null)[]>;
+  /** Per printed row, how many summed reports' 总计 was derived from the applicant columns. */
+  derivedTotals: Record<string, number>;
+  figures: Record<string, { sum: number | null; reported: number }>;
+  /** Per figure key (table 三 cells included), how many summed reports give it a value. */
+  counts: Record<string, number>;
 }
 
 export interface RegionSumsQuery {

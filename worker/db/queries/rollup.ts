@@ -7,7 +7,7 @@ import { agencies, reports } from "../schema";
 import { agencyConditions, getAgency, regionPrefix, type AgencyFilter } from "./agencies";
 import { atDeclaredPrecision } from "../../report/figures";
 import { revisionColumn, type Basis } from "./compare";
-import { maintainsSums, readRegionSums, regionSumsStatement } from "./region-sums";
+import { maintainsSums, readRegionSums, regionSumsStatement, type RollupSums } from "./region-sums";
 
 export interface RollupQuery extends Pick<
   AgencyFilter,
@@ -15,15 +15,6 @@ export interface RollupQuery extends Pick<
 > {
   year: number;
   basis: Basis;
-}
-
-export interface RollupSums {
-  section3: Record<string, (number | null)[]>;
-  /** Per printed row, how many summed reports' 总计 was derived from the applicant columns. */
-  derivedTotals: Record<string, number>;
-  figures: Record<string, { sum: number | null; reported: number }>;
-  /** Per figure key (table 三 cells included), how many summed reports give it a value. */
-  counts: Record<string, number>;
 }
 
 /** The ledger's totals: how many agencies of each inclusion, and how many in all. */

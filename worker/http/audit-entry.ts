@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { appendAudit, type AuditEntry } from "../db/queries/audit";
-import { clientAddress } from "../http/client-address";
+import { clientAddress } from "./client-address";
 
 /** The audit record of an action by whoever makes this request, from where. */
 export function auditEntry<E extends AppEnv>(
