@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { FindingsList } from "../../web/components/findings-list";
 import { I18nProvider } from "../../web/i18n";
@@ -25,14 +25,15 @@ describe("FindingsList", () => {
     expect(item.className).toContain("finding-error");
   });
 
-  it("speaks English when the reader chose it", () => {
+  it("speaks English when the reader chose it", async () => {
     window.localStorage.setItem("nianbao.locale", "en");
     render(
       <I18nProvider>
         <FindingsList findings={[r2]} />
       </I18nProvider>,
     );
-    expect(screen.getByRole("listitem").textContent).toContain("1+2 = 36");
+    // English loads on demand: the first paint is Chinese.
+    await waitFor(() => expect(screen.getByRole("listitem").textContent).toContain("1+2 = 36"));
   });
 
   it("says so when there is nothing to report", () => {

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiRequestError } from "../../../web/api";
 import { SaveStatus } from "../../../web/components/save-status";
@@ -37,12 +37,22 @@ describe("SaveStatus", () => {
     expect(statusText("error", null, locked)).toBe("保存失败：报告审核中，不能修改");
   });
 
-  it("speaks English when the reader chose it", () => {
+  it("speaks English when the reader chose it", async () => {
     window.localStorage.setItem("nianbao.locale", "en");
     const locked = new ApiRequestError(409, "report_locked", "报告审核中，不能修改", {
       messageEn: "The report is under review",
     });
-    expect(statusText("error", null, locked)).toBe("Save failed: The report is under review");
+    render(
+      <I18nProvider>
+        <SaveStatus status="error" lastSavedAt={null} error={locked} />
+      </I18nProvider>,
+    );
+    // English loads on demand: the first paint is Chinese.
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe(
+        "Save failed: The report is under review",
+      ),
+    );
     window.localStorage.clear();
   });
 });

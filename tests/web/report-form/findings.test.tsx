@@ -61,10 +61,11 @@ describe("findings as you type", () => {
     expect(document.activeElement).toBe(cell("表四 行政复议 · 结果维持"));
   });
 
-  it("speaks English when chosen", () => {
+  it("speaks English when chosen", async () => {
     const doc = writeFigure(buildReport(), "section3.granted.total", 45);
     renderForm(doc, {}, "en");
-    const aside = within(screen.getByRole("complementary", { name: "Rule checks" }));
+    // English loads on demand: the first paint is Chinese.
+    const aside = within(await screen.findByRole("complementary", { name: "Rule checks" }));
     aside.getByText(/applicant columns add up to 44 but the total is 45/);
     aside.getByRole("button", { name: /^Go to Table 3 .*\(1\) Disclosed · total$/ });
   });

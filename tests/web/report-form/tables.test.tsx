@@ -130,8 +130,10 @@ describe("cell names", () => {
     );
   });
 
-  it("use the model's English labels when the reader chose English", () => {
+  it("use the model's English labels when the reader chose English", async () => {
     const { cell } = renderForm(emptyReport("2021"), {}, "en");
+    // English loads on demand: the first paint is Chinese.
+    await screen.findByRole("textbox", { name: "Table 3 (1) Disclosed · natural person" });
     expect(cell("Table 3 (1) Disclosed · natural person").dataset.figure).toBe(
       "section3.granted.natural_person",
     );
