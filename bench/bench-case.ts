@@ -25,5 +25,5 @@ export interface BenchContext {
 /** A measured case; add one by writing a module in bench/cases/ and listing it in bench/cases.ts. */
 export interface BenchCase {
   name: string;
-  run(context: BenchContext): Promise<Figure[]>;
+  run(context: BenchContext): Figure[] | Promise<Figure[]>;
 }

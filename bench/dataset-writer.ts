@@ -41,7 +41,7 @@ const dialect = new SQLiteSyncDialect();
 /** The admin the bench signs in as (users row 1). */
 export const BENCH_ADMIN = { id: 1, email: "bench-admin@nianbao.invalid", name: "基准测试管理员" };
 /** Far enough ahead that the session never expires; compared as ISO text, like `now`. */
-export const SESSION_EXPIRES_AT = "9999-12-31T00:00:00.000Z";
+const SESSION_EXPIRES_AT = "9999-12-31T00:00:00.000Z";
 
 /**
  * Writes agencies and their synthetic reports straight into a migrated database, row for row what
@@ -227,7 +227,7 @@ export function writeDataset(sqlite: BetterSqlite3.Database, input: WriteInput):
   sqlite.transaction(() => {
     for (const statement of rebuildRegionSums()) {
       const query = dialect.sqlToQuery(statement);
-      sqlite.prepare(query.sql).run(...(query.params as unknown[]));
+      sqlite.prepare(query.sql).run(...query.params);
     }
   })();
   return { agencies: input.agencies.length, reports, published };

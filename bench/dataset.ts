@@ -27,7 +27,7 @@ import { writeDataset } from "./dataset-writer";
  * 4: region sums. 5: table 三 totals. 6: whole-region reports summed from their parts; townships
  * report for their region.
  */
-export const DATASET_VERSION = 6;
+const DATASET_VERSION = 6;
 
 /**
  * The session cookie's name over plain http (worker/http/session-cookie.ts; over https it is
@@ -37,7 +37,7 @@ export const SESSION_COOKIE = "nianbao_session";
 
 /** The `Cookie` header that signs a request in as the dataset's admin. */
 export const sessionCookie = (secret: string) => `${SESSION_COOKIE}=${secret}`;
-export const BENCH_SEED = 20260101;
+const BENCH_SEED = 20260101;
 
 export interface DatasetProfile {
   name: "national" | "quick";

@@ -39,21 +39,6 @@ export function summarize(samples: number[]): Timing {
   };
 }
 
-/** Runs `task` one call at a time (never overlapping) and times each call. */
-export async function measure(
-  task: () => Promise<unknown>,
-  options: MeasureOptions,
-): Promise<Timing> {
-  for (let i = 0; i < options.warmup; i++) await task();
-  const samples: number[] = [];
-  for (let i = 0; i < options.iterations; i++) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return summarize(samples);
-}
-
 /**
  * Times two tasks in alternation (which one goes first flips every round), so that both see the
  * same background load: on a shared 2-core machine that drifts by tens of percent over minutes,

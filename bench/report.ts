@@ -1,8 +1,8 @@
 import type { Figure } from "./bench-case";
 
-export type Verdict = "ok" | "MISSED" | "";
+type Verdict = "ok" | "MISSED" | "";
 
-export function verdict(figure: Figure): Verdict {
+function verdict(figure: Figure): Verdict {
   if (figure.target === null) return "";
   const met =
     figure.better === "higher" ? figure.value >= figure.target : figure.value <= figure.target;

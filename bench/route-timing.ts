@@ -2,7 +2,7 @@ import type { BenchContext, Figure } from "./bench-case";
 import { measurePair } from "./measure";
 
 /** Issue 12: a read costs at most this many sequential D1 round trips (each a network hop). */
-export const READ_ROUND_TRIPS_TARGET = 2;
+const READ_ROUND_TRIPS_TARGET = 2;
 
 export interface RouteTiming<W, D> {
   /** Prefix of the figure names, e.g. "rollup.province". */

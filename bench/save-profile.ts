@@ -80,7 +80,7 @@ try {
   let revision = start.revision.number;
   for (let i = 0; i < saves; i++) {
     batchIndex = 0;
-    const edited = structuredClone(document) as ReportDocument;
+    const edited = structuredClone<ReportDocument>(document);
     const rows = edited.section3!.rows as Record<string, (number | null)[]>;
     const key = Object.keys(rows).sort()[i % Object.keys(rows).length]!;
     rows[key]![i % 7] = ((rows[key]![i % 7] ?? 0) + 1) % 100_000;

@@ -6,12 +6,12 @@ import type { StdioOptions } from "node:child_process";
  */
 interface RunModule {
   quietWranglerEnv: Record<string, string>;
-  bin(name: string): string;
-  run(
+  bin: (name: string) => string;
+  run: (
     command: string,
     args: string[],
     options?: { stdio?: StdioOptions; env?: Record<string, string>; cwd?: string },
-  ): Promise<void>;
+  ) => Promise<void>;
 }
 
 const specifier: string = "../scripts/lib/run.mjs";

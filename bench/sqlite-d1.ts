@@ -21,6 +21,9 @@ export function d1OverSqlite(sqlite: BetterSqlite3.Database): D1Database {
     return prepared;
   };
 
+  /** Runs synchronous work as D1's asynchronous surface: a throw becomes a rejection. */
+  const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+
   /** D1's `all()` result: rows as objects; writes report their changes. */
   const all = (query: string, params: unknown[]) => {
     const prepared = statement(query);
@@ -43,23 +46,25 @@ export function d1OverSqlite(sqlite: BetterSqlite3.Database): D1Database {
     query,
     params,
     bind: (...values: unknown[]) => bound(query, values),
-    all: async () => all(query, params),
-    run: async () => all(query, params),
-    async raw() {
-      const prepared = statement(query);
-      if (!prepared.reader) {
-        prepared.run(...params);
-        return [];
-      }
-      return prepared.raw(true).all(...params);
-    },
-    async first(column?: string) {
-      const row = statement(query)
-        .raw(false)
-        .get(...params) as Record<string, unknown> | undefined;
-      if (row === undefined) return null;
-      return column === undefined ? row : row[column];
-    },
+    all: () => settle(() => all(query, params)),
+    run: () => settle(() => all(query, params)),
+    raw: () =>
+      settle(() => {
+        const prepared = statement(query);
+        if (!prepared.reader) {
+          prepared.run(...params);
+          return [];
+        }
+        return prepared.raw(true).all(...params);
+      }),
+    first: (column?: string) =>
+      settle(() => {
+        const row = statement(query)
+          .raw(false)
+          .get(...params) as Record<string, unknown> | undefined;
+        if (row === undefined) return null;
+        return column === undefined ? row : row[column];
+      }),
   });
 
   const client = {
@@ -69,12 +74,9 @@ export function d1OverSqlite(sqlite: BetterSqlite3.Database): D1Database {
      * whole, and each gives its own `{ results, success, meta }` (rows as objects for reads,
      * `meta.changes` for writes), in the order given — what `runBatch` and `rollup` read.
      */
-    async batch(items: Bound[]) {
-      return sqlite.transaction(() => items.map((item) => all(item.query, item.params)))();
-    },
-    async exec() {
-      throw new Error("d1OverSqlite: exec() is not implemented");
-    },
+    batch: (items: Bound[]) =>
+      settle(() => sqlite.transaction(() => items.map((item) => all(item.query, item.params)))()),
+    exec: () => Promise.reject(new Error("d1OverSqlite: exec() is not implemented")),
     /** One connection, so every session reads its own writes; there is no bookmark to give. */
     withSession: () => ({
       prepare: client.prepare,

@@ -25,7 +25,7 @@ for (const file of readdirSync(FIXTURES_DIR)) {
   if (!file.endsWith(".expected.json")) continue;
   fixtures[file.replace(/\.expected\.json$/, "")] = JSON.parse(
     readFileSync(new URL(file, FIXTURES_DIR), "utf8"),
-  );
+  ) as SeedInput["fixtures"][string];
 }
 
 const summary = await runInWorkerd<SeedSummary>(

@@ -100,7 +100,7 @@ app.onError((error, c) => {
           "请求体不是有效的 JSON",
           "The request body is not valid JSON",
         )
-      : new ApiError(error.status as 400, "bad_request", "请求无效", error.message);
+      : new ApiError(error.status, "bad_request", "请求无效", error.message);
     return c.json(body.toBody(), body.status);
   }
   // Never leak stack traces or SQL to the client; the log keeps them.

@@ -19,7 +19,7 @@ const CHART_TIMEOUT_MS = 30_000;
  * completeness-chart.tsx): recharts' `Rectangle` renders no path for a bar of zero size, and the
  * legend's own `svg.recharts-surface` icons hold no `.recharts-rectangle`.
  */
-export const FIRST_CHART_MARK = ".chart-box svg.recharts-surface .recharts-rectangle";
+const FIRST_CHART_MARK = ".chart-box svg.recharts-surface .recharts-rectangle";
 
 const LAUNCH_OPTIONS = { ...CHROMIUM_LAUNCH, timeout: LAUNCH_TIMEOUT_MS };
 
@@ -30,7 +30,7 @@ const LAUNCH_OPTIONS = { ...CHROMIUM_LAUNCH, timeout: LAUNCH_TIMEOUT_MS };
  * page. (Playwright's `waitForFunction` is no help here: it evaluates strings with `eval`, which
  * the dashboard's CSP forbids.)
  */
-export const firstChartProbe = (selector: string) => `(() => {
+const firstChartProbe = (selector: string) => `(() => {
   const selector = ${JSON.stringify(selector)};
   window.__firstChart = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
@@ -181,7 +181,7 @@ async function timeFirstChart(page: Page, worker: string, path: string): Promise
     // "commit": return as soon as navigation starts; the probe in the page does the timing.
     await page.goto(`${worker}${path}`, { waitUntil: "commit", timeout: CHART_TIMEOUT_MS });
     await withTimeout(page.evaluate("window.__firstChart"), CHART_TIMEOUT_MS);
-    return (await page.evaluate(WATERFALL)) as Waterfall;
+    return await page.evaluate<Waterfall>(WATERFALL);
   } catch (error) {
     const text = await page
       .evaluate("document.querySelector('main')?.innerText ?? document.body?.innerText ?? ''")

@@ -7,7 +7,7 @@ const FIXTURES = new URL("../../../shared/fixtures/reports/", import.meta.url);
 /** Published report texts parsed to checked documents, on one core, for a few seconds. */
 export const parseThroughput: BenchCase = {
   name: "import.parse",
-  async run() {
+  run() {
     const texts = readdirSync(FIXTURES)
       .filter((file) => file.endsWith(".txt"))
       .map((file) => readFileSync(new URL(file, FIXTURES), "utf8"));

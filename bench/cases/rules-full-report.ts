@@ -14,8 +14,10 @@ const FIXTURE = new URL(
  */
 export const rulesFullReport: BenchCase = {
   name: "rules.full_report",
-  async run() {
-    const document = fixtureDocument(JSON.parse(readFileSync(FIXTURE, "utf8")));
+  run() {
+    const document = fixtureDocument(
+      JSON.parse(readFileSync(FIXTURE, "utf8")) as Record<string, unknown>,
+    );
     const context = {
       previous: { ...document, year: document.year - 1 },
       agency: { level: "city" as const, kind: "department" as const },

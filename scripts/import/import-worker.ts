@@ -4,7 +4,7 @@ import { importBatch, type ImportBatch } from "../../worker/services/import-repo
 /** Saves a batch of parsed reports inside workerd (see scripts/lib/in-workerd.ts). */
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
-    const batch = (await request.json()) as ImportBatch;
+    const batch = await request.json<ImportBatch>();
     return Response.json(await importBatch(createDatabase(env.DB), batch));
   },
 };

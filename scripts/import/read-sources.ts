@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 
-export const READABLE = new Set([".txt", ".pdf"]);
+const READABLE = new Set([".txt", ".pdf"]);
 
 /** The report files named on the command line, folders walked recursively, in a stable order. */
 export function listSources(paths: string[]): string[] {

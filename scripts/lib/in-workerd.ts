@@ -3,7 +3,7 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 
 /** The local D1 that `wrangler dev --persist-to DIR` serves lives under DIR/v3/d1. */
-export const d1PersistPath = (persistTo = ".wrangler/state") => `${persistTo}/v3/d1`;
+const d1PersistPath = (persistTo = ".wrangler/state") => `${persistTo}/v3/d1`;
 
 function wranglerDatabaseId(): string {
   const match = /database_id\s*=\s*"([^"]+)"/.exec(readFileSync("wrangler.toml", "utf8"));

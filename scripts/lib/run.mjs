@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
 
-/** Environment for wrangler and miniflare on a machine without outside network. */
+/**
+ * Environment for wrangler and miniflare on a machine without outside network.
+ * @public bench/scripts-lib.ts loads this module through a non-literal import.
+ */
 export const quietWranglerEnv = {
   WRANGLER_SEND_METRICS: "false",
   CLOUDFLARE_CF_FETCH_ENABLED: "false",

@@ -93,7 +93,7 @@ test("a reviewer walks overview → compare → agency profile → region report
     page.waitForEvent("download"),
     page.getByRole("link", { name: "下载汇总表（CSV）" }).click(),
   ]);
-  const csv = readFileSync((await csvDownload.path())!, "utf8");
+  const csv = readFileSync(await csvDownload.path(), "utf8");
   const line = csv
     .split("\r\n")
     .find((l) => l.startsWith("三,new_received,") && l.endsWith(`,${newReceived}`));
@@ -104,7 +104,7 @@ test("a reviewer walks overview → compare → agency profile → region report
     page.getByRole("link", { name: "导出 XLSX" }).click(),
   ]);
   expect(xlsxDownload.suggestedFilename()).toBe(`region-report-${YEAR}.xlsx`);
-  const workbook = unzipSync(readFileSync((await xlsxDownload.path())!));
+  const workbook = unzipSync(readFileSync(await xlsxDownload.path()));
   const names = strFromU8(workbook["xl/workbook.xml"]!);
   for (const sheet of ["说明", "表二", "表三", "表四", "机构清单"]) expect(names).toContain(sheet);
   expect(

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
-import { section3RowKeys, SECTION3_COLUMNS } from "../../worker/report/templates";
+import { section3RowKeys } from "../../worker/report/templates";
 
 const fixture00 = JSON.parse(
   readFileSync(

@@ -21,7 +21,7 @@ describe("outcome mix", () => {
       byRow.set(s.getAttribute("y")!, [...(byRow.get(s.getAttribute("y")!) ?? []), s]);
     expect(byRow.size).toBe(3);
     for (const row of byRow.values()) {
-      const titles = row.map((s) => s.querySelector("title")!.textContent!);
+      const titles = row.map((s) => s.querySelector("title")!.textContent);
       expect(sharesIn(titles).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
       const widths = row.map((s) => Number(s.getAttribute("width")));
       const first = Number(row[0]!.getAttribute("x"));

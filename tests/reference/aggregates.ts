@@ -22,8 +22,8 @@ import {
 export type Basis = "current" | "published";
 export type Scope = "self" | "region";
 export type Cell = number | null;
-export type Inclusion = "included" | "contained" | "covered_by_parts" | "pending" | "missing";
-export type ReportStatus = "draft" | "submitted" | "returned" | "approved";
+type Inclusion = "included" | "contained" | "covered_by_parts" | "pending" | "missing";
+type ReportStatus = "draft" | "submitted" | "returned" | "approved";
 
 export interface RefAgency {
   id: number;
@@ -65,7 +65,7 @@ const APPLICANTS = 6;
 // The tree
 
 /** The agency's ancestors, nearest first; throws on a cycle (a corrupted tree). */
-export function ancestors(world: World, id: number): number[] {
+function ancestors(world: World, id: number): number[] {
   const out: number[] = [];
   let at = world.agencies.get(id)?.parentId ?? null;
   while (at !== null) {
@@ -89,7 +89,7 @@ export function subtree(world: World, under: number): number[] {
   return ids.sort((a, b) => (paths.get(a)! < paths.get(b)! ? -1 : 1));
 }
 
-export function basisDoc(world: World, id: number, basis: Basis): ReportDocument | null {
+function basisDoc(world: World, id: number, basis: Basis): ReportDocument | null {
   const report = world.reports.get(id);
   if (!report) return null;
   return basis === "current" ? report.current : report.published;
@@ -99,7 +99,7 @@ export function basisDoc(world: World, id: number, basis: Basis): ReportDocument
 // Figures of one document
 
 /** 总计 as summed: the printed one; if blank, the applicant columns' sum when any is given. */
-export function effectiveTotal(cells: readonly Cell[]): { value: Cell; derived: boolean } {
+function effectiveTotal(cells: readonly Cell[]): { value: Cell; derived: boolean } {
   const printed = cells[TOTAL] ?? null;
   if (printed !== null || mutant === "printed_totals") return { value: printed, derived: false };
   const given = cells.slice(0, APPLICANTS).filter((c): c is number => c !== null);
@@ -153,7 +153,7 @@ export function documentFigures(doc: ReportDocument, effective: boolean): Map<st
 // ---------------------------------------------------------------------------------------------
 // Sums
 
-export interface Sums {
+interface Sums {
   /** Every figure (table 三 with effective totals): null where every report leaves it blank. */
   figures: Map<string, Cell>;
   /** Table 三 by printed row, seven columns. */
@@ -165,7 +165,7 @@ export interface Sums {
 
 const add = (a: Cell, b: Cell): Cell => (b === null ? a : (a ?? 0) + b);
 
-export function sumDocuments(docs: readonly ReportDocument[]): Sums {
+function sumDocuments(docs: readonly ReportDocument[]): Sums {
   const figures = new Map<string, Cell>();
   const section3 = new Map<string, Cell[]>();
   const derivedTotals = new Map<string, number>();
@@ -191,7 +191,7 @@ const docsOf = (world: World, ids: readonly number[], basis: Basis) =>
 // Which reports a region sums
 
 /** Own-agency reports: every self-scope agency of the subtree holding one on the basis. */
-export function ownReports(world: World, under: number, basis: Basis): number[] {
+function ownReports(world: World, under: number, basis: Basis): number[] {
   return subtree(world, under).filter(
     (id) => world.agencies.get(id)!.scope === "self" && basisDoc(world, id, basis) !== null,
   );
@@ -211,7 +211,7 @@ function ancestorsWithin(world: World, id: number, under: number): number[] {
  * The topmost whole-region reports: region-scope holders with no region-scope holder among
  * their ancestors within the subtree (U included).
  */
-export function topmostRegionReports(world: World, under: number, basis: Basis): number[] {
+function topmostRegionReports(world: World, under: number, basis: Basis): number[] {
   return subtree(world, under).filter(
     (id) =>
       holdsRegionReport(world, id, basis) &&
@@ -220,10 +220,10 @@ export function topmostRegionReports(world: World, under: number, basis: Basis):
   );
 }
 
-export const summedReports = (world: World, under: number, scope: Scope, basis: Basis) =>
+const summedReports = (world: World, under: number, scope: Scope, basis: Basis) =>
   scope === "self" ? ownReports(world, under, basis) : topmostRegionReports(world, under, basis);
 
-export function ledger(
+function ledger(
   world: World,
   under: number,
   scope: Scope,
@@ -245,7 +245,7 @@ export function ledger(
   });
 }
 
-export function countInclusions(entries: readonly { inclusion: Inclusion }[]) {
+function countInclusions(entries: readonly { inclusion: Inclusion }[]) {
   const counts: Record<Inclusion, number> = {
     included: 0,
     contained: 0,
@@ -297,7 +297,7 @@ export interface RefCrossCheck {
  * The reports a region's own report sums up: walking down from U's children, every report on
  * the basis (either scope), not descending below a region-scope holder.
  */
-export function partsOf(world: World, under: number, basis: Basis): number[] {
+function partsOf(world: World, under: number, basis: Basis): number[] {
   const parts: number[] = [];
   const visit = (id: number) => {
     if (basisDoc(world, id, basis) !== null) parts.push(id);
@@ -311,7 +311,7 @@ export function partsOf(world: World, under: number, basis: Basis): number[] {
 const childrenOf = (world: World, id: number) =>
   [...world.agencies.values()].filter((a) => a.parentId === id).map((a) => a.id);
 
-export function crossCheck(world: World, under: number, basis: Basis): RefCrossCheck | null {
+function crossCheck(world: World, under: number, basis: Basis): RefCrossCheck | null {
   if (!holdsRegionReport(world, under, basis)) return null;
   const own = sumDocuments(docsOf(world, [under], basis)).figures;
   const partIds = partsOf(world, under, basis);
@@ -360,8 +360,7 @@ export function rollup(
   };
 }
 
-const STATES = ["approved", "submitted", "returned", "draft", "missing"] as const;
-export type State = (typeof STATES)[number];
+type State = "approved" | "submitted" | "returned" | "draft" | "missing";
 
 /** The overview's completeness: every agency of the subtree (either scope) by level and state. */
 export function completeness(world: World, under: number) {
@@ -412,7 +411,7 @@ export function compareRows(world: World, under: number, basis: Basis) {
 }
 
 /** Table 二 keys of the 2021 template, as the region report sums them (stocks left blank). */
-export function regionReportSection2(sums: Sums): Map<string, Cell> {
+function regionReportSection2(sums: Sums): Map<string, Cell> {
   const out = new Map<string, Cell>();
   for (const row of section2Rows("2021")) {
     if (row.shape === "scalar")
@@ -427,7 +426,7 @@ export function regionReportSection2(sums: Sums): Map<string, Cell> {
 }
 
 /** The （六） total: the three split rows and the single-layout row, column by column. */
-export function otherProcessingTotal(sums: Sums): Cell[] {
+function otherProcessingTotal(sums: Sums): Cell[] {
   const rows = [...SPLIT_OTHER_ROW_KEYS, "other_processing"].map((key) => sums.section3.get(key));
   return SECTION3_COLUMNS.map((_, i) =>
     rows.reduce<Cell>((s, row) => add(s, row?.[i] ?? null), null),

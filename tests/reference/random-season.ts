@@ -16,7 +16,7 @@ import { fixture05, validDocument } from "../worker/builders";
 import { documentFigures, type Basis, type Cell, type Scope } from "./aggregates";
 
 export type Level = "province" | "city" | "county" | "township";
-export type Kind = "government" | "department";
+type Kind = "government" | "department";
 
 /** Agency `i` of the tree (the root, index 0, is the province government). */
 export interface TreeNode {
@@ -43,7 +43,7 @@ export type SimpleStep =
   | { op: "submit" | "approve" | "return" | "rescope"; agency: number }
   | { op: "move"; agency: number; to: number };
 
-export type Step =
+type Step =
   /**
    * With `together`, both requests are sent at once, through a D1 whose queries wait a little
    * (a sequence seeded by `jitter`) so that their reads and writes interleave.
@@ -52,7 +52,7 @@ export type Step =
   /** Save, submit and approve, one after the other. */
   | { op: "publish"; agency: number; doc: DocSpec };
 
-export type Extra =
+type Extra =
   | "overview"
   | "compare"
   | "public_rollup"
@@ -66,7 +66,7 @@ export type Extra =
   | "bulk_csv"
   | "rollup_by_region_code";
 
-export const EXTRAS: readonly Extra[] = [
+const EXTRAS: readonly Extra[] = [
   "overview",
   "compare",
   "public_rollup",
@@ -163,7 +163,7 @@ const rarely = <T>(arb: fc.Arbitrary<T>, rest: number) =>
 const weighted = <T>(pairs: [T, number][]) =>
   fc.oneof(...pairs.map(([value, weight]) => ({ arbitrary: fc.constant(value), weight })));
 
-export const docSpecArbitrary: fc.Arbitrary<DocSpec> = fc.record({
+const docSpecArbitrary: fc.Arbitrary<DocSpec> = fc.record({
   template: weighted<"2021" | "2019">([
     ["2021", 2],
     ["2019", 1],
@@ -269,7 +269,7 @@ export function scenarioArbitrary(size: SeasonSize): fc.Arbitrary<Scenario> {
 }
 
 /** A scenario as text, agencies resolved to their place in the tree (`#i`). */
-export function describeScenario(scenario: Scenario): string {
+function describeScenario(scenario: Scenario): string {
   const levels = levelsOf(scenario.tree);
   const n = scenario.tree.length;
   const at = (index: number) => `#${index % n}`;

@@ -113,7 +113,7 @@ export function predictRace(world: World, first: Request, second: Request): Race
 }
 
 /** Documents as values: the same figures, text and template whatever the key order. */
-export function sameDocument(a: unknown, b: unknown): boolean {
+function sameDocument(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 

@@ -75,7 +75,7 @@ export function section4Group(
   return withTotal([upheld, corrected, other, pending]);
 }
 
-export const DEFAULT_SECTION3_INPUT: Section3Input = {
+const DEFAULT_SECTION3_INPUT: Section3Input = {
   outcomes: {
     granted: [40, 3, 0, 0, 1, 0],
     partially_granted: [8, 1, 0, 0, 0, 0],

@@ -620,7 +620,7 @@ describe("checkReport properties", () => {
       const carriedOver = carriedOverSeed.map(
         (seed, c) => seed % ((processed[c] ?? 0) + carriedForward[c]! + 1),
       ) as unknown as ApplicantCounts;
-      const [g1, g2, g3] = section4 as [number, number, number, number][];
+      const [g1, g2, g3] = section4;
       const base = buildReport();
       return buildReport({
         section2: {

@@ -197,7 +197,7 @@ describe("bench dataset writer", () => {
 
     const session = await ask("/api/auth/session", staff);
     expect(session.status).toBe(200);
-    expect(((await session.json()) as { user: unknown }).user).toMatchObject({
+    expect((await session.json<{ user: unknown }>()).user).toMatchObject({
       id: BENCH_ADMIN.id,
       role: "admin",
     });
@@ -230,7 +230,7 @@ describe("bench dataset writer", () => {
     const expected: Record<string, number | null> = {};
     for (const document of documents) {
       for (const [key, cells] of Object.entries(document.section3?.rows ?? {})) {
-        const total = (cells as (number | null)[])[6];
+        const total = cells[6];
         expected[key] = total == null ? (expected[key] ?? null) : (expected[key] ?? 0) + total;
       }
     }

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const FIXTURES = new URL("../../../shared/fixtures/reports/", import.meta.url).pathname;
@@ -28,7 +29,6 @@ describe("npm run import (loading)", () => {
   it("loads reports into the local D1, creating missing agencies under the one named, and reports each failure", async () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
     const persist = mkdtempSync(join(tmpdir(), "nianbao-import-"));
     const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
     const wrangler = (...args: string[]) =>

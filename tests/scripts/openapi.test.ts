@@ -13,7 +13,6 @@ import {
   buildOpenApiDocument,
   openApiDocument,
   type OpenApiDocument,
-  type OperationObject,
 } from "../../worker/openapi/document";
 import { OPERATIONS } from "../../worker/openapi/registry";
 import type {
@@ -33,7 +32,7 @@ const SAMPLE_PARAMS: Record<string, string> = { id: "1", year: "2023", code: "41
 
 const documented = (doc: OpenApiDocument) =>
   Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ path, method, op: op as OperationObject })),
+    Object.entries(item).map(([method, op]) => ({ path, method, op: op })),
   );
 
 /** The GET routes the real app serves to the public, in Hono's syntax (`:year{[^/]+\.csv}`). */

@@ -11,6 +11,8 @@ afterEach(() => {
 
 let session: ReturnType<typeof useSession>;
 function Probe() {
+  // The test reads the hook's latest value from outside the tree, through this variable.
+  // eslint-disable-next-line react-hooks/globals
   session = useSession();
   return <p>{session.user ? session.user.name : session.status}</p>;
 }

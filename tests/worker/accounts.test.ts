@@ -28,7 +28,7 @@ describe("login", () => {
     const cookie = response.headers.get("set-cookie")!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    const body = (await response.json()) as { csrf_token: string; user: { role: string } };
+    const body = await response.json<{ csrf_token: string; user: { role: string } }>();
     expect(body.user.role).toBe("admin");
     expect(body.csrf_token.length).toBeGreaterThan(20);
   });

@@ -151,9 +151,9 @@ async function plant(scenario: Scenario): Promise<Run> {
   const { prefix, year } = await freshPrefix();
   const levels = levelsOf(scenario.tree);
   for (let attempt = 1; ; attempt++) {
-    const next = (await db.get<{ next: number }>(
-      sql`SELECT COALESCE(MAX(id), 0) + 1 AS next FROM agencies`,
-    ))!.next;
+    const next = (
+      await db.get<{ next: number }>(sql`SELECT COALESCE(MAX(id), 0) + 1 AS next FROM agencies`)
+    ).next;
     const ids = scenario.tree.map((_, i) => next + i);
     const world: World = { year, agencies: new Map(), reports: new Map() };
     const at = new Date().toISOString();
@@ -1056,7 +1056,7 @@ async function checkRegionReportXlsx(run: Run, scope: Scope) {
   }
   const section3 = [
     ...SECTION3_ROWS.map((r) => ({
-      key: r.key as string,
+      key: r.key,
       label: section3RowFullLabel(r.key).label,
     })),
     { key: "other_processing_total", label: "三、本年度办理结果 （六）其他处理（合计）" },
@@ -1184,7 +1184,7 @@ async function checkBulk(run: Run) {
     "row",
     "column",
     "value",
-  ].map(col) as number[];
+  ].map(col);
   const heads = [
     "agency_id",
     "agency_name",

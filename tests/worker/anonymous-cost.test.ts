@@ -95,7 +95,7 @@ describe("anonymous traffic past its allowance", () => {
     const response = await send("/api/public/agencies");
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("60");
-    const body = (await response.json()) as { error: { code: string; message: string } };
+    const body = await response.json<{ error: { code: string; message: string } }>();
     expect(body.error.code).toBe("rate_limited");
     expect(body.error.message).toContain("60 秒后重试");
   });

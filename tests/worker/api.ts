@@ -81,7 +81,7 @@ export async function login(email: string, password: string, userId = 0): Promis
   const response = await request("/api/auth/login", { method: "POST", json: { email, password } });
   if (response.status !== 200)
     throw new Error(`login: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { csrf_token: string; user: { id: number } };
+  const body = await response.json<{ csrf_token: string; user: { id: number } }>();
   const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
   return { cookie, csrf: body.csrf_token, userId: userId || body.user.id };
 }

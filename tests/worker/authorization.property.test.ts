@@ -275,7 +275,7 @@ const ROUTES: Record<string, fc.Arbitrary<Case>> = {
       call: { method: "DELETE", path: `/api/tokens/${id}`, body: {} },
       wellFormed: true,
       exists: target !== "missing",
-      allowed: (actor: ActorName) => may(actor, "own", target as Place, { tokens: false }),
+      allowed: (actor: ActorName) => may(actor, "own", target, { tokens: false }),
       mustSucceed: true,
     };
   }),

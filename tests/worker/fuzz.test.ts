@@ -374,7 +374,7 @@ async function freshSession(role: Role): Promise<Session | undefined> {
     json: { email: user.email, password: PASSWORD },
     headers: { "cf-connecting-ip": nextAddress() },
   });
-  const body = (await answer.json()) as { csrf_token: string };
+  const body = await answer.json<{ csrf_token: string }>();
   if (answer.status !== 200) throw new Error(`login: ${answer.status} ${JSON.stringify(body)}`);
   const cookie = answer.headers.get("set-cookie")!.split(";")[0]!;
   return { cookie, csrf: body.csrf_token, userId: user.id };

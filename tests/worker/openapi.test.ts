@@ -41,7 +41,7 @@ describe("the OpenAPI document in the Worker", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("set-cookie")).toBeNull();
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    const body = (await response.json()) as ReturnType<typeof openApiDocument>;
+    const body = await response.json<ReturnType<typeof openApiDocument>>();
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths)).toContain("/api/public/agencies/{id}/reports/{year}");
   });

@@ -92,7 +92,11 @@ export function AgencyForm({ agency, onSaved, onCancel }: Props) {
     ));
 
   return (
-    <form className="form form-grid panel" onSubmit={submit} aria-labelledby="agency-form-title">
+    <form
+      className="form form-grid panel"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="agency-form-title"
+    >
       <h3 id="agency-form-title">
         {agency ? t("editAgency", { name: agency.name }) : t("newAgency")}
       </h3>

@@ -79,7 +79,7 @@ export function AppHeader() {
             <span className="who">
               {user.name} <span className="tag">{t(`role_${user.role}`)}</span>
             </span>
-            <button type="button" onClick={signOut}>
+            <button type="button" onClick={() => void signOut()}>
               {t("signOut")}
             </button>
           </>

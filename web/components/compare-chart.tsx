@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { ChartBox } from "./chart-box";
 import { useI18n } from "../i18n";
 import type { ChartConfig, ChartKind, ChartRow } from "../lib/compare-presets";
-import { formatCount } from "../lib/format";
+import { formatCount, labelText } from "../lib/format";
 import type { ChartSize } from "./completeness-chart";
 import { formatPercent } from "./ranking-table";
 
@@ -122,7 +122,7 @@ function CompareTooltip(props: {
   if (!props.active || !props.payload?.length) return null;
   return (
     <div className="chart-tooltip">
-      <strong>{String(props.label ?? "")}</strong>
+      <strong>{labelText(props.label)}</strong>
       <ul>
         {props.payload.map((entry) => {
           const key = String(entry.dataKey);

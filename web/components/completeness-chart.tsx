@@ -6,7 +6,7 @@ import {
   type CompletenessRow,
   type CompletenessState,
 } from "../lib/completeness-chart-data";
-import { formatCount } from "../lib/format";
+import { formatCount, labelText } from "../lib/format";
 
 export interface ChartSize {
   width: number;
@@ -106,7 +106,7 @@ function ChartTooltip(props: {
   if (!props.active || !props.payload?.length) return null;
   return (
     <div className="chart-tooltip">
-      <strong>{String(props.label ?? "")}</strong>
+      <strong>{labelText(props.label)}</strong>
       <ul>
         {props.payload.map((entry) => {
           const key = String(entry.dataKey) as CompletenessState;

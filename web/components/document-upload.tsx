@@ -58,7 +58,11 @@ export function DocumentUpload({ apiPath, baseRevision, correcting, onSaved }: P
   }
 
   return (
-    <form className="upload-form" onSubmit={save} aria-labelledby="upload-title">
+    <form
+      className="upload-form"
+      onSubmit={(event) => void save(event)}
+      aria-labelledby="upload-title"
+    >
       <h3 id="upload-title" className="section-title">
         {t("uploadTitle")}
       </h3>
@@ -79,7 +83,11 @@ export function DocumentUpload({ apiPath, baseRevision, correcting, onSaved }: P
             {...control}
             type="file"
             accept="application/json,.json"
-            onChange={async (event) => setText((await event.target.files?.[0]?.text()) ?? "")}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void file.text().then(setText);
+              else setText("");
+            }}
           />
         )}
       </Field>

@@ -17,8 +17,8 @@ export interface ImportDialogProps {
   /** The form's document as it stands, to show which cells the import changes. */
   current: ReportDocument | null;
   /** Receives the document to put in the form (`useDraftSync().setDocument`). */
-  onImport(document: ReportDocument): void;
-  onClose(): void;
+  onImport: (document: ReportDocument) => void;
+  onClose: () => void;
 }
 
 const PDF_FAILURES: Record<PdfTextFailure, MessageKey> = {

@@ -18,7 +18,7 @@ interface Props {
   changes: DocumentChange[] | null;
   /** Set when the text's year differs from `year` and the user has agreed to import it anyway. */
   yearConfirmed: boolean;
-  onYearConfirmed(confirmed: boolean): void;
+  onYearConfirmed: (confirmed: boolean) => void;
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -52,7 +52,7 @@ function valueText(value: unknown, locale: Locale, t: Translate): string {
       .map(([key, item]) => `${key}: ${valueText(item, locale, t)}`)
       .join("; ");
   }
-  return String(value);
+  return typeof value === "boolean" ? String(value) : "";
 }
 
 function Source({ source }: { source: Provenance | undefined | null }) {

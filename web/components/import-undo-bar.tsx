@@ -1,9 +1,9 @@
 import { useI18n } from "../i18n";
 
 interface Props {
-  onUndo(): void;
+  onUndo: () => void;
   /** Hides the bar, keeping the import. */
-  onDismiss?(): void;
+  onDismiss?: () => void;
 }
 
 /** Shown after an import: "已从年报导入。撤销导入". The caller keeps the previous document. */

@@ -62,7 +62,7 @@ export function InviteForm({ onInvited }: Props) {
           onDismiss={() => setCreated(null)}
         />
       )}
-      <form className="form form-grid" onSubmit={submit}>
+      <form className="form form-grid" onSubmit={(event) => void submit(event)}>
         <Field label={t("role")} error={errors.role}>
           {(control) => (
             <select

@@ -37,7 +37,7 @@ export function OneTimeSecret({ title, value, expiresAt, onDismiss }: Props) {
           aria-label={title}
           onFocus={(event) => event.target.select()}
         />
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => void copy()}>
           {t("copy")}
         </button>
         <button type="button" className="link-button" onClick={onDismiss}>

@@ -63,7 +63,7 @@ export function ReviewActions({ report, findings, apiPath, onDone }: Props) {
               className="primary"
               autoFocus
               disabled={busy}
-              onClick={() => run("approve", {})}
+              onClick={() => void run("approve", {})}
             >
               {t("approveYes")}
             </button>

@@ -49,7 +49,11 @@ export function SubmitForm({ report, findings, apiPath, onDone }: Props) {
   };
 
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby="submit-title">
+    <form
+      className="panel form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="submit-title"
+    >
       <h3 id="submit-title">{t("submitForReview")}</h3>
       {findings.length > 0 && <p className="muted">{t("explainFindings")}</p>}
       {findings.map((f, i) => (

@@ -71,7 +71,7 @@ function AgencyTokens({ agency }: { agency: AgencyChoice }) {
           onDismiss={() => setCreated(null)}
         />
       )}
-      <form className="form inline-form" onSubmit={create}>
+      <form className="form inline-form" onSubmit={(event) => void create(event)}>
         <Field label={t("tokenName")} error={fieldErrors(failure, locale).name}>
           {(control) => (
             <input {...control} required value={name} onChange={(e) => setName(e.target.value)} />
@@ -108,7 +108,7 @@ function AgencyTokens({ agency }: { agency: AgencyChoice }) {
                       {token.revoked_at ? (
                         t("revokedAt", { at: formatDateTime(token.revoked_at, locale) })
                       ) : (
-                        <button type="button" onClick={() => revoke(token)}>
+                        <button type="button" onClick={() => void revoke(token)}>
                           {t("revoke")}
                         </button>
                       )}

@@ -14,7 +14,7 @@ import type { ChartSize } from "./completeness-chart";
 import { formatPercent } from "./ranking-table";
 import { useI18n } from "../i18n";
 import { figureLabel } from "../lib/figure-label";
-import { formatCount } from "../lib/format";
+import { formatCount, labelText } from "../lib/format";
 import { OKABE_ITO } from "../lib/palette";
 import { spansBreak, TEMPLATE_BREAK_YEAR, type TrendRow, type TrendSeries } from "../lib/trend";
 
@@ -70,7 +70,7 @@ export function TrendChart({ rows, series, caption, size }: Props) {
         />
       )}
       <Tooltip
-        labelFormatter={(year) => String(year)}
+        labelFormatter={labelText}
         formatter={(value, name, entry) => {
           const s = series.find((x) => x.key === String(entry.dataKey));
           const n = typeof value === "number" ? value : null;

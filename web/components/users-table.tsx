@@ -99,14 +99,22 @@ export function UsersTable({ users, onChanged }: Props) {
                   <td>{formatDateTime(u.last_login_at, locale)}</td>
                   <td>{t(u.active ? "active" : "inactive")}</td>
                   <td className="row-actions">
-                    <button type="button" disabled={busyId === u.id} onClick={() => resetLink(u)}>
+                    <button
+                      type="button"
+                      disabled={busyId === u.id}
+                      onClick={() => void resetLink(u)}
+                    >
                       {t("makeResetLink")}
                     </button>
-                    <button type="button" disabled={busyId === u.id} onClick={() => revoke(u)}>
+                    <button type="button" disabled={busyId === u.id} onClick={() => void revoke(u)}>
                       {t("revokeSessions")}
                     </button>
                     {u.id !== me?.id && (
-                      <button type="button" disabled={busyId === u.id} onClick={() => toggle(u)}>
+                      <button
+                        type="button"
+                        disabled={busyId === u.id}
+                        onClick={() => void toggle(u)}
+                      >
                         {t(u.active ? "deactivate" : "activate")}
                       </button>
                     )}

@@ -124,7 +124,7 @@ export interface ReportDetail {
 
 export type { RuleExplanation as Explanation } from "../../worker/report/rule-explanation";
 
-export interface ReviewComment {
+interface ReviewComment {
   path: string;
   text: string;
 }

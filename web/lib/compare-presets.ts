@@ -15,7 +15,7 @@ import {
   type Section4GroupKey,
 } from "../../worker/report/templates";
 
-export interface SeriesConfig {
+interface SeriesConfig {
   label: MessageKey;
   colour: PaletteColour;
 }
@@ -63,14 +63,14 @@ export const PRESET_KEYS = [
   "appeals",
   "correction_rate",
 ] as const;
-export type PresetKey = (typeof PRESET_KEYS)[number];
+type PresetKey = (typeof PRESET_KEYS)[number];
 
 const PROCESSED = "section3.total_processed.total";
 const OUTCOME_ROWS = OUTCOME_ROW_KEYS("split").map((key) => `section3.${key}.total`);
 const SECTION4_RESULTS = ["upheld", "corrected", "other", "pending"] as const;
 
 /** The 21 outcome rows' totals, by family. */
-export const FAMILY_FIGURES: Record<Section3Family, string[]> = Object.fromEntries(
+const FAMILY_FIGURES: Record<Section3Family, string[]> = Object.fromEntries(
   OUTCOME_FAMILIES.map((family) => [
     family,
     OUTCOME_ROW_KEYS("split")
@@ -103,7 +103,7 @@ export function figureNumber(values: Values, key: string): number | null {
 }
 
 /** The sum of the known figures among `keys`; null when none is known. */
-export function sumOf(values: Values, keys: readonly string[]): number | null {
+function sumOf(values: Values, keys: readonly string[]): number | null {
   let total: number | null = null;
   for (const key of keys) {
     const n = figureNumber(values, key);
@@ -113,7 +113,7 @@ export function sumOf(values: Values, keys: readonly string[]): number | null {
 }
 
 /** Each series as a share of the row's sum, in percent; all null when the sum is zero or unknown. */
-export function asShares(counts: Record<string, number | null>): Record<string, number | null> {
+function asShares(counts: Record<string, number | null>): Record<string, number | null> {
   const total = Object.values(counts).reduce<number>((n, v) => n + (v ?? 0), 0);
   return Object.fromEntries(
     Object.entries(counts).map(([key, v]) => [
@@ -148,7 +148,7 @@ const GROUP_LABELS: Record<Section4GroupKey, MessageKey> = {
   litigation_after_reconsideration: "cmpGroup_litigation_after_reconsideration",
 };
 
-export const PRESETS: Record<PresetKey, Preset> = {
+const PRESETS: Record<PresetKey, Preset> = {
   visits: {
     key: "visits",
     label: "cmpPreset_visits",

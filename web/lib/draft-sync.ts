@@ -70,9 +70,9 @@ export interface SaveAnswer {
 
 export interface DraftTransport {
   /** `PUT apiPath`; fails with `ApiRequestError` (status 0 when the server cannot be reached). */
-  save(body: SaveBody): Promise<SaveAnswer>;
+  save: (body: SaveBody) => Promise<SaveAnswer>;
   /** The server's current version; null when it holds no report. */
-  load(): Promise<ServerVersion | null>;
+  load: () => Promise<ServerVersion | null>;
 }
 
 export interface Timers {
@@ -109,8 +109,8 @@ export interface DraftSyncOptions {
   retryMs?: number;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 1500;
-export const DEFAULT_RETRY_MS = 15_000;
+const DEFAULT_DEBOUNCE_MS = 1500;
+const DEFAULT_RETRY_MS = 15_000;
 
 // ---------------------------------------------------------------------------------------------
 // Local storage
@@ -191,11 +191,7 @@ export function writeDraft(
   }
 }
 
-export function clearDraft(
-  storage: DraftStorage | null,
-  apiPath: string,
-  owner?: string | number,
-): void {
+function clearDraft(storage: DraftStorage | null, apiPath: string, owner?: string | number): void {
   try {
     storage?.removeItem(draftStorageKey(apiPath, owner));
   } catch {
@@ -204,7 +200,7 @@ export function clearDraft(
 }
 
 /** Same content as far as the report is concerned (key order and absent-vs-empty aside). */
-export function sameDocument(a: ReportDocument | null, b: ReportDocument | null): boolean {
+function sameDocument(a: ReportDocument | null, b: ReportDocument | null): boolean {
   try {
     return diffDocuments(a, b).length === 0;
   } catch {

@@ -7,12 +7,12 @@
 export const EMBED_KINDS = ["card", "bars", "trend", "outcome_mix"] as const;
 export const EMBED_THEMES = ["light", "dark", "auto"] as const;
 export const EMBED_LANGS = ["zh", "en"] as const;
-export const EMBED_SCOPES = ["self", "region"] as const;
+const EMBED_SCOPES = ["self", "region"] as const;
 
 export type EmbedKind = (typeof EMBED_KINDS)[number];
-export type EmbedTheme = (typeof EMBED_THEMES)[number];
+type EmbedTheme = (typeof EMBED_THEMES)[number];
 export type EmbedLang = (typeof EMBED_LANGS)[number];
-export type EmbedScope = (typeof EMBED_SCOPES)[number];
+type EmbedScope = (typeof EMBED_SCOPES)[number];
 
 /** The figures offered, labelled through `figureLabel`; the embed accepts any figure key. */
 export const EMBED_FIGURES = [
@@ -42,8 +42,8 @@ export interface EmbedChoice {
   scope: EmbedScope;
 }
 
-export const REGION_CODE = /^\d{2,6}$/;
-export const YEAR_LIST = /^\d{4}(-\d{4})?(,\d{4}(-\d{4})?)*$/;
+const REGION_CODE = /^\d{2,6}$/;
+const YEAR_LIST = /^\d{4}(-\d{4})?(,\d{4}(-\d{4})?)*$/;
 
 /** A height to start from until the loader fits the frame to its chart. */
 export const EMBED_HEIGHTS: Record<EmbedKind, number> = {

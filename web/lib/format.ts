@@ -1,9 +1,13 @@
 import type { Locale } from "./locale";
 
 // Counts, rates and amounts are formatted once, for the dashboard and the embeds alike.
-export { formatAmount, formatCount, formatPercent } from "../../worker/embed/number-format";
+export { formatCount } from "../../worker/embed/number-format";
 
 /** An ISO timestamp as the reader's local date and time; a dash when there is none. */
+/** A chart's label (recharts types it loosely) as text: strings and numbers, nothing else. */
+export const labelText = (value: unknown): string =>
+  typeof value === "string" || typeof value === "number" ? String(value) : "";
+
 export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return "—";
   const date = new Date(iso);

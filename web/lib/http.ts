@@ -58,5 +58,5 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
   }
   if (!response.ok) throw await responseError(response);
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return await response.json();
 }

@@ -174,8 +174,8 @@ export async function pdfToText(source: Blob | ArrayBuffer): Promise<string> {
         itemsToLines(
           content.items.filter(isTextItem).map((item) => ({
             str: item.str,
-            x: item.transform[4] ?? 0,
-            y: item.transform[5] ?? 0,
+            x: (item.transform[4] as number | undefined) ?? 0,
+            y: (item.transform[5] as number | undefined) ?? 0,
             height: item.height,
             width: item.width,
           })),

@@ -19,7 +19,7 @@ export function regionDocument(sums: RegionSums, agency: string): ReportDocument
     template: "2021",
     year: sums.year,
     agency,
-    section3: { rows: sums.section3.rows } as ReportDocument2021["section3"],
+    section3: { rows: sums.section3.rows },
     section4: sums.section4 as ReportDocument2021["section4"],
   };
   for (const [key, value] of Object.entries(sums.section2)) {

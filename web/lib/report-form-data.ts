@@ -6,7 +6,7 @@ import { SECTION3_COLUMNS } from "../../worker/report/templates";
 import type { ReportDetail } from "./account-types";
 import { getJson } from "./http";
 
-export interface AgencyInfo {
+interface AgencyInfo {
   id: number;
   name: string;
   level: "province" | "city" | "county" | "township";
@@ -60,7 +60,7 @@ export function carryOverDiffers(doc: ReportDocument, previous: ReportDocument |
   return forward.some((value, i) => (value ?? null) !== (over[i] ?? null));
 }
 
-export const CARRY_OVER_RULE = "S-carry-over";
+const CARRY_OVER_RULE = "S-carry-over";
 
 /** The submitter's note on a changed carry-over, kept with the document's explanations. */
 export function withCarryOverNote(doc: ReportDocument, text: string): ReportDocument {

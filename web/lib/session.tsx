@@ -16,12 +16,12 @@ interface Session {
   status: "loading" | "ready";
   user: User | null;
   csrfToken: string | null;
-  login(email: string, password: string): Promise<void>;
-  logout(): Promise<void>;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
   /** Takes over a session the server has just opened (invite acceptance). */
-  adopt(session: SessionResponse): void;
+  adopt: (session: SessionResponse) => void;
   /** `sendJson` with this session's CSRF token. */
-  send<T>(method: WriteMethod, path: string, body?: unknown): Promise<T>;
+  send: <T>(method: WriteMethod, path: string, body?: unknown) => Promise<T>;
 }
 
 const SessionContext = createContext<Session | null>(null);

@@ -8,7 +8,7 @@ import { figureNumber } from "./compare-presets";
 import { OKABE_ITO, type PaletteColour } from "./palette";
 
 /** The first year of reports. */
-export const FIRST_YEAR = 2019;
+const FIRST_YEAR = 2019;
 /** The first year on the 2021 template; earlier years used the 2019 trial format. */
 export const TEMPLATE_BREAK_YEAR = 2021;
 

@@ -6,7 +6,8 @@ import type { AgencyChoice } from "../components/agency-picker";
 export function useAgencyChoice(id: number | null): AgencyChoice | null {
   const [choice, setChoice] = useState<AgencyChoice | null>(null);
   useEffect(() => {
-    if (id === null) return setChoice(null);
+    // No id: the answer below is null whatever `choice` holds.
+    if (id === null) return;
     let live = true;
     api.agencies[":id"]
       .$get({ param: { id: String(id) } })

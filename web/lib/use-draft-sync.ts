@@ -33,11 +33,11 @@ export interface UseDraftSyncOptions {
 
 export interface DraftSyncHandle extends DraftSyncState {
   /** Replaces the working document; it is saved after `debounceMs` without further edits. */
-  setDocument(next: ReportDocument): void;
+  setDocument: (next: ReportDocument) => void;
   /** Sends now; resolves when no save is on its way any more. */
-  saveNow(): Promise<void>;
+  saveNow: () => Promise<void>;
   /** Saves `merged` against the conflicting revision and resumes autosaving. */
-  resolve(merged: ReportDocument): Promise<void>;
+  resolve: (merged: ReportDocument) => Promise<void>;
 }
 
 // Read the globals on each call, so that fake timers installed later still apply.
@@ -109,10 +109,13 @@ export function useDraftSync(options: UseDraftSyncOptions): DraftSyncHandle {
     });
   };
 
+  // `create` only captures sendRef for the transport, which reads it when saving, not here.
+  // eslint-disable-next-line react-hooks/refs -- see above
   const [owner, setOwner] = useState(() => ({ apiPath, sync: create() }));
   let sync = owner.sync;
   if (owner.apiPath !== apiPath) {
     // Another report: a fresh sync (adjusting state while rendering, as React recommends).
+    // eslint-disable-next-line react-hooks/refs -- as above: the ref is read when saving
     sync = create();
     setOwner({ apiPath, sync });
   }

@@ -3,13 +3,13 @@ import type { ReportDocument } from "../../worker/report/document";
 
 export interface UndoableImport {
   /** Puts `next` in the form, remembering `previous` for `undo`. */
-  apply(next: ReportDocument, previous: ReportDocument): void;
+  apply: (next: ReportDocument, previous: ReportDocument) => void;
   /** Whether an import can be undone (show `ImportUndoBar`). */
   canUndo: boolean;
   /** Puts the document from before the import back: one more revision, like any edit. */
-  undo(): void;
+  undo: () => void;
   /** Forgets the previous document, keeping the import. */
-  dismiss(): void;
+  dismiss: () => void;
 }
 
 /**

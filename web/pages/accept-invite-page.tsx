@@ -100,7 +100,7 @@ function AcceptForm({ token, info }: { token: string; info: InviteInfo }) {
           {t("linkExpires", { at: formatDateTime(info.expires_at, locale) })}
         </span>
       </p>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <input type="email" hidden readOnly autoComplete="username" value={info.email} />
         {isInvite && (
           <Field label={t("name")} error={errors.name}>

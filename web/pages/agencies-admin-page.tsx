@@ -113,7 +113,7 @@ function AgenciesAdmin() {
                         <button
                           type="button"
                           aria-label={t("editAgency", { name: a.name })}
-                          onClick={() => setEditing(a as EditableAgency)}
+                          onClick={() => setEditing(a)}
                         >
                           {t("edit")}
                         </button>

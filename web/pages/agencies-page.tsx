@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, unwrap } from "../api";
-import { AgencyList, type AgencyView } from "../components/agency-list";
+import { AgencyList } from "../components/agency-list";
 import { ReportCard } from "../components/report-card";
 import { useI18n, type MessageKey } from "../i18n";
 import { useRequest } from "../lib/use-request";
@@ -72,7 +72,7 @@ export function AgenciesPage() {
               {t("total")} {agencies.state.data.total} {t("items")}
             </p>
             <AgencyList
-              agencies={agencies.state.data.items as AgencyView[]}
+              agencies={agencies.state.data.items}
               selectedId={selectedId}
               onSelect={(id) => setParams({ agency: String(id) })}
             />

@@ -89,6 +89,8 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
     const choice = pickFor(found);
     const next = new URLSearchParams(window.location.search);
     if (Object.entries(choice).every(([key, value]) => next.get(key) === value)) return;
+    // Records the pick together with the URL change it causes (an external system), once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- guarded by the URL check above
     setPicked({ preset: preset.key, refusal: found });
     for (const [key, value] of Object.entries({ ...choice, offset: null })) {
       if (value === null) next.delete(key);

@@ -81,7 +81,7 @@ function Deadlines() {
           )
         }
       </RequestView>
-      <form className="form form-grid" onSubmit={save}>
+      <form className="form form-grid" onSubmit={(event) => void save(event)}>
         <Field label={t("reportYear")}>
           {(c) => (
             <input

@@ -331,7 +331,7 @@ function SnippetBox({ snippet }: { snippet: string }) {
         )}
       </Field>
       <p>
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => void copy()}>
           {t("ebCopy")}
         </button>{" "}
         <span role="status" className={copied === "failed" ? "field-error" : "muted"}>

@@ -41,7 +41,7 @@ export function LoginPage() {
   return (
     <main className="page narrow">
       <h2>{t("signIn")}</h2>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={(event) => void submit(event)}>
         <Field
           label={t("email")}
           describedBy={failure ? ERROR_ID : undefined}

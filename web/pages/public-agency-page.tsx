@@ -3,7 +3,7 @@ import { AgencyFacts } from "../components/agency-facts";
 import { Link } from "../components/link";
 import { PublicTrend } from "../components/public-trend";
 import { RequestView } from "../components/request-view";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n } from "../i18n";
 import { getJson } from "../lib/http";
 import { publicAgencyApi, type PublicAgencyDetail } from "../lib/public-api";
 import {

@@ -24,7 +24,7 @@ import { useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 const PAGE = 20;
 
 /** The figures a region's page sums first; every one is a figure key of the rollup. */
-export const REGION_FIGURES = [
+const REGION_FIGURES = [
   "section3.new_received.total",
   "section3.total_processed.total",
   "section3.granted.total",

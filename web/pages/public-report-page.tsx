@@ -1,4 +1,3 @@
-import type { ReportDocument } from "../../worker/report/document";
 import { CorrectionsList } from "../components/corrections-list";
 import { Link } from "../components/link";
 import { PrintView } from "../components/report-form/print-view";
@@ -51,7 +50,7 @@ interface ViewProps {
 
 function ReportView({ report, corrections, api }: ViewProps) {
   const { t, locale } = useI18n();
-  const document = { ...(report.document as ReportDocument), agency: report.agency.name };
+  const document = { ...report.document, agency: report.agency.name };
   return (
     <>
       <dl className="agency-facts publication-facts">

@@ -1,5 +1,5 @@
 import type { InferResponseType } from "hono/client";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { api } from "../api";
 import { CrossCheckTable } from "../components/cross-check-table";
 import { DashboardFilters } from "../components/dashboard-filters";
@@ -215,7 +215,13 @@ function LedgerList({ year, under, scope, total, inclusion, setInclusion }: Ledg
   // A URL naming an inclusion was shared from an open list.
   const [open, setOpen] = useState(inclusion !== null);
   const [offset, setOffset] = useState(0);
-  useEffect(() => setOffset(0), [year, under, scope, inclusion]);
+  // Another list starts at its first page (adjusting state while rendering, as React recommends).
+  const listKey = JSON.stringify([year, under, scope, inclusion]);
+  const [offsetList, setOffsetList] = useState(listKey);
+  if (offsetList !== listKey) {
+    setOffsetList(listKey);
+    setOffset(0);
+  }
   const page = useRequest(
     () =>
       open
@@ -312,7 +318,7 @@ function LedgerList({ year, under, scope, total, inclusion, setInclusion }: Ledg
 
 /** 自报 vs 汇总: the region government's own report beside the sum of the reports it contains. */
 function OwnReportCheck({ data, regionName }: { data: RegionReport; regionName: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const own = data.own_report;
   return (
     <section aria-labelledby="rr-own" className="region-own-report">

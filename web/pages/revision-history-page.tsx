@@ -53,7 +53,15 @@ export function RevisionHistoryPage({ agencyId, year }: Props) {
     return figure ? (locale === "zh" ? figure.label : figure.labelEn) : path;
   };
   const show = (value: unknown) =>
-    value === undefined ? t("rfAbsent") : value === null ? t("rfBlank") : String(value);
+    value === undefined
+      ? t("rfAbsent")
+      : value === null
+        ? t("rfBlank")
+        : typeof value === "number" || typeof value === "boolean"
+          ? String(value)
+          : typeof value === "string"
+            ? value
+            : JSON.stringify(value);
 
   return (
     <main className="page">

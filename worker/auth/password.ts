@@ -79,7 +79,7 @@ export function needsRehash(stored: string): boolean {
   );
 }
 
-export type PasswordWeakness = "too_short" | "too_long" | "too_simple" | "too_repetitive";
+type PasswordWeakness = "too_short" | "too_long" | "too_simple" | "too_repetitive";
 
 export type PasswordStrength =
   { ok: true } | { ok: false; code: PasswordWeakness; message: string; message_en: string };

@@ -16,7 +16,7 @@ export function documentCells(document: ReportDocument): {
   figures: FigureValueRow[];
 } {
   const section3: Section3CellRow[] = Object.entries(document.section3?.rows ?? {}).map(
-    ([rowKey, cells]) => [rowKey, ...(cells as (number | null)[])],
+    ([rowKey, cells]) => [rowKey, ...cells],
   );
   const figures: FigureValueRow[] = [];
   for (const [figure, value] of flattenFigures(document)) {
@@ -34,7 +34,7 @@ const APPLICANT_COLUMNS = SECTION3_CELL_COLUMNS.filter((column) => column !== "t
 const anyApplicantSql = (alias: string) =>
   APPLICANT_COLUMNS.map((c) => `${alias}.${c} IS NOT NULL`).join(" OR ");
 
-export function effectiveTotalSql(alias: string): SQL {
+function effectiveTotalSql(alias: string): SQL {
   const anyApplicant = anyApplicantSql(alias);
   const applicantSum = APPLICANT_COLUMNS.map((c) => `COALESCE(${alias}.${c}, 0)`).join(" + ");
   return sql.raw(`COALESCE(${alias}.total, CASE WHEN ${anyApplicant} THEN ${applicantSum} END)`);

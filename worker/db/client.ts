@@ -11,5 +11,5 @@ export type Database = DrizzleD1Database<typeof schema> & {
  * read replicas once deployed) with the same query functions as writes.
  */
 export function createDatabase(client: D1Database | D1DatabaseSession): Database {
-  return drizzle(client as D1Database, { schema }) as Database;
+  return drizzle(client as D1Database, { schema });
 }

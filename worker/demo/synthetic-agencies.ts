@@ -9,9 +9,9 @@
 import { REAL_PROVINCES, type ProvinceSpec } from "../report/provinces";
 import { createRng, type Random } from "./random";
 
-export type AgencyLevel = "province" | "city" | "county" | "township";
-export type AgencyKind = "government" | "department";
-export type AgencyScope = "region" | "self";
+type AgencyLevel = "province" | "city" | "county" | "township";
+type AgencyKind = "government" | "department";
+type AgencyScope = "region" | "self";
 
 export interface SyntheticAgency {
   /** Stable path key, e.g. "p31/c02/k05/d03"; the same options give the same keys. */
@@ -28,7 +28,7 @@ export interface SyntheticAgency {
   scope: AgencyScope;
 }
 
-export interface DepartmentsPerLevel {
+interface DepartmentsPerLevel {
   province: number;
   city: number;
   county: number;

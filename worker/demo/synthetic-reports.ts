@@ -36,7 +36,7 @@ import {
 import { createRng, hashSeed, type Random } from "./random";
 import type { SyntheticAgency } from "./synthetic-agencies";
 
-export type ReportIntent = "clean" | "breaks-rules" | "blank-cells";
+type ReportIntent = "clean" | "breaks-rules" | "blank-cells";
 
 /** Shares of agency-years: `missing` of all; `breaksRules` and `blankCells` of the reports published. */
 export interface IntentRates {
@@ -45,14 +45,14 @@ export interface IntentRates {
   blankCells: number;
 }
 
-export const DEFAULT_INTENT_RATES: Readonly<IntentRates> = {
+const DEFAULT_INTENT_RATES: Readonly<IntentRates> = {
   missing: 0.05,
   breaksRules: 0.03,
   blankCells: 0.02,
 };
 
 /** The agency's traits that persist from year to year: typical sizes and habits. */
-export interface AgencyProfile {
+interface AgencyProfile {
   /** Typical new applications per year. */
   applications: number;
   /** Share of open applications carried forward to next year. */
@@ -82,7 +82,7 @@ export interface AgencyProfile {
 }
 
 /** The kinds of matters (事项) whose numbers the 2019 table 二 carries from year to year. */
-export type MatterKind = "licensing" | "otherServices" | "punishment" | "coercion" | "fees";
+type MatterKind = "licensing" | "otherServices" | "punishment" | "coercion" | "fees";
 
 const MATTER_KINDS: readonly MatterKind[] = [
   "licensing",
@@ -93,7 +93,7 @@ const MATTER_KINDS: readonly MatterKind[] = [
 ];
 
 /** What one year of the agency's own part leaves for the next: true (unprinted) closing figures. */
-export interface AgencyHistory {
+interface AgencyHistory {
   /** 四、结转下年度继续办理, the seven cells. */
   carriedForward: number[];
   regulationsValid: number;
@@ -114,7 +114,7 @@ interface Stock {
  * One agency-year's intended figures, all rules holding: what the document prints before any
  * deliberate defect or blank, and what a whole-region report sums.
  */
-export interface ReportFigures {
+interface ReportFigures {
   template: Template;
   /** Table 三 in the 2021 layout; a 2019 document folds the three 其他处理 rows into one. */
   rows: Record<SplitRowKey, Row>;
@@ -150,7 +150,7 @@ export interface ReportOptions {
   rates?: Partial<IntentRates>;
 }
 
-export interface ReportStep {
+interface ReportStep {
   /** null when the agency did not report that year. */
   document: ReportDocument | null;
   intent: ReportIntent | "missing";
@@ -326,10 +326,7 @@ export function generateReport(
 }
 
 /** Draws what happens to one agency-year: missing, or a report that is clean, broken or blank. */
-export function drawIntent(
-  rng: Random,
-  rates: Partial<IntentRates> = {},
-): ReportIntent | "missing" {
+function drawIntent(rng: Random, rates: Partial<IntentRates> = {}): ReportIntent | "missing" {
   const r = { ...DEFAULT_INTENT_RATES, ...rates };
   // Two draws whatever the outcome, so that what follows does not depend on it.
   const missing = rng.next();
@@ -346,7 +343,7 @@ export function drawIntent(
  * when none is given) and draws the year from a fork of it, so that a year's own figures depend
  * neither on its intent nor on what the parts summed to.
  */
-export function generateReportStep(
+function generateReportStep(
   agency: SyntheticAgency,
   year: number,
   rng: Random,
@@ -652,7 +649,7 @@ const COLUMN_BASE_WEIGHTS: readonly number[] = [0.9, 0.05, 0.002, 0.003, 0.02, 0
 const SECTION4_WEIGHTS: readonly number[] = [0.45, 0.12, 0.3, 0.13];
 
 /** Draws an agency's persistent traits. */
-export function createAgencyProfile(agency: SyntheticAgency, rng: Random): AgencyProfile {
+function createAgencyProfile(agency: SyntheticAgency, rng: Random): AgencyProfile {
   const tier = tierOf(agency);
   const sizes = TIER_SIZES[tier];
   const trait = agency.kind === "department" ? departmentTrait(agency.name) : null;
@@ -1182,7 +1179,7 @@ export const DEFECT_RULES: Readonly<Record<DefectKind, readonly RuleId[]>> = {
   "outcome-unsummed": ["R3"],
 };
 
-export interface Defect {
+interface Defect {
   kind: DefectKind;
   /** `DEFECT_RULES[kind]`. */
   rules: readonly RuleId[];

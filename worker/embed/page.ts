@@ -51,7 +51,7 @@ export const EMBED_CSS =
   `.visually-hidden:not(:focus-within){position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}`;
 
 /** The chart of `view.kind` as an SVG string. */
-export function renderChart(view: EmbedView, options: ChartOptions = {}): string {
+function renderChart(view: EmbedView, options: ChartOptions = {}): string {
   switch (view.kind) {
     case "card":
       return renderCard(view, options);
@@ -138,7 +138,7 @@ function dataTable(view: EmbedView, t: EmbedText): string {
           return `<tr>${rowHead(row.label)}${values
             .map(
               (v, j) =>
-                `<td>${escapeHtml(t.share(formatExact(v, "count", view.lang), formatPercent(shares[j]!, view.lang)))}</td>`,
+                `<td>${escapeHtml(t.share(formatExact(v, "count", view.lang), formatPercent(shares[j], view.lang)))}</td>`,
             )
             .join("")}</tr>`;
         })

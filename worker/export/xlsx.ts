@@ -71,7 +71,7 @@ export function xlsxWorkbook(sheets: readonly XlsxSheet[]): Uint8Array<ArrayBuff
     files[`xl/worksheets/sheet${i + 1}.xml`] = xml(worksheet(sheet, i === 0));
   });
   // fflate allocates a plain ArrayBuffer; its types say ArrayBufferLike, which a Response refuses.
-  return zipSync(files, { level: 6, mtime: ZIP_MTIME }) as Uint8Array<ArrayBuffer>;
+  return zipSync(files, { level: 6, mtime: ZIP_MTIME });
 }
 
 /** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
@@ -86,15 +86,18 @@ export function columnName(index: number): string {
 const cellRef = (row: number, column: number) => `${columnName(column)}${row + 1}`;
 
 /** Text safe inside XML elements and attributes; characters XML 1.0 cannot hold are dropped. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+function escapeXml(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- these control characters are what XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+  );
 }
 
 const xml = (body: string) => strToU8(XML_DECLARATION + body);

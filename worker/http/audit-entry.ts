@@ -10,11 +10,12 @@ export function auditEntry<E extends AppEnv>(
   target: string | null,
   detail?: unknown,
 ): AuditEntry {
-  const actor = c.var.actor;
+  // Inside a function generic over the env, Hono types `c.var` loosely; E extends AppEnv.
+  const { actor, identity } = c.var as AppEnv["Variables"];
   return {
     actorKind: actor.kind,
     actorId: "userId" in actor ? actor.userId : "tokenId" in actor ? actor.tokenId : null,
-    actorName: c.var.identity.name,
+    actorName: identity.name,
     action,
     target,
     address: clientAddress(c),

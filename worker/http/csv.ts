@@ -20,7 +20,10 @@ export function csvLine(row: readonly unknown[]): string {
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? inert(value) : String(value);
+  const text =
+    typeof value === "number" || typeof value === "boolean" || typeof value === "bigint"
+      ? String(value)
+      : inert(typeof value === "string" ? value : JSON.stringify(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -35,7 +35,7 @@ export const presentReport = (r: ReportRow, withDraft = true) => ({
   updated_at: withDraft ? r.updatedAt : null,
 });
 
-export const presentRevision = (v: RevisionRow) => ({
+const presentRevision = (v: RevisionRow) => ({
   number: v.number,
   author: v.author,
   note: v.note,

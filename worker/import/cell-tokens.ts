@@ -7,7 +7,7 @@
 import { decimalValue, GROUPED_DIGITS } from "../report/format";
 import type { SourceLine } from "./source-lines";
 
-export type CellKind = "number" | "dash" | "blank";
+type CellKind = "number" | "dash" | "blank";
 
 export interface CellValue {
   kind: CellKind;
@@ -49,11 +49,7 @@ function numberCell(match: RegExpExecArray, raw: string, source: SourceLine): Ce
 }
 
 /** A whole cell or chunk read as a value, or null when it is label text. */
-export function readValue(
-  raw: string,
-  source: SourceLine,
-  allowNothing: boolean,
-): CellValue | null {
+function readValue(raw: string, source: SourceLine, allowNothing: boolean): CellValue | null {
   const text = raw.trim();
   if (text === "") return { kind: "blank", raw: "", value: null, unit: "", source };
   const match = NUMBER.exec(text);
@@ -140,10 +136,6 @@ export function tokeniseLine(source: SourceLine, closerStyle: boolean): Tokenise
     }
   }
   return { source, pipe: true, tokens };
-}
-
-export function valuesOf(tokens: readonly LineToken[]): CellValue[] {
-  return tokens.flatMap((t) => (t.kind === "value" ? [t.cell] : []));
 }
 
 export function textOf(tokens: readonly LineToken[]): string {

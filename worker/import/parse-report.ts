@@ -28,7 +28,7 @@ export interface ParseOptions {
   yearHint?: number;
 }
 
-export interface ParseError {
+interface ParseError {
   code: string;
   message: string;
   message_en: string;
@@ -47,10 +47,10 @@ export type ParseResult =
     }
   | { ok: false; error: ParseError };
 
-export type { ImportWarning, Provenance };
+export type { Provenance };
 
 /** Longer texts are refused rather than parsed slowly (a report is some 10–100 KB). */
-export const MAX_TEXT_LENGTH = 1_000_000;
+const MAX_TEXT_LENGTH = 1_000_000;
 const MAX_NARRATIVE = 100_000;
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;

@@ -9,7 +9,7 @@ import type { SourceLine } from "./source-lines";
 
 export type SectionId = "overview" | "table2" | "table3" | "table4" | "problems" | "other";
 
-export const SECTION_ORDER: readonly SectionId[] = [
+const SECTION_ORDER: readonly SectionId[] = [
   "overview",
   "table2",
   "table3",
@@ -19,7 +19,7 @@ export const SECTION_ORDER: readonly SectionId[] = [
 ];
 
 /** Half-open range of indexes into the content lines; `heading` is the heading line's index. */
-export interface SectionRange {
+interface SectionRange {
   heading: number | null;
   start: number;
   end: number;

@@ -72,7 +72,7 @@ export function alignCandidates(
         const width = candidate?.cells.length ?? 0;
         const s =
           (score[i - 1]?.[j - 1] ?? 0) +
-          (key ? matchScore(named[i - 1] ?? new Map(), key, width) : 0) -
+          (key ? matchScore(named[i - 1] ?? new Map<Section3RowKey, number>(), key, width) : 0) -
           DIAGONAL * Math.abs(i - j);
         if (s > best) [best, how] = [s, 1];
       }

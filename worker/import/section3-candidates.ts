@@ -26,7 +26,7 @@ export interface RowCandidate {
 }
 
 /** Drops blank cells beyond the row's width: trailing first, then leading. */
-export function trimBlanks(cells: CellValue[], width: number): CellValue[] {
+function trimBlanks(cells: CellValue[], width: number): CellValue[] {
   const out = [...cells];
   while (out.length > width && out[out.length - 1]?.kind === "blank") out.pop();
   while (out.length > width && out[0]?.kind === "blank") out.shift();

@@ -79,7 +79,7 @@ const TOKEN_TOUCH_MS = 60_000;
 const usedSince = (lastUsedAt: string | null, now: Date, ms: number) =>
   lastUsedAt !== null && now.getTime() - Date.parse(lastUsedAt) < ms;
 
-export function actorOfUser({ user, agencyPath, regionPath }: UserWithPlaces): Actor {
+function actorOfUser({ user, agencyPath, regionPath }: UserWithPlaces): Actor {
   switch (user.role) {
     case "admin":
       return { kind: "admin", userId: user.id };

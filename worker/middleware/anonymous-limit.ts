@@ -5,7 +5,7 @@ import { clientAddress } from "../http/client-address";
 import { rateLimited } from "../http/errors";
 
 /** The window of `[[ratelimits]] ANON_LIMITER` in wrangler.toml (the binding does not say it). */
-export const ANONYMOUS_PERIOD_SECONDS = 60;
+const ANONYMOUS_PERIOD_SECONDS = 60;
 
 /** Variables and bindings wrangler.toml declares that a Worker run outside workerd lacks. */
 interface OptionalBindings {

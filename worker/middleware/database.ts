@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { createDatabase } from "../db/client";
 import { countRoundTrips, ROUND_TRIPS_HEADER, type RoundTripCounter } from "../db/round-trips";
 
-export const BOOKMARK_HEADER = "x-d1-bookmark";
+const BOOKMARK_HEADER = "x-d1-bookmark";
 
 /**
  * Reads go through a D1 session so that replicas can serve them; a client that has just

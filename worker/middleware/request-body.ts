@@ -37,7 +37,7 @@ export const payloadTooLarge = () =>
 export const requestBody = createMiddleware<AppEnv>(async (c, next) => {
   const request = c.req.raw;
   if (!request.body) return next();
-  const source = reader(request.body);
+  const source = reader(request.body as ReadableStream<Uint8Array>);
   // The route reads the body through this stream; the reader above stays ours, so whatever
   // the route left (refused early, stopped at a limit, cancelled) can still be read after it.
   const body = new ReadableStream<Uint8Array>(

@@ -51,7 +51,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
 
 const componentRef = (name: string) => `#/components/schemas/${name}`;
 
-export interface ParameterObject {
+interface ParameterObject {
   name: string;
   in: "path" | "query";
   required: boolean;
@@ -65,7 +65,7 @@ interface ResponseObject {
   headers?: Record<string, HeaderSpec>;
 }
 
-export interface OperationObject {
+interface OperationObject {
   operationId: string;
   summary: string;
   description: string;

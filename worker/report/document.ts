@@ -4,7 +4,7 @@
  */
 
 import { z } from "zod";
-import { METRICS, METRIC_KEYS, type MetricKey } from "./metrics";
+import { METRICS, METRIC_KEYS } from "./metrics";
 import { reportingYear } from "./reporting-era";
 import {
   SECTION3_COLUMNS,
@@ -18,7 +18,7 @@ const MAX_TEXT = 100_000;
 export const AMOUNT_DECIMALS = 4;
 
 /** A printed count: a non-negative safe integer, or null when the report leaves the cell blank. */
-export const cellSchema = z.int().nonnegative().nullable();
+const cellSchema = z.int().nonnegative().nullable();
 
 /** 本年增/减 (2019 table 二) is a change, not a count: it may be negative. */
 const signedCellSchema = z.int().nullable();
@@ -28,7 +28,7 @@ export function hasAtMostFourDecimals(value: number): boolean {
 }
 
 /** A money amount (the fee in 万元, the procurement amount in 元): up to 4 decimal places. */
-export const amountSchema = z
+const amountSchema = z
   .number()
   .nonnegative()
   .max(Number.MAX_SAFE_INTEGER)
@@ -78,7 +78,7 @@ export const section2_2019Schema = z.strictObject({
 
 const section3RowSchema = z.array(cellSchema).length(SECTION3_COLUMNS.length);
 
-export const section3Schema = z
+const section3Schema = z
   .strictObject({ rows: z.partialRecord(z.enum(SECTION3_ROW_KEYS), section3RowSchema) })
   .superRefine((section3, ctx) => {
     const hasSplit = SPLIT_OTHER_ROW_KEYS.some((key) => section3.rows[key] !== undefined);
@@ -97,7 +97,7 @@ export const section3Schema = z
 
 const section4GroupSchema = z.array(cellSchema).length(SECTION4_COLUMNS.length);
 
-export const section4Schema = z.strictObject({
+const section4Schema = z.strictObject({
   reconsideration: section4GroupSchema,
   litigation_direct: section4GroupSchema,
   litigation_after_reconsideration: section4GroupSchema,
@@ -105,7 +105,7 @@ export const section4Schema = z.strictObject({
 
 const metricKeySchema = z.enum(METRIC_KEYS);
 
-export const metricsSchema = z
+const metricsSchema = z
   .partialRecord(metricKeySchema, z.number().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable())
   .superRefine((metrics, ctx) => {
     for (const def of METRICS) {
@@ -187,9 +187,6 @@ export type Section3Rows = Section3["rows"];
 export type Section4 = z.infer<typeof section4Schema>;
 export type Metrics = z.infer<typeof metricsSchema>;
 export type MetricNote = z.infer<typeof metricNoteSchema>;
-export type Explanation = z.infer<typeof explanationSchema>;
-export type { MetricKey };
-
 /**
  * Which layout of （六）其他处理 the document uses. Decided by the rows present; a document
  * without table 三 gets its template's layout.

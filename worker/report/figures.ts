@@ -34,12 +34,12 @@ type Section2FigureKeyOf<R> = R extends { key: infer K extends string; shape: "s
       : never
     : never;
 
-export type Section2FigureKey =
+type Section2FigureKey =
   | Section2FigureKeyOf<(typeof SECTION2_2021_ROWS)[number]>
   | Section2FigureKeyOf<(typeof SECTION2_2019_ROWS)[number]>;
-export type Section3FigureKey = `section3.${Section3RowKey}.${Section3ColumnKey}`;
-export type Section4FigureKey = `section4.${Section4GroupKey}.${Section4ColumnKey}`;
-export type MetricFigureKey = `metrics.${MetricKey}`;
+type Section3FigureKey = `section3.${Section3RowKey}.${Section3ColumnKey}`;
+type Section4FigureKey = `section4.${Section4GroupKey}.${Section4ColumnKey}`;
+type MetricFigureKey = `metrics.${MetricKey}`;
 export type FigureKey = Section2FigureKey | Section3FigureKey | Section4FigureKey | MetricFigureKey;
 
 export type FigureTable = "二" | "三" | "四" | "metrics";

@@ -6,7 +6,7 @@
 import { AMOUNT_DECIMALS } from "./document";
 import type { FigureDef } from "./figures";
 
-export type ParseCountFailure = "not_a_number" | "negative" | "fractional" | "too_large";
+type ParseCountFailure = "not_a_number" | "negative" | "fractional" | "too_large";
 export type ParseFailure = ParseCountFailure | "too_many_decimals";
 
 export type ParseCountResult =

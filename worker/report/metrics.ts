@@ -100,9 +100,3 @@ export const METRIC_KEYS: readonly MetricKey[] = METRICS.map((m) => m.key);
 export function isMetricKey(s: string): s is MetricKey {
   return (METRIC_KEYS as readonly string[]).includes(s);
 }
-
-export function metricDef(key: MetricKey): MetricDef {
-  const def = METRICS.find((m) => m.key === key);
-  if (!def) throw new Error(`unknown metric: ${key}`);
-  return def;
-}

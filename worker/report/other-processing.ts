@@ -9,9 +9,9 @@ export type Cells = (number | null)[];
 const OTHER_PROCESSING_ROWS = [...SPLIT_OTHER_ROW_KEYS, "other_processing"] as const;
 
 /** Rows added column by column; a column that none of them gives stays blank, not 0. */
-export const sumCells = (rows: (Cells | undefined)[], width: number): Cells =>
+const sumCells = (rows: (Cells | undefined)[], width: number): Cells =>
   Array.from({ length: width }, (_, i) => {
-    const values = rows.flatMap((row) => (row?.[i] == null ? [] : [row[i]!]));
+    const values = rows.flatMap((row) => (row?.[i] == null ? [] : [row[i]]));
     return values.length ? values.reduce((a, b) => a + b, 0) : null;
   });
 

@@ -5,8 +5,8 @@
 
 import { OUTLIER_Z, robustZ } from "./robust-stats";
 
-export const MIN_HISTORY_YEARS = 3;
-export const MIN_PEERS = 8;
+const MIN_HISTORY_YEARS = 3;
+const MIN_PEERS = 8;
 
 export interface OutlierInput {
   agencyId: number;

@@ -7,7 +7,7 @@
  * lower is better (不予公开率, 纠错率, …).
  */
 
-import { INDICATORS, type IndicatorDef, type IndicatorKey } from "./indicators";
+import { INDICATORS, type IndicatorDef } from "./indicators";
 
 export interface RankInput {
   agency_id: number;
@@ -22,9 +22,9 @@ export interface RankInput {
   denominator?: number | null;
 }
 
-export type RankReason = "ok" | "below_min_count" | "no_data" | "mixed_scope" | "mixed_peers";
+type RankReason = "ok" | "below_min_count" | "no_data" | "mixed_scope" | "mixed_peers";
 
-export interface Ranked {
+interface Ranked {
   agency_id: number;
   year: number;
   rank: number | null;
@@ -58,7 +58,7 @@ export type Ranking =
 const indicatorOf = (key: string | undefined) => INDICATORS.find((i) => i.key === key);
 
 /** The order of a ranking on an indicator (its key without `indicator.`) or on a plain figure. */
-export function rankOrder(metricDefinitionKey?: IndicatorKey | string): RankOrder {
+export function rankOrder(metricDefinitionKey?: string): RankOrder {
   const better = indicatorOf(metricDefinitionKey)?.better ?? null;
   return { direction: better === "lower" ? "lower_first" : "higher_first", better };
 }
@@ -99,7 +99,7 @@ export function peerGroups(
  */
 export function rankable(
   rows: readonly RankInput[],
-  options: { metricDefinitionKey?: IndicatorKey | string } = {},
+  options: { metricDefinitionKey?: string } = {},
 ): Ranking {
   const indicator = indicatorOf(options.metricDefinitionKey);
   const base = (r: RankInput) => ({

@@ -46,7 +46,7 @@ export type RuleId =
   | "S-missing-rows";
 
 export type Severity = "error" | "warning";
-export type FindingTable = "二" | "三" | "四" | "metrics";
+type FindingTable = "二" | "三" | "四" | "metrics";
 
 export interface Finding {
   rule: RuleId;
@@ -150,8 +150,8 @@ export const RULES: readonly RuleDef[] = [
 
 const RULE_SEVERITY: ReadonlyMap<RuleId, Severity> = new Map(RULES.map((r) => [r.id, r.severity]));
 
-export type AgencyLevel = "province" | "city" | "county" | "township";
-export type AgencyKind = "government" | "department";
+type AgencyLevel = "province" | "city" | "county" | "township";
+type AgencyKind = "government" | "department";
 
 export interface CheckContext {
   /** The same agency's report of the year before; ignored unless its year is `doc.year - 1`. */

@@ -413,10 +413,6 @@ export function section3Row(key: Section3RowKey): Section3RowDef {
   return row;
 }
 
-export function isSection3RowKey(s: string): s is Section3RowKey {
-  return ROW_BY_KEY.has(s);
-}
-
 /** The rows of one layout, in printed order (25 for split, 23 for single). */
 export function section3RowKeys(variant: Section3Variant): Section3RowKey[] {
   return SECTION3_ROWS.filter((r) => !("variant" in r) || r.variant === variant).map((r) => r.key);
@@ -439,12 +435,6 @@ export function section3RowFullLabel(key: Section3RowKey): Labelled {
     label: `${row.group.label} ${row.label}`,
     labelEn: `${row.group.labelEn} ${row.labelEn}`,
   };
-}
-
-export function section3Column(key: Section3ColumnKey): (typeof SECTION3_COLUMNS)[number] {
-  const column = SECTION3_COLUMNS.find((c) => c.key === key);
-  if (!column) throw new Error(`unknown table 三 column: ${key}`);
-  return column;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,13 +513,13 @@ interface Section2RowBase extends Labelled {
 }
 
 /** A row holding several figures: `section2.<row>.<column>`. */
-export interface Section2ObjectRow extends Section2RowBase {
+interface Section2ObjectRow extends Section2RowBase {
   readonly shape: "object";
   readonly columns: readonly Section2Column[];
 }
 
 /** A row holding one figure: `section2.<row>`; `column` is the printed column heading. */
-export interface Section2ScalarRow extends Section2RowBase {
+interface Section2ScalarRow extends Section2RowBase {
   readonly shape: "scalar";
   readonly column: Omit<Section2Column, "key">;
 }

@@ -33,7 +33,7 @@ import { auditEntry } from "../http/audit-entry";
 import { moveReport } from "../services/report-workflow";
 import { reportTable } from "../services/report-table";
 import { saveReport } from "../services/save-report";
-import { appendAudit, auditStatement } from "../db/queries/audit";
+import { auditStatement } from "../db/queries/audit";
 
 const reportPath = z.object({ id, year });
 const saveBody = z.strictObject({

@@ -20,7 +20,7 @@ export const importRoutes = new Hono<AppEnv>().post(
   "/",
   authorize("agency.read"),
   validate("json", importBody),
-  async (c) => {
+  (c) => {
     const body = c.req.valid("json");
     const result = parseReportText(body.text, { yearHint: body.year_hint });
     if (!result.ok) {

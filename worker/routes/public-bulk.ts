@@ -35,7 +35,7 @@ const tableConvention = BULK_TABLES.map((t) => `${t} = ${BULK_TABLE_LABELS[t]}`)
  * The columns of the bulk CSV, in order: the CSV header and the datapackage's schema are both
  * made from this list, so they cannot drift apart.
  */
-export const BULK_FIELDS: readonly Field[] = [
+const BULK_FIELDS: readonly Field[] = [
   {
     name: "agency_id",
     type: "integer",

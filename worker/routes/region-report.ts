@@ -105,7 +105,7 @@ const csvParts = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.req.query("format") !== "csv" || c.res.status !== 200) return;
   const part = c.req.query("part") ?? "tables";
-  const body = (await c.res.json()) as RegionReport;
+  const body = await c.res.json<RegionReport>();
   c.res = new Response(regionReportCsv(body, part), {
     status: 200,
     headers: {
@@ -119,7 +119,7 @@ const csvParts = createMiddleware<AppEnv>(async (c, next) => {
 const xlsxWorkbookVariant = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.req.query("format") !== "xlsx" || c.res.status !== 200) return;
-  const body = (await c.res.json()) as RegionReport;
+  const body = await c.res.json<RegionReport>();
   c.res = new Response(xlsxWorkbook(regionReportSheets(body)), {
     status: 200,
     headers: {

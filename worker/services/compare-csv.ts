@@ -5,7 +5,7 @@ import { computeIndicator } from "../report/indicators";
 import { indicatorByKey } from "./compare-page";
 
 /** Reports per D1 query of a download: a page of 32 figures is a few hundred kilobytes. */
-export const COMPARE_CSV_PAGE_SIZE = 1000;
+const COMPARE_CSV_PAGE_SIZE = 1000;
 
 export interface CsvRequest extends Omit<CompareQuery, "limit" | "offset" | "countAll"> {
   /** The asked keys, in the CSV's column order: figures and `indicator.<key>`s. */

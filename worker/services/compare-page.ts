@@ -11,13 +11,13 @@ import { ApiError } from "../http/errors";
 import { computeIndicator, INDICATORS, type IndicatorResult } from "../report/indicators";
 import { rankable, rankOrder, type PeerGroup, type RankOrder } from "../report/ranking";
 
-export const INDICATOR_PREFIX = "indicator.";
+const INDICATOR_PREFIX = "indicator.";
 export const indicatorByKey = new Map(INDICATORS.map((i) => [`${INDICATOR_PREFIX}${i.key}`, i]));
 
 /** Sorting by agency name reads every matching report; a nation's year is ~30,000. */
-export const MAX_SORTED_ROWS = 50_000;
+const MAX_SORTED_ROWS = 50_000;
 
-export type CompareSort = "path" | "rank" | "value" | "agency";
+type CompareSort = "path" | "rank" | "value" | "agency";
 
 export interface PageRequest extends Omit<CompareQuery, "figures" | "limit" | "offset"> {
   /** The asked keys: figures and `indicator.<key>`s; the first is the one ranked and sorted on. */
@@ -43,7 +43,7 @@ export interface ComparePage {
 }
 
 /** How a ranking on a figure or `indicator.<key>` runs: rank 1 is the best. */
-export const rankOrderOf = (key: string): RankOrder => rankOrder(indicatorByKey.get(key)?.key);
+const rankOrderOf = (key: string): RankOrder => rankOrder(indicatorByKey.get(key)?.key);
 
 /**
  * One page of a comparison. Region order without a ranking, and any order by rank or value,

@@ -28,7 +28,7 @@ export type ImportOutcome =
  * found by its exact name, or created under `createUnder` when given. A report that already
  * exists gets a new revision (a correction, with the import as its reason, when published).
  */
-export async function importReport(
+async function importReport(
   db: Database,
   item: ImportItem,
   options: { createUnder: number | null; author: string; now: Date },

@@ -124,7 +124,7 @@ function requireExplanations(findings: Finding[], explanations: Explanation[]) {
   );
 }
 
-export const staleRevision = (edited: number, current: number) =>
+const staleRevision = (edited: number, current: number) =>
   new ApiError(
     409,
     "stale_revision",

@@ -66,9 +66,9 @@ describe("RegionReportPage", () => {
     await within(ledger).findByRole("rowheader", { name: "第1街道" });
     expect(within(ledger).getAllByRole("row")).toHaveLength(51);
     expect(within(ledger).getByText("第 1–50 条，共 60 条")).toBeTruthy();
-    expect(
-      (within(ledger).getByRole("button", { name: "上一页" }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    expect(within(ledger).getByRole<HTMLButtonElement>("button", { name: "上一页" }).disabled).toBe(
+      true,
+    );
 
     fireEvent.click(within(ledger).getByRole("button", { name: "下一页" }));
     await within(ledger).findByRole("rowheader", { name: "第51街道" });

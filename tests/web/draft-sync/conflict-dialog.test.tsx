@@ -84,7 +84,7 @@ describe("ConflictDialog", () => {
   it("starts on mine for the cells I changed and on theirs for those only they changed", () => {
     renderDialog();
     const mineRadio = (row: HTMLElement) =>
-      within(row).getByRole("radio", { name: /^我的修改/ }) as HTMLInputElement;
+      within(row).getByRole<HTMLInputElement>("radio", { name: /^我的修改/ });
     expect(mineRadio(rowOf(grantedTotal)).checked).toBe(true);
     expect(mineRadio(rowOf(corrected)).checked).toBe(false);
     expect(rowOf(corrected).textContent).toContain("您未改动此项，由他人修改");

@@ -20,7 +20,7 @@ export const aParsedDocument = (overrides: Partial<ReportDocument> = {}): Report
     ...overrides,
   }) as ReportDocument;
 
-export const aParseFinding = (overrides: Partial<Finding> = {}): Finding => ({
+const aParseFinding = (overrides: Partial<Finding> = {}): Finding => ({
   rule: "S-missing-rows",
   severity: "warning",
   table: "三",

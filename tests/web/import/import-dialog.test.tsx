@@ -93,7 +93,7 @@ describe("ImportDialog", () => {
     expect(screen.getByRole("alert").textContent).toContain(
       "文本是 2023 年度的报告，正在填写的是 2024 年度的报告。",
     );
-    const confirm = screen.getByRole("button", { name: "确认导入" }) as HTMLButtonElement;
+    const confirm = screen.getByRole<HTMLButtonElement>("button", { name: "确认导入" });
     expect(confirm.disabled).toBe(true);
     fireEvent.click(screen.getByRole("checkbox", { name: "仍然作为 2024 年度的数据导入" }));
     expect(confirm.disabled).toBe(false);
@@ -154,7 +154,7 @@ describe("ImportDialog", () => {
     renderDialog();
     await pasteAndParse();
     fireEvent.click(screen.getByRole("button", { name: "修改文字" }));
-    const textarea = screen.getByRole("textbox", { name: "年报全文" }) as HTMLTextAreaElement;
+    const textarea = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "年报全文" });
     expect(textarea.value).toBe(PASTED);
     await pasteAndParse(`${PASTED}\n补充`);
     expect(parseReportText).toHaveBeenCalledTimes(2);

@@ -7,24 +7,23 @@ import { aParse, aParsedDocument } from "./builders";
 const blank = (year = 2024): ReportDocument =>
   reportDocumentSchema.parse({ template: "2021", year });
 
-const aDraft = (): ReportDocument =>
-  ({
-    template: "2021",
-    year: 2024,
-    section3: { rows: { granted: [1, 0, 0, 0, 0, 0, 1] } },
-    section4: {
-      reconsideration: [1, 0, 0, 0, 1],
-      litigation_direct: [0, 0, 0, 0, 0],
-      litigation_after_reconsideration: [0, 0, 0, 0, 0],
-    },
-    metrics: { website_visits: 100, wechat_followers: 2000 },
-    metric_notes: {
-      website_visits: { as_printed: "100次" },
-      wechat_followers: { approximate: true },
-    },
-    text: { overview: "草稿里的总体情况", problems: "草稿里的问题" },
-    explanations: [{ rule: "S-carry-over", table: "三", row: "carried_over", text: "口径调整" }],
-  }) as ReportDocument;
+const aDraft = (): ReportDocument => ({
+  template: "2021",
+  year: 2024,
+  section3: { rows: { granted: [1, 0, 0, 0, 0, 0, 1] } },
+  section4: {
+    reconsideration: [1, 0, 0, 0, 1],
+    litigation_direct: [0, 0, 0, 0, 0],
+    litigation_after_reconsideration: [0, 0, 0, 0, 0],
+  },
+  metrics: { website_visits: 100, wechat_followers: 2000 },
+  metric_notes: {
+    website_visits: { as_printed: "100次" },
+    wechat_followers: { approximate: true },
+  },
+  text: { overview: "草稿里的总体情况", problems: "草稿里的问题" },
+  explanations: [{ rule: "S-carry-over", table: "三", row: "carried_over", text: "口径调整" }],
+});
 
 describe("parsedValues", () => {
   it("lists every figure the document holds in printed order, with its source line", () => {

@@ -26,8 +26,7 @@ const open = (search: string) => {
 };
 
 const frame = () => document.querySelector("iframe")!;
-const snippet = () =>
-  (screen.getByRole("textbox", { name: "HTML 代码" }) as HTMLTextAreaElement).value;
+const snippet = () => screen.getByRole<HTMLTextAreaElement>("textbox", { name: "HTML 代码" }).value;
 
 describe("EmbedBuilderPage", () => {
   it("previews the chart the URL describes and builds the snippet around the same address", async () => {

@@ -45,6 +45,6 @@ export function renderForm(
       <Harness />
     </I18nProvider>,
   );
-  const cell = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+  const cell = (name: string) => screen.getByRole<HTMLInputElement>("textbox", { name });
   return { ...view, current, cell };
 }

@@ -67,22 +67,22 @@ describe.each(["2021", "2019"] as const)("the %s template", (template) => {
   it("merges the row headings as the printed table does", () => {
     renderForm(emptyReport(template));
     const t3 = within(table(TABLE3));
-    const results = t3.getByText("三、本年度办理结果", { selector: "th" }) as HTMLTableCellElement;
+    const results = t3.getByText<HTMLTableCellElement>("三、本年度办理结果", { selector: "th" });
     expect(results.rowSpan).toBe(variant === "split" ? 22 : 20);
-    expect(
-      (t3.getByText("（三）不予公开", { selector: "th" }) as HTMLTableCellElement).rowSpan,
-    ).toBe(8);
-    expect(
-      (t3.getByText("（五）不予处理", { selector: "th" }) as HTMLTableCellElement).rowSpan,
-    ).toBe(5);
-    const received = t3.getByText("一、本年新收政府信息公开申请数量") as HTMLTableCellElement;
+    expect(t3.getByText<HTMLTableCellElement>("（三）不予公开", { selector: "th" }).rowSpan).toBe(
+      8,
+    );
+    expect(t3.getByText<HTMLTableCellElement>("（五）不予处理", { selector: "th" }).rowSpan).toBe(
+      5,
+    );
+    const received = t3.getByText<HTMLTableCellElement>("一、本年新收政府信息公开申请数量");
     expect(received.colSpan).toBe(3);
-    expect((t3.getByText("（七）总计") as HTMLTableCellElement).colSpan).toBe(2);
+    expect(t3.getByText<HTMLTableCellElement>("（七）总计").colSpan).toBe(2);
     if (variant === "single") {
-      expect((t3.getByText("（六）其他处理") as HTMLTableCellElement).colSpan).toBe(2);
+      expect(t3.getByText<HTMLTableCellElement>("（六）其他处理").colSpan).toBe(2);
       expect(t3.queryByText("3.其他")).toBeNull();
     } else {
-      expect((t3.getByText("（六）其他处理") as HTMLTableCellElement).rowSpan).toBe(3);
+      expect(t3.getByText<HTMLTableCellElement>("（六）其他处理").rowSpan).toBe(3);
     }
   });
 
@@ -94,7 +94,7 @@ describe.each(["2021", "2019"] as const)("the %s template", (template) => {
     for (const column of SECTION4_COLUMNS) {
       expect(t4.getAllByText(column.label, { selector: "th" })).toHaveLength(3);
     }
-    expect((t4.getByText("行政复议", { selector: "th" }) as HTMLTableCellElement).rowSpan).toBe(2);
+    expect(t4.getByText<HTMLTableCellElement>("行政复议", { selector: "th" }).rowSpan).toBe(2);
     expect(t4.getAllByRole("textbox")).toHaveLength(15);
   });
 

@@ -18,7 +18,7 @@ const GROUPS: { severity: Severity; title: MessageKey }[] = [
 ];
 
 /** Moves the focus to a figure's input (`data-figure`), scrolled into view. */
-export function focusFigure(key: string, scope?: HTMLElement | null): boolean {
+function focusFigure(key: string, scope?: HTMLElement | null): boolean {
   const cell = (scope ?? document.body).querySelector<HTMLElement>(`[data-figure="${key}"]`);
   if (!cell) return false;
   cell.focus();

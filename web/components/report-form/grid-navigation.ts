@@ -21,12 +21,12 @@ function rowCells(grid: HTMLElement, row: number): HTMLInputElement[] {
 }
 
 /** The input at a grid position, or null outside the table. */
-export function cellAt(grid: HTMLElement, row: number, col: number): HTMLInputElement | null {
+function cellAt(grid: HTMLElement, row: number, col: number): HTMLInputElement | null {
   return grid.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${col}"]`);
 }
 
 /** The neighbouring cell; moving up or down into a shorter row lands on its last cell. */
-export function neighbour(input: HTMLInputElement, move: Move): HTMLInputElement | null {
+function neighbour(input: HTMLInputElement, move: Move): HTMLInputElement | null {
   const grid = gridOf(input);
   if (!grid) return null;
   const { row, col } = position(input);
@@ -98,7 +98,7 @@ export function isBlock(text: string): boolean {
   return /[\t\r\n]/.test(text.replace(/(\r\n|\n|\r)+$/, ""));
 }
 
-export interface PasteTarget {
+interface PasteTarget {
   figure: string;
   text: string;
 }

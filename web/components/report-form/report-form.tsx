@@ -22,7 +22,7 @@ import { TotalsButton } from "./totals-button";
 
 export interface ReportFormProps {
   document: ReportDocument;
-  onChange(next: ReportDocument): void;
+  onChange: (next: ReportDocument) => void;
   /** Last year's report and the agency, for the soft checks. */
   context?: CheckContext;
   readOnly?: boolean;
@@ -44,7 +44,7 @@ export interface PasteResult {
 }
 
 /** Fills a pasted block into the document, from the cell `start` rightwards and down. */
-export function pasteInto(doc: ReportDocument, start: HTMLInputElement, text: string): PasteResult {
+function pasteInto(doc: ReportDocument, start: HTMLInputElement, text: string): PasteResult {
   const plan = planPaste(start, text);
   const result: PasteResult = { document: doc, filled: 0, ignored: plan.ignored, invalid: [] };
   for (const { figure, text: value } of plan.targets) {

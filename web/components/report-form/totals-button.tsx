@@ -6,9 +6,9 @@ import { computeTotals, type TotalConflict } from "./compute-totals";
 
 interface Props {
   document: ReportDocument;
-  onChange(next: ReportDocument): void;
+  onChange: (next: ReportDocument) => void;
   /** Tells the form what was done, for its status line. */
-  onDone(filled: number, replaced: number): void;
+  onDone: (filled: number, replaced: number) => void;
 }
 
 /**

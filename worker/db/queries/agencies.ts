@@ -37,10 +37,7 @@ export function regionPrefix(code: string): string {
 }
 
 /** Conditions selecting a path subtree or a region-code prefix as index range scans. */
-export function prefixRange(
-  column: typeof agencies.path | typeof agencies.regionCode,
-  prefix: string,
-) {
+function prefixRange(column: typeof agencies.path | typeof agencies.regionCode, prefix: string) {
   return and(gte(column, prefix), lt(column, prefix + "\uffff"));
 }
 

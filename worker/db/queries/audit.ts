@@ -12,7 +12,7 @@ export interface AuditEntry {
   detail: unknown;
 }
 
-export const auditInsert = (db: Database, entry: AuditEntry, now: Date) =>
+const auditInsert = (db: Database, entry: AuditEntry, now: Date) =>
   db.insert(auditLog).values({
     ...entry,
     detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),

@@ -117,7 +117,7 @@ const SLOT_BY_KEY: ReadonlyMap<string, FigureSlot> = new Map(
  * A figure key the templates do not know (a metric a province registered, a key of a later
  * format) is still written, split the same way, without labels.
  */
-export function figureSlot(key: string): FigureSlot {
+function figureSlot(key: string): FigureSlot {
   const known = SLOT_BY_KEY.get(key);
   if (known) return known;
   const [table = "", row = "", ...column] = key.split(".");

@@ -151,7 +151,7 @@ function findingCounts(basis: Basis) {
   return { errors: of("error_count"), warnings: of("warning_count") };
 }
 
-export interface ReportFindings {
+interface ReportFindings {
   report_id: number;
   agency_id: number;
   agency_name: string;

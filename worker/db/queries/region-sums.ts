@@ -17,7 +17,7 @@ import type { SumBasis } from "../schema";
  * ~60 agencies are summed at read time in a few milliseconds, and keeping every government's
  * sums would multiply the table by ten.
  */
-export const isMaintainedRoot = (alias: string) =>
+const isMaintainedRoot = (alias: string) =>
   sql.raw(
     `(${alias}.parent_id IS NULL OR (${alias}.kind = 'government' AND ${alias}.level IN ('province', 'city')))`,
   );
@@ -30,7 +30,7 @@ export function maintainsSums(agency: { parentId: number | null; kind: string; l
 }
 
 /** The revision a basis sums, as a column of `reports`. */
-export const basisRevision = (basis: SumBasis) =>
+const basisRevision = (basis: SumBasis) =>
   sql.raw(basis === "published" ? "published_revision_id" : "current_revision_id");
 
 /**
@@ -132,7 +132,7 @@ export function reportSources(
 }
 
 /** (year, scope, revision_id, sign) of every report in an agency's subtree on one basis. */
-export function subtreeSources(agencyId: number, basis: SumBasis, sign: 1 | -1): SQL {
+function subtreeSources(agencyId: number, basis: SumBasis, sign: 1 | -1): SQL {
   const root = sql`(SELECT root.path FROM agencies root WHERE root.id = ${agencyId})`;
   const revision = basisRevision(basis);
   return sql`SELECT r.year, a.scope, r.${revision}, ${sign}

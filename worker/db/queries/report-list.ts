@@ -5,7 +5,7 @@ import type { Database } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import { subtreeConditions, type AgencyFilter } from "./agencies";
 
-export type FindingsFilter = "errors" | "warnings" | "any" | "none";
+type FindingsFilter = "errors" | "warnings" | "any" | "none";
 
 export interface ReportListFilter extends Omit<AgencyFilter, "limit" | "offset" | "parentId"> {
   year?: number;
@@ -51,8 +51,8 @@ export async function listReports(db: Database, filter: ReportListFilter) {
   if (filter.hasFindings) {
     conditions.push(
       {
-        errors: gt(errorCount, 0)!,
-        warnings: gt(warningCount, 0)!,
+        errors: gt(errorCount, 0),
+        warnings: gt(warningCount, 0),
         any: sql`(${errorCount} + ${warningCount}) > 0`,
         none: sql`(${errorCount} + ${warningCount}) = 0`,
       }[filter.hasFindings],

@@ -1,4 +1,15 @@
-import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  or,
+  sql,
+  type Column,
+  type SQL,
+} from "drizzle-orm";
 import type { ReportDocument } from "../../report/document";
 import type { Finding } from "../../report/rules";
 import {
@@ -34,7 +45,7 @@ export async function findReport(db: Database, agencyId: number, year: number) {
     .get();
 }
 
-export async function getRevision(db: Database, reportId: number, number: number) {
+async function getRevision(db: Database, reportId: number, number: number) {
   return db
     .select()
     .from(reportRevisions)
@@ -422,7 +433,7 @@ function fromRow<T extends typeof reports | typeof reportRevisions>(
   row: Record<string, unknown>,
 ): T["$inferSelect"] {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const [key, column] of Object.entries(getTableColumns(table) as Record<string, Column>)) {
     const value = row[column.name];
     out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }

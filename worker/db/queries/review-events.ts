@@ -4,23 +4,12 @@ import { publications, reviewEvents } from "../schema";
 
 export type ReviewEventRow = typeof reviewEvents.$inferSelect;
 
-export const reviewEventInsert = (
-  db: Database,
-  input: Omit<typeof reviewEvents.$inferInsert, "id" | "createdAt">,
-  now: Date,
-) => db.insert(reviewEvents).values({ ...input, createdAt: now.toISOString() });
-
 export const listReviewEvents = (db: Database, reportId: number) =>
   db
     .select()
     .from(reviewEvents)
     .where(eq(reviewEvents.reportId, reportId))
     .orderBy(asc(reviewEvents.id));
-
-export const publicationInsert = (
-  db: Database,
-  input: Omit<typeof publications.$inferInsert, "id">,
-) => db.insert(publications).values(input);
 
 export const listPublications = (db: Database, reportId: number) =>
   db

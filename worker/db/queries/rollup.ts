@@ -175,7 +175,7 @@ export function topmostRegionReports(query: RollupQuery): PickedRevisions {
  * every report below the region's root that no whole-region report between the two contains —
  * own-agency reports of its departments, and the topmost whole-region reports beneath it.
  */
-export function partsOfRegion(root: number, query: Pick<RollupQuery, "year" | "basis">) {
+function partsOfRegion(root: number, query: Pick<RollupQuery, "year" | "basis">) {
   return walkDown(query, {
     start: sql`agencies.parent_id = ${root}`,
     stops: sql`(agencies.scope = 'region' AND ${holdsReport(query, "agencies")})`,
@@ -184,7 +184,7 @@ export function partsOfRegion(root: number, query: Pick<RollupQuery, "year" | "b
 }
 
 /** One report's revision on the basis, as a set to sum. */
-export function ownReport(agencyId: number, query: Pick<RollupQuery, "year" | "basis">) {
+function ownReport(agencyId: number, query: Pick<RollupQuery, "year" | "basis">) {
   const revision = revisionColumn(query.basis);
   return {
     with: sql`WITH picked(revision_id) AS (
@@ -207,7 +207,7 @@ const section3Sums = (alias: string) =>
   );
 
 /** The two statements (table 三 by row, every other figure) that sum a set of revisions. */
-export function sumStatements(picked: PickedRevisions): SQL[] {
+function sumStatements(picked: PickedRevisions): SQL[] {
   return [
     sql`${picked.with}
       SELECT c.row_key, ${section3Sums("c")}
@@ -309,7 +309,7 @@ const HIGH = "\uffff";
  * in one ordered pass; an entry neither contained nor holding one (a few: the regions above the
  * topmost reports, and those with none) is covered by its parts when an entry in its range does.
  */
-export function ledgerWith(query: RollupQuery): SQL {
+function ledgerWith(query: RollupQuery): SQL {
   const revision = revisionColumn(query.basis);
   const inRegion: SQL = and(...agencyConditions(query)) ?? sql`1`;
   const own = sql`CASE WHEN revision_id IS NOT NULL THEN 'included'
@@ -344,7 +344,7 @@ export function ledgerWith(query: RollupQuery): SQL {
  * How many agencies of each inclusion; with `templates`, also the template of each included
  * report (reading those report rows, which the rollup's own answer does not need).
  */
-export function ledgerSummaryStatement(query: RollupQuery, templates: boolean): SQL {
+function ledgerSummaryStatement(query: RollupQuery, templates: boolean): SQL {
   const template = templates
     ? sql`CASE WHEN ledger.inclusion = 'included' THEN (SELECT ${basisTemplate(query.basis)}
           FROM ${reports} WHERE reports.id = ledger.report_id) END`
@@ -354,7 +354,7 @@ export function ledgerSummaryStatement(query: RollupQuery, templates: boolean): 
     FROM ledger GROUP BY 1, 2`;
 }
 
-export function readLedgerSummary(result: D1Result | undefined): LedgerSummary {
+function readLedgerSummary(result: D1Result | undefined): LedgerSummary {
   const counts = Object.fromEntries(INCLUSIONS.map((i) => [i, 0])) as Record<Inclusion, number>;
   const templates = { "2021": 0, "2019": 0 };
   let total = 0;

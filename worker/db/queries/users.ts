@@ -17,7 +17,7 @@ const withPlaces = {
 };
 
 /** A user with the names and paths of the agency (submitter) or region (reviewer) it belongs to. */
-export async function findUsers(db: Database, where: ReturnType<typeof and>) {
+async function findUsers(db: Database, where: ReturnType<typeof and>) {
   return db
     .select(withPlaces)
     .from(users)

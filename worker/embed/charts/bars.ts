@@ -70,7 +70,7 @@ export function renderBars(view: EmbedView, options: ChartOptions = {}): string 
 }
 
 /** "网站访问量，共 20 项。最高：…；最低：…" — the extremes and the count, not every bar. */
-export function describeBars(view: EmbedView): string {
+function describeBars(view: EmbedView): string {
   const t = EMBED_TEXT[view.lang];
   const known = view.points.filter((p): p is EmbedPoint & { value: number } => p.value !== null);
   const parts = [`${view.figure.label}${t.sep}${t.ofItems(view.points.length)}`];

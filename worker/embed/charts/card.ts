@@ -14,7 +14,7 @@ const HEIGHT = 118;
 const BIG = 40;
 const UNIT = 16;
 
-export interface CardChange {
+interface CardChange {
   direction: "up" | "down" | "flat";
   /** "+12.3%", "−2.1 个百分点", "+5" (from zero, where a percentage means nothing) */
   text: string;
@@ -56,7 +56,7 @@ export function renderCard(view: EmbedView, options: ChartOptions = {}): string 
 }
 
 /** The change from `previous` to `current`; null when either is unknown. */
-export function cardChange(
+function cardChange(
   current: EmbedPoint,
   previous: EmbedPoint | undefined,
   view: Pick<EmbedView, "figure" | "lang">,
@@ -85,7 +85,7 @@ export function cardChange(
 }
 
 /** "网站访问量 2024：582万次，较 2023 增加 11.9%" */
-export function describeCard(view: EmbedView): string {
+function describeCard(view: EmbedView): string {
   const t = EMBED_TEXT[view.lang];
   const current = view.points[view.points.length - 1];
   if (current === undefined) return `${view.figure.label}${t.colon}${t.noData}`;

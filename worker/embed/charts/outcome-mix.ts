@@ -60,7 +60,7 @@ export function renderOutcomeMix(view: EmbedView, options: ChartOptions = {}): s
       const value = values[j]!;
       if (value === 0) return;
       const width = (value / total) * barWidth;
-      const share = formatPercent(shares[j]!, view.lang);
+      const share = formatPercent(shares[j], view.lang);
       body +=
         `<rect class="seg" x="${round(x)}" y="${y}" width="${round(width)}" height="${BAR}" fill="${family.colour}">` +
         `${tooltip(`${row.label} · ${family.label}${t.colon}${t.share(valueWithUnit(value, view), share)}`)}</rect>`;
@@ -145,7 +145,7 @@ function legendItems(
 }
 
 /** "2024：予以公开 45.6%，部分公开 …；2023：…" */
-export function describeOutcomeMix(view: EmbedView): string {
+function describeOutcomeMix(view: EmbedView): string {
   const t = EMBED_TEXT[view.lang];
   const rows = view.mix ?? [];
   const families = mixFamilies(rows);
@@ -153,7 +153,7 @@ export function describeOutcomeMix(view: EmbedView): string {
     const values = families.map((f) => partValue(row, f.key));
     if (values.every((v) => v === 0)) return `${row.label}${t.colon}${t.noData}`;
     const shares = percentShares(values);
-    return `${row.label}${t.colon}${families.map((f, j) => `${f.label} ${formatPercent(shares[j]!, view.lang)}`).join(t.sep)}`;
+    return `${row.label}${t.colon}${families.map((f, j) => `${f.label} ${formatPercent(shares[j], view.lang)}`).join(t.sep)}`;
   });
   return `${view.figure.label}${t.colon}${described.join(t.listSep)}`;
 }

@@ -129,7 +129,7 @@ function linePath(view: EmbedView, x: (i: number) => number, y: (v: number) => n
 }
 
 /** "网站访问量：2019 年 120万次；2020 年 无数据；…" — every year, and the template change. */
-export function describeTrend(view: EmbedView): string {
+function describeTrend(view: EmbedView): string {
   const t = EMBED_TEXT[view.lang];
   const years = view.points
     .map((p) => `${p.label} ${p.value === null ? t.noData : valueWithUnit(p.value, view)}`)
