@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../scripts/lib/free-port";
 import { bin, quietWranglerEnv, run } from "./scripts-lib";
 
 export interface WorkerServer {
@@ -118,19 +118,4 @@ export async function checkAdminSession(
         `(GET /api/auth/session → ${response.status}: ${text.slice(0, 200)}); rebuild with --fresh`,
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }

@@ -4,6 +4,7 @@ import { createDatabase } from "../../worker/db/client";
 import { insertUser } from "../../worker/db/queries/users";
 import type { UserRole } from "../../worker/db/schema";
 import app from "../../worker/index";
+import { validDocument } from "./builders";
 
 /** A signed-in browser: its session cookie and the CSRF token it must send on writes. */
 export interface Session {
@@ -124,6 +125,30 @@ export async function saveDocument(
       ...(options.note ? { note: options.note } : {}),
     },
   });
+}
+
+/**
+ * A city region with agency A inside it and agency B outside any region, each with a 2022 draft
+ * (B's published), and an API token of A's: what the authorization tests aim their writes at.
+ */
+export async function insideAndOutside(tokenName: string) {
+  const region = await createAgency({
+    level: "city",
+    kind: "government",
+    scope: "region",
+    region_code: "910100",
+  });
+  const a = await createAgency({ parent_id: region.id, region_code: "910100" });
+  const b = await createAgency({ region_code: "920100" });
+  await saveDocument(a.id, validDocument(2022));
+  await saveDocument(b.id, validDocument(2022));
+  await publish(b.id, 2022, 1);
+  const token = await requestJson<{ id: number; token: string }>("/api/tokens", {
+    method: "POST",
+    as: await admin(),
+    json: { agency_id: a.id, name: tokenName },
+  });
+  return { region, a, b, token: token.body };
 }
 
 /** Submits and approves the current revision as an administrator. */

@@ -2,13 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import app from "../../worker/index";
 import {
   admin,
-  createAgency,
   createUser,
+  insideAndOutside,
   PASSWORD,
-  publish,
   request,
   requestJson,
-  saveDocument,
   signIn,
   type Session,
 } from "./api";
@@ -396,26 +394,11 @@ const apiRoutes = () => {
 let world: World;
 
 beforeAll(async () => {
-  const region = await createAgency({
-    level: "city",
-    kind: "government",
-    scope: "region",
-    region_code: "910100",
-  });
-  const a = await createAgency({ parent_id: region.id, region_code: "910100" });
-  const b = await createAgency({ region_code: "920100" });
-  await saveDocument(a.id, validDocument(2022));
-  await saveDocument(b.id, validDocument(2022));
-  await publish(b.id, 2022, 1);
-  const token = await requestJson("/api/tokens", {
-    method: "POST",
-    as: await admin(),
-    json: { agency_id: a.id, name: "A 的导入程序" },
-  });
+  const { region, a, b, token } = await insideAndOutside("A 的导入程序");
   world = {
     a,
     b,
-    tokenA: token.body.token,
+    tokenA: token.token,
     sessions: {
       admin: await admin(),
       reviewer: await signIn("reviewer", { regionAgencyId: region.id }),

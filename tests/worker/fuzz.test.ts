@@ -6,13 +6,11 @@ import { openApiDocument } from "../../worker/openapi/document";
 import { INDICATORS } from "../../worker/report/indicators";
 import {
   admin,
-  createAgency,
   createUser,
+  insideAndOutside,
   PASSWORD,
-  publish,
   request,
   requestJson,
-  saveDocument,
   type Session,
 } from "./api";
 import { validDocument } from "./builders";
@@ -392,22 +390,7 @@ async function reviveSessions() {
 }
 
 beforeAll(async () => {
-  const region = await createAgency({
-    level: "city",
-    kind: "government",
-    scope: "region",
-    region_code: "910100",
-  });
-  const a = await createAgency({ parent_id: region.id, region_code: "910100" });
-  const b = await createAgency({ region_code: "920100" });
-  await saveDocument(a.id, validDocument(2022));
-  await saveDocument(b.id, validDocument(2022));
-  await publish(b.id, 2022, 1);
-  const token = await requestJson("/api/tokens", {
-    method: "POST",
-    as: await admin(),
-    json: { agency_id: a.id, name: "模糊测试令牌" },
-  });
+  const { region, a, b, token } = await insideAndOutside("模糊测试令牌");
   const invites: string[] = [];
   const users: number[] = [];
   for (const agencyId of [a.id, b.id]) {
@@ -428,7 +411,7 @@ beforeAll(async () => {
   world = {
     agencies: [region.id, a.id, b.id],
     users,
-    tokens: [token.body.id as number],
+    tokens: [token.id],
     invites,
     submitterAgency: a.id,
     regionAgency: region.id,

@@ -61,20 +61,12 @@ async function loadWith(
   pointer: typeof reports.currentRevisionId | typeof reports.publishedRevisionId,
 ): Promise<StoredRevision | null> {
   const row = await db
-    .select({
-      report: reports,
-      revision: reportRevisions,
-      publishedNumber: sql<
-        number | null
-      >`(SELECT p.number FROM report_revisions p WHERE p.id = ${reports.publishedRevisionId})`,
-    })
+    .select(storedColumns)
     .from(reports)
     .innerJoin(reportRevisions, eq(reportRevisions.id, pointer))
     .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
     .get();
-  return row
-    ? { ...parseStored(row.report, row.revision), publishedNumber: row.publishedNumber }
-    : null;
+  return row ? toStored(row) : null;
 }
 
 export const loadCurrent = (db: Database, agencyId: number, year: number) =>
@@ -91,13 +83,7 @@ export async function loadCurrentAndPublished(
   withPublished: boolean,
 ): Promise<{ current: StoredRevision | null; published: StoredRevision | null }> {
   const rows = await db
-    .select({
-      report: reports,
-      revision: reportRevisions,
-      publishedNumber: sql<
-        number | null
-      >`(SELECT p.number FROM report_revisions p WHERE p.id = ${reports.publishedRevisionId})`,
-    })
+    .select(storedColumns)
     .from(reports)
     .innerJoin(
       reportRevisions,
@@ -110,8 +96,7 @@ export async function loadCurrentAndPublished(
     )
     .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
     .all();
-  const stored = (row: (typeof rows)[number] | undefined) =>
-    row ? { ...parseStored(row.report, row.revision), publishedNumber: row.publishedNumber } : null;
+  const stored = (row: StoredRow | undefined) => (row ? toStored(row) : null);
   return {
     current: stored(rows.find((row) => row.revision.id === row.report.currentRevisionId)),
     published: stored(rows.find((row) => row.revision.id === row.report.publishedRevisionId)),
@@ -216,7 +201,7 @@ export async function loadReportView(
   const publishedNumber = revision(report?.publishedRevisionId)?.number ?? null;
   const stored = (id: number | null | undefined) => {
     const row = revision(id);
-    return report && row ? { ...parseStored(report, row), publishedNumber } : null;
+    return report && row ? toStored({ report, revision: row, publishedNumber }) : null;
   };
   return {
     agency: agencyRows[0],
@@ -228,26 +213,13 @@ export async function loadReportView(
 
 const currentOfYears = (db: Database, agencyId: number, years: number[]) =>
   db
-    .select({
-      report: reports,
-      revision: reportRevisions,
-      publishedNumber: sql<
-        number | null
-      >`(SELECT p.number FROM report_revisions p WHERE p.id = ${reports.publishedRevisionId})`,
-    })
+    .select(storedColumns)
     .from(reports)
     .innerJoin(reportRevisions, eq(reportRevisions.id, reports.currentRevisionId))
     .where(and(eq(reports.agencyId, agencyId), inArray(reports.year, years)));
 
-function storedByYear(
-  rows: { report: ReportRow; revision: RevisionRow; publishedNumber: number | null }[],
-): Map<number, StoredRevision> {
-  return new Map(
-    rows.map((row) => [
-      row.report.year,
-      { ...parseStored(row.report, row.revision), publishedNumber: row.publishedNumber },
-    ]),
-  );
+function storedByYear(rows: StoredRow[]): Map<number, StoredRevision> {
+  return new Map(rows.map((row) => [row.report.year, toStored(row)]));
 }
 
 export const loadPublished = (db: Database, agencyId: number, year: number) =>
@@ -261,6 +233,26 @@ export async function loadRevision(
   const revision = await getRevision(db, report.id, number);
   return revision ? parseStored(report, revision) : null;
 }
+
+/** What a stored revision is read as: its report, the revision, the published revision's number. */
+const storedColumns = {
+  report: reports,
+  revision: reportRevisions,
+  publishedNumber: sql<
+    number | null
+  >`(SELECT p.number FROM report_revisions p WHERE p.id = ${reports.publishedRevisionId})`,
+};
+
+interface StoredRow {
+  report: ReportRow;
+  revision: RevisionRow;
+  publishedNumber: number | null;
+}
+
+const toStored = (row: StoredRow): StoredRevision => ({
+  ...parseStored(row.report, row.revision),
+  publishedNumber: row.publishedNumber,
+});
 
 function parseStored(report: ReportRow, revision: RevisionRow): StoredRevision {
   return {
