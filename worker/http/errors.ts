@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Denial } from "../auth/policy";
 
 export interface FieldIssue {
   path: string;
@@ -68,3 +69,7 @@ export const rateLimited = (retryAfterSeconds: number) =>
     `Too many requests; try again in ${retryAfterSeconds} seconds`,
     { retry_after: retryAfterSeconds },
   );
+
+/** The policy's refusal (401 or 403, with its reason) as the API's error. */
+export const denialError = (denial: Denial) =>
+  new ApiError(denial.status, denial.code, denial.message, denial.message_en);

@@ -9,7 +9,7 @@ import { hashSecret } from "../auth/secrets";
 import { findLiveToken, touchToken } from "../db/queries/api-tokens";
 import { getAgency } from "../db/queries/agencies";
 import { findSessionUser, type UserWithPlaces } from "../db/queries/users";
-import { ApiError, notFound, validationFailed } from "../http/errors";
+import { ApiError, denialError, notFound, validationFailed } from "../http/errors";
 import { describeIssues } from "../report/document";
 import { id } from "../http/params";
 import { readSessionCookie } from "../http/session-cookie";
@@ -124,7 +124,7 @@ type ResourceOf = (c: Context<AppEnv>) => Promise<Resource>;
 export const authorize = (action: Action, resource?: ResourceOf) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const denial = explainDenial(c.var.actor, action, resource ? await resource(c) : undefined);
-    if (denial) throw new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+    if (denial) throw denialError(denial);
     return next();
   });
 

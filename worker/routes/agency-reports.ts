@@ -22,7 +22,7 @@ import {
   type ReviewEventRow,
 } from "../db/queries/review-events";
 import { attachment, csvVariant } from "../http/csv";
-import { ApiError, notFound, validationFailed } from "../http/errors";
+import { ApiError, denialError, notFound, validationFailed } from "../http/errors";
 import { format, id, year } from "../http/params";
 import { presentReport, presentStored } from "../http/present";
 import { validate } from "../http/validate";
@@ -123,7 +123,7 @@ const writableReport = createMiddleware<
 >(async (c, next) => {
   const unscoped = reachOf(c.var.actor, "report.write").kind === "nowhere";
   const denied = unscoped ? explainDenial(c.var.actor, "report.write") : null;
-  if (denied) throw new ApiError(denied.status, denied.code, denied.message, denied.message_en);
+  if (denied) throw denialError(denied);
   const path = reportPath.safeParse(c.req.param());
   if (!path.success) throw validationFailed(describeIssues(path.error));
   const { agency, reports } = await loadAgencyWithYears(c.var.db, path.data.id, [
@@ -132,7 +132,7 @@ const writableReport = createMiddleware<
   ]);
   if (!agency) throw notFound("机构", "Agency");
   const denial = explainDenial(c.var.actor, "report.write", { agencyPath: agency.path });
-  if (denial) throw new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+  if (denial) throw denialError(denial);
   c.set("writable", { agency, reports });
   return next();
 });

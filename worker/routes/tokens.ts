@@ -5,7 +5,7 @@ import { explainDenial, reachOf } from "../auth/policy";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { getAgency } from "../db/queries/agencies";
 import { getToken, insertToken, listTokens, revokeToken } from "../db/queries/api-tokens";
-import { ApiError, notFound } from "../http/errors";
+import { denialError, notFound } from "../http/errors";
 import { bodyId, id } from "../http/params";
 import { validate } from "../http/validate";
 import { audit } from "../http/audit-entry";
@@ -14,7 +14,7 @@ const TOKEN_PREFIX = "nbk_";
 
 function requireTokenManagement(c: Context<AppEnv>, agencyPath?: string) {
   const denial = explainDenial(c.var.actor, "token.manage", { agencyPath });
-  if (denial) throw new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+  if (denial) throw denialError(denial);
 }
 
 const presentToken = (t: Awaited<ReturnType<typeof listTokens>>[number]) => ({

@@ -15,7 +15,7 @@ import {
   updateUser,
 } from "../db/queries/users";
 import { USER_ROLES } from "../db/schema";
-import { ApiError, notFound, validationFailed } from "../http/errors";
+import { ApiError, denialError, notFound, validationFailed } from "../http/errors";
 import { bodyId, id } from "../http/params";
 import { presentUser } from "../http/present-user";
 import { validate } from "../http/validate";
@@ -74,7 +74,7 @@ function deny(
   agencyPath?: string,
 ) {
   const denial = explainDenial(c.var.actor, action, { agencyPath });
-  return denial && new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+  return denial && denialError(denial);
 }
 
 /** A one-time link whose secret travels in the URL fragment, out of logs and Referer headers. */

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/roles";
 import type { Database } from "../db/client";
 import { getAgency } from "../db/queries/agencies";
 import type { LedgerEntry } from "../db/queries/rollup";
-import { ApiError, notFound } from "../http/errors";
+import { denialError, notFound } from "../http/errors";
 
 /**
  * Compare and rollup read published figures by default. Unpublished (current) figures are for
@@ -31,7 +31,7 @@ export async function scopeAggregate<Q extends { basis: "current" | "published";
 
 function denied(actor: Actor, agencyPath?: string) {
   const denial = explainDenial(actor, "aggregate.read_unpublished", { agencyPath })!;
-  return new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+  return denialError(denial);
 }
 
 /**
