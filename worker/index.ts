@@ -1,9 +1,9 @@
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
-import { ApiError } from "./http/errors";
+import { ApiError, unsupportedMediaType } from "./http/errors";
 import { actor, csrfGuard } from "./middleware/actor";
 import { anonymousCallerLimit, anonymousLimit } from "./middleware/anonymous-limit";
 import { database } from "./middleware/database";
@@ -26,9 +26,9 @@ import { regionReportRoutes } from "./routes/region-report";
 import { rollupRoutes } from "./routes/rollup";
 import { publicApi } from "./routes/public";
 import { embedRoutes } from "./routes/embed";
-import { openApiRoutes } from "./openapi/routes";
+import { openApiDocument, openApiDocumentRoute } from "./openapi/document";
 
-const api = new Hono<AppEnv>()
+const api = new OpenAPIHono<AppEnv>()
   // A declared length is judged in `requestBody`; this counts a chunked body as it arrives.
   .use(
     bodyLimit({
@@ -74,7 +74,9 @@ const apiSecurityHeaders = secureHeaders({
   crossOriginResourcePolicy: "same-origin",
 });
 
-const app = new Hono<AppEnv>()
+const app = new OpenAPIHono<AppEnv>();
+
+const routes = app
   .use(requestBody)
   .use("/api/*", apiSecurityHeaders)
   // Everyone reads these without signing in; the authenticated API counts its anonymous callers.
@@ -82,25 +84,25 @@ const app = new Hono<AppEnv>()
   .use("/embed/*", anonymousLimit)
   // Before the authenticated API, so that no session is read and no cookie is set.
   .route("/api/public", publicApi)
-  .route("/api/openapi.json", openApiRoutes)
   .route("/api", api)
-  .route("/embed", embedRoutes)
-  .all("/api/*", () => {
-    throw new ApiError(404, "route_not_found", "接口不存在", "No such API route");
-  });
+  .route("/embed", embedRoutes);
+
+// It reads nothing per request, so any site (API explorers, code generators) may fetch it and
+// keep it for a while.
+app.openapi(openApiDocumentRoute, (c) => {
+  c.header("access-control-allow-origin", "*");
+  c.header("cache-control", "public, max-age=300");
+  return c.json(openApiDocument(app), 200);
+});
+
+app.all("/api/*", () => {
+  throw new ApiError(404, "route_not_found", "接口不存在", "No such API route");
+});
 
 app.onError((error, c) => {
   if (error instanceof ApiError) return c.json(error.toBody(), error.status);
   if (error instanceof HTTPException && error.status < 500) {
-    const malformed = /Malformed JSON/i.test(error.message);
-    const body = malformed
-      ? new ApiError(
-          400,
-          "malformed_json",
-          "请求体不是有效的 JSON",
-          "The request body is not valid JSON",
-        )
-      : new ApiError(error.status, "bad_request", "请求无效", error.message);
+    const body = httpExceptionError(error);
     return c.json(body.toBody(), body.status);
   }
   // Never leak stack traces or SQL to the client; the log keeps them.
@@ -116,5 +118,18 @@ app.onError((error, c) => {
   );
 });
 
-export type AppType = typeof app;
+/** Hono's own refusals (a body that is not JSON, or not valid JSON) in the API's error shape. */
+function httpExceptionError(error: HTTPException): ApiError {
+  if (error.status === 415) return unsupportedMediaType();
+  if (/Malformed JSON/i.test(error.message))
+    return new ApiError(
+      400,
+      "malformed_json",
+      "请求体不是有效的 JSON",
+      "The request body is not valid JSON",
+    );
+  return new ApiError(error.status, "bad_request", "请求无效", error.message);
+}
+
+export type AppType = typeof routes;
 export default app;

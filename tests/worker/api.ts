@@ -5,6 +5,7 @@ import { insertUser } from "../../worker/db/queries/users";
 import type { UserRole } from "../../worker/db/schema";
 import app from "../../worker/index";
 import { validDocument } from "./builders";
+import { undeclaredAnswer } from "./documented-answers";
 
 /** A signed-in browser: its session cookie and the CSRF token it must send on writes. */
 export interface Session {
@@ -36,11 +37,11 @@ export function request(path: string, init: RequestOptions = {}) {
 export async function requestJson<T = any>(path: string, init: RequestOptions = {}) {
   const response = await request(path, init);
   const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (text ? JSON.parse(text) : null) as T,
-  };
+  const contentType = response.headers.get("content-type");
+  const body = (text && contentType?.startsWith("application/json") ? JSON.parse(text) : text) as T;
+  const problems = undeclaredAnswer(init.method ?? "GET", path, response.status, contentType, body);
+  if (problems.length > 0) throw new Error(`An undeclared answer:\n${problems.join("\n")}`);
+  return { status: response.status, headers: response.headers, body };
 }
 
 let counter = 0;

@@ -1,22 +1,19 @@
-import { createExecutionContext, env } from "cloudflare:test";
-import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { AppEnv } from "../../worker/app-env";
+import app from "../../worker/index";
 import { openApiDocument } from "../../worker/openapi/document";
 import {
   agencyDetailSchema,
   agencyListSchema,
   correctionsSchema,
   dataPackageSchema,
-  errorBodySchema,
   indicatorsSchema,
   publicReportSchema,
   rollupSchema,
   seriesSchema,
-} from "../../worker/openapi/responses";
-import { openApiRoutes } from "../../worker/openapi/routes";
-import { createAgency, publish, requestJson, saveDocument } from "./api";
+} from "../../worker/openapi/bodies/public";
+import { errorBodySchema } from "../../worker/openapi/bodies/errors";
+import { createAgency, publish, request, requestJson, saveDocument } from "./api";
 import { validDocument } from "./builders";
 
 /** The answer's body, failing the test with zod's list of differences when it is not documented. */
@@ -30,14 +27,7 @@ async function documented(schema: z.ZodType, path: string, status = 200) {
 
 describe("the OpenAPI document in the Worker", () => {
   it("is served at /api/openapi.json without a session or the database", async () => {
-    // As the app mounts it, before the authenticated API.
-    const app = new Hono<AppEnv>().route("/api/openapi.json", openApiRoutes);
-    const response = await app.request(
-      "http://localhost/api/openapi.json",
-      {},
-      env,
-      createExecutionContext(),
-    );
+    const response = await request("/api/openapi.json");
     expect(response.status).toBe(200);
     expect(response.headers.get("set-cookie")).toBeNull();
     expect(response.headers.get("access-control-allow-origin")).toBe("*");

@@ -73,3 +73,11 @@ export const rateLimited = (retryAfterSeconds: number) =>
 /** The policy's refusal (401 or 403, with its reason) as the API's error. */
 export const denialError = (denial: Denial) =>
   new ApiError(denial.status, denial.code, denial.message, denial.message_en);
+
+export const unsupportedMediaType = () =>
+  new ApiError(
+    415,
+    "unsupported_media_type",
+    "请求体须为 JSON（Content-Type: application/json）",
+    "The request body must be JSON (Content-Type: application/json)",
+  );

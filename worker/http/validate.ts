@@ -2,7 +2,7 @@ import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
 import { describeIssues } from "../report/document";
-import { ApiError, validationFailed } from "./errors";
+import { unsupportedMediaType, validationFailed } from "./errors";
 
 /**
  * zod validation at the edge with one error shape for every route: a 400 listing every
@@ -28,11 +28,3 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
 
 const isJson = (contentType: string | undefined) =>
   /^application\/([\w.-]+\+)?json$/i.test((contentType ?? "").split(";")[0]!.trim());
-
-const unsupportedMediaType = () =>
-  new ApiError(
-    415,
-    "unsupported_media_type",
-    "请求体须为 JSON（Content-Type: application/json）",
-    "The request body must be JSON (Content-Type: application/json)",
-  );

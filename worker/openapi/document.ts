@@ -1,201 +1,112 @@
 /**
- * The OpenAPI 3.1 document of the public API, made from the operations in `registry.ts` and
- * the zod schemas their routes validate with: parameters from each schema's input side (what
- * a client sends), bodies from the output side (what it receives).
+ * `/api/openapi.json`: the OpenAPI 3.1 document, generated from the routes' own declarations
+ * (`createRoute` in each route file) on first use and kept for the isolate's life.
  */
 
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import type { AppEnv } from "../app-env";
 import { LICENCE } from "../public/licence";
-import { reportDocumentSchema } from "../report/document";
-import {
-  OPERATIONS,
-  PARAMETER_TEXT,
-  TAGS,
-  type HeaderSpec,
-  type JsonSchema,
-  type Operation,
-  type ResponseSpec,
-} from "./registry";
-import {
-  agencyDetailSchema,
-  agencyListSchema,
-  correctionsSchema,
-  dataPackageSchema,
-  errorBodySchema,
-  indicatorsSchema,
-  licenceSchema,
-  publicAgencySchema,
-  publicReportSchema,
-  rollupSchema,
-  seriesSchema,
-} from "./responses";
+import { jsonAnswer, PUBLIC } from "./contract";
+import { PARAMETER_TEXT } from "./parameter-text";
 
 /** Bump the major part on an incompatible change of `/api/public` or `/embed`. */
 const API_VERSION = "1.0.0";
 
-/** The shared bodies, each once under `#/components/schemas/<name>`. */
-const COMPONENTS: Record<string, z.ZodType> = {
-  Licence: licenceSchema,
-  PublicAgency: publicAgencySchema,
-  AgencyList: agencyListSchema,
-  AgencyDetail: agencyDetailSchema,
-  ReportDocument: reportDocumentSchema,
-  PublicReport: publicReportSchema,
-  Corrections: correctionsSchema,
-  Rollup: rollupSchema,
-  Indicators: indicatorsSchema,
-  Series: seriesSchema,
-  DataPackage: dataPackageSchema,
-  ErrorBody: errorBodySchema,
-};
-
-const componentRef = (name: string) => `#/components/schemas/${name}`;
-
-interface ParameterObject {
-  name: string;
-  in: "path" | "query";
-  required: boolean;
-  description: string;
-  schema: JsonSchema;
-}
-
-interface ResponseObject {
-  description: string;
-  content?: Record<string, { schema: JsonSchema }>;
-  headers?: Record<string, HeaderSpec>;
-}
-
-interface OperationObject {
-  operationId: string;
-  summary: string;
-  description: string;
-  tags: string[];
-  parameters?: ParameterObject[];
-  responses: Record<string, ResponseObject>;
-}
-
-export interface OpenApiDocument {
-  openapi: "3.1.0";
-  info: {
-    title: string;
-    version: string;
-    description: string;
-    license: { name: string; url: string };
-  };
-  servers: { url: string }[];
-  tags: { name: string; description: string }[];
-  paths: Record<string, Partial<Record<Operation["method"], OperationObject>>>;
-  components: { schemas: Record<string, JsonSchema> };
-}
-
-/**
- * Query strings are text: their schemas coerce, default, transform and refine. The input side
- * is what a client sends; a transform or refinement is left out (`unrepresentable: "any"`)
- * rather than throwing, and the parameter's description says what it checks.
- */
-const INPUT = { target: "draft-2020-12", io: "input", unrepresentable: "any" } as const;
-const OUTPUT = {
-  target: "draft-2020-12",
-  io: "output",
-  unrepresentable: "any",
-  // zod writes `z.iso.datetime()` as `format: "date-time"` plus a 400-character regex that
-  // says the same; the format alone reads better.
-  override: ({ jsonSchema }: { jsonSchema: JsonSchema }) => {
-    if (jsonSchema.format === "date-time") delete jsonSchema.pattern;
+const TAGS = [
+  { name: "agencies", description: "机构及其已公开的报告。Agencies and their published reports." },
+  {
+    name: "aggregates",
+    description:
+      "已公开数字的合计、序列与派生指标。Published figures summed, by year, and derived.",
   },
-} as const;
+  { name: "bulk", description: "按年度的整批下载。The per-year bulk download." },
+  {
+    name: "embeds",
+    description: "供其他网站嵌入的图表（HTML + SVG）。Charts other sites frame (HTML + SVG).",
+  },
+  { name: "meta", description: "本文档与运行状态。This document and the service's health." },
+  { name: "auth", description: "登录、会话与邀请链接。Signing in, sessions, invitations." },
+  { name: "accounts", description: "用户、API 令牌与审计日志。Users, API tokens, the audit log." },
+  { name: "directory", description: "机构名录的维护。The agency directory." },
+  {
+    name: "reports",
+    description:
+      "填报、修订、提交、审核与发布。Drafts, revisions, submission, review, publication.",
+  },
+  {
+    name: "dashboards",
+    description:
+      "审核人员的比较、合计、概览、质量与地区汇总报告。Staff comparisons, sums, overviews, quality and the region report.",
+  },
+  { name: "import", description: "从已发布的报告文本导入。Reading a published report's text." },
+];
 
-/** `$schema` and `$id` belong to a standalone schema, not to one inside the document. */
-function embedded(schema: JsonSchema): JsonSchema {
-  const { $schema: _schema, $id: _id, ...rest } = schema;
-  return rest;
-}
+const DESCRIPTION =
+  "政府信息公开工作年度报告的数据接口。`/api/public/*` 与 `/embed/*` 无需登录，" +
+  `${LICENCE.statement} 其余接口需登录会话（Cookie，写操作另带 X-CSRF-Token）或 API 令牌（Authorization: Bearer）。\n\n` +
+  "The data API of the annual open-government-information reports. `/api/public/*` and `/embed/*` need no session: " +
+  `${LICENCE.statementEn} Every public answer may be read from any site (CORS), carries the licence in a Link header and an ETag ` +
+  "of the data version (send it as If-None-Match for a 304); JSON bodies carry `licence` and `data_version`. " +
+  "The other routes need a session cookie (writes also send X-CSRF-Token) or an API token (Authorization: Bearer). " +
+  "Errors are JSON `{ error: { code, message, message_en, issues? } }`.";
 
-function componentSchemas(): Record<string, JsonSchema> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { ...OUTPUT, uri: componentRef });
-  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, embedded(schema)]));
-}
+type Document = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
 
-function parametersOf(
-  schema: z.ZodObject,
-  location: ParameterObject["in"],
-  text: Record<string, string>,
-): ParameterObject[] {
-  const json = z.toJSONSchema(schema, INPUT);
-  const required = new Set(json.required ?? []);
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: location,
-    // OpenAPI requires `required: true` on every path parameter.
-    required: location === "path" || required.has(name),
-    description: text[name] ?? PARAMETER_TEXT[name] ?? "",
-    schema: typeof property === "boolean" ? {} : embedded(property),
-  }));
-}
-
-function bodySchema(body: z.ZodType | JsonSchema): JsonSchema {
-  if (!(body instanceof z.ZodType)) return body;
-  const name = Object.entries(COMPONENTS).find(([, schema]) => schema === body)?.[0];
-  return name ? { $ref: componentRef(name) } : embedded(z.toJSONSchema(body, OUTPUT));
-}
-
-function responseOf(spec: ResponseSpec): ResponseObject {
-  return {
-    description: spec.description,
-    ...(spec.content && {
-      content: Object.fromEntries(
-        Object.entries(spec.content).map(([type, body]) => [type, { schema: bodySchema(body) }]),
-      ),
-    }),
-    ...(spec.headers && { headers: spec.headers }),
-  };
-}
-
-function operationOf(op: Operation): OperationObject {
-  const text = op.parameterText ?? {};
-  const parameters = [
-    ...(op.params ? parametersOf(op.params, "path", text) : []),
-    ...(op.query ? parametersOf(op.query, "query", text) : []),
-  ];
-  return {
-    operationId: op.operationId,
-    summary: op.summary,
-    description: op.description,
-    tags: [...op.tags],
-    ...(parameters.length > 0 && { parameters }),
-    responses: Object.fromEntries(
-      Object.entries(op.responses).map(([status, spec]) => [status, responseOf(spec)]),
-    ),
-  };
-}
-
-export function buildOpenApiDocument(): OpenApiDocument {
-  const paths: OpenApiDocument["paths"] = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationOf(op);
-  return {
+function generate(app: OpenAPIHono<AppEnv>): Document {
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "__Host-nianbao_session",
+    description: "登录后的会话。The session cookie set by POST /api/auth/login.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "token", {
+    type: "http",
+    scheme: "bearer",
+    description: "机构的 API 令牌。An agency's API token.",
+  });
+  const document = app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
-      title: "年报 Nianbao open data API",
+      title: "年报 Nianbao API",
       version: API_VERSION,
-      description:
-        "各机构已公开的政府信息公开工作年度报告的数字，无需登录。" +
-        `${LICENCE.statement}\n\n` +
-        "The figures of the agencies' published annual open-government-information reports, for anyone, with no session. " +
-        `${LICENCE.statementEn} Every answer may be read from any site (CORS), carries the licence in a Link header and an ETag ` +
-        "of the data version (send it as If-None-Match for a 304); JSON bodies carry `licence` and `data_version`. " +
-        "Errors are JSON `{ error: { code, message, message_en, issues? } }`.",
+      description: DESCRIPTION,
       license: { name: "CC BY 4.0", url: LICENCE.url },
     },
     servers: [{ url: "/" }],
-    tags: TAGS.map((tag) => ({ ...tag })),
-    paths,
-    components: { schemas: componentSchemas() },
-  };
+    tags: TAGS,
+    security: [{ session: [] }, { token: [] }],
+  });
+  describeParameters(document);
+  return document;
 }
 
-let built: OpenApiDocument | null = null;
+/** A parameter its schema does not describe gets the text of its name (`parameter-text.ts`). */
+function describeParameters(document: Document) {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item ?? {})) {
+      if (!operation || typeof operation !== "object" || !("parameters" in operation)) continue;
+      for (const parameter of operation.parameters ?? []) {
+        if ("name" in parameter && !parameter.description)
+          parameter.description = PARAMETER_TEXT[parameter.name] ?? "";
+      }
+    }
+  }
+}
 
-/** Built once per isolate, on first use: the schemas do not change while it lives. */
-export const openApiDocument = (): OpenApiDocument => (built ??= buildOpenApiDocument());
+let generated: Document | null = null;
+
+/** Generated once per isolate: the declarations do not change while it lives. */
+export const openApiDocument = (app: OpenAPIHono<AppEnv>): Document =>
+  (generated ??= generate(app));
+
+export const openApiDocumentRoute = createRoute({
+  method: "get",
+  path: "/api/openapi.json",
+  operationId: "getOpenApiDocument",
+  summary: "OpenAPI 文档",
+  description: "This OpenAPI 3.1 document.",
+  tags: ["meta"],
+  ...PUBLIC,
+  responses: { 200: jsonAnswer("The document.", z.looseObject({ openapi: z.string() })) },
+});

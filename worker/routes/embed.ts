@@ -1,4 +1,5 @@
-import { Hono, type Context } from "hono";
+import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
@@ -8,7 +9,9 @@ import { RESIZE_SCRIPT } from "../embed/resize-script";
 import { attachment, toCsv } from "../http/csv";
 import { notFound } from "../http/errors";
 import { flag, id, regionPrefix, scope, yearList } from "../http/params";
-import { validate } from "../http/validate";
+import { cached, errors, NOT_MODIFIED, PUBLIC, textAnswer } from "../openapi/contract";
+import { PARAMETER_TEXT } from "../openapi/parameter-text";
+import { routeGroup } from "../openapi/route-group";
 import { currentDataVersion } from "../db/data-version-memo";
 import { publicCache } from "../middleware/public-cache";
 import { LICENCE_COMMENTS, LICENCE_LINK } from "../public/licence";
@@ -21,22 +24,42 @@ const METRICS = new Set(INDICATORS.map((d) => `indicator.${d.key}`));
 const YEARS_SHOWN = 6;
 
 export const embedQuery = z.strictObject({
-  /** A table cell, a registered metric or `indicator.<key>`. */
   metric: z
     .string()
     .refine((key) => isFigureKey(key) || METRICS.has(key), {
       message: "未知的指标（应为表格单元格、登记的指标或派生指标）",
     })
-    .default("metrics.website_visits"),
-  /** Default: the six years up to last year. */
-  years: yearList.optional(),
-  kind: z.enum(["card", "bars", "trend", "outcome_mix"]).default("trend"),
-  theme: z.enum(["light", "dark", "auto"]).default("auto"),
-  transparent: flag,
-  lang: z.enum(["zh", "en"]).default("zh"),
-  scope: scope.default("self"),
-  /** A data version to pin (the footer's "v…"); without it, the latest. */
-  v: id.optional(),
+    .default("metrics.website_visits")
+    .meta({
+      description:
+        "显示的指标：表格单元格、登记的指标或派生指标（indicator.disclosure_rate）。The figure shown: a table cell (section3.new_received.total), a registered metric (metrics.website_visits) or a derived indicator (indicator.disclosure_rate).",
+    }),
+  years: yearList.optional().meta({
+    description: `${PARAMETER_TEXT.years} 默认为截至去年的 ${YEARS_SHOWN} 年。Default: the ${YEARS_SHOWN} years up to last year.`,
+  }),
+  kind: z
+    .enum(["card", "bars", "trend", "outcome_mix"])
+    .default("trend")
+    .meta({ description: "图表类型。The chart: a card, bars, a trend line or the outcome mix." }),
+  theme: z.enum(["light", "dark", "auto"]).default("auto").meta({
+    description: "配色；auto 随读者系统设置。Colours; auto follows the reader's system setting.",
+  }),
+  transparent: flag.meta({
+    description:
+      "透明背景：true 或 false（默认）。Transparent background: true or false (default).",
+  }),
+  lang: z
+    .enum(["zh", "en"])
+    .default("zh")
+    .meta({ description: "界面语言。The language of labels." }),
+  scope: scope.default("self").meta({
+    description:
+      "地区嵌入时：self 合计各机构本身的报告，region 合计全地区汇总的报告。For a region: sum agencies' own reports (self) or whole-region reports (region).",
+  }),
+  v: id.optional().meta({
+    description:
+      "固定的数据版本（页脚的 v…）；省略则为最新。Pin a data version (the footer's v…); latest without it.",
+  }),
 });
 type EmbedQuery = z.infer<typeof embedQuery>;
 
@@ -68,32 +91,110 @@ const script = (source: string) => (c: Context<AppEnv>) =>
     "cache-control": "public, max-age=86400",
   });
 
+const SCRIPT_TEXT = "JavaScript.";
+
+const loaderRoute = createRoute({
+  method: "get",
+  path: "/loader.js",
+  operationId: "getEmbedLoader",
+  summary: "嵌入加载脚本",
+  description:
+    "The optional script a host page includes to size its embed frames to their content.",
+  tags: ["embeds"],
+  ...PUBLIC,
+  responses: { 200: textAnswer("The script.", "text/javascript", SCRIPT_TEXT) },
+});
+
+const resizeRoute = createRoute({
+  method: "get",
+  path: "/resize.js",
+  operationId: "getEmbedResize",
+  summary: "嵌入页尺寸脚本",
+  description: "The script inside an embed page that reports its height to the loader.",
+  tags: ["embeds"],
+  ...PUBLIC,
+  responses: { 200: textAnswer("The script.", "text/javascript", SCRIPT_TEXT) },
+});
+
+const PAGE_TEXT = "A complete HTML page with inline SVG.";
+const CSV_TEXT = "RFC 4180 CSV, UTF-8 with a BOM.";
+
+const SUBJECTS = {
+  agency: { who: "机构", whoEn: "an agency", name: "Agency" },
+  region: { who: "地区", whoEn: "a region", name: "Region" },
+} as const;
+
+/** What the page and the CSV route of one subject say of themselves. */
+function embedOperation(subject: keyof typeof SUBJECTS, as: "page" | "data") {
+  const { who, whoEn, name } = SUBJECTS[subject];
+  const param = subject === "agency" ? "{id}" : "{code}";
+  const page = as === "page";
+  return {
+    method: "get" as const,
+    path: `/${subject}/${param}${page ? "" : "/data.csv"}`,
+    operationId: `get${name}Embed${page ? "" : "Csv"}`,
+    summary: page ? `${who}图表嵌入页` : `${who}图表的数据（CSV）`,
+    description: page
+      ? `A chart of ${whoEn}'s published figures as an HTML page with inline SVG, made to be framed by other sites (framing allowed, no cookie); its one script, resize.js, only reports the page's height.`
+      : `The figures behind ${whoEn}'s embed, for the same query, as CSV.`,
+    tags: ["embeds"],
+    ...PUBLIC,
+    middleware: [publicDatabase, publicCache],
+  };
+}
+
+const embedAnswers = (as: "page" | "data") => ({
+  200: cached(
+    as === "page"
+      ? textAnswer("The embed page.", "text/html", PAGE_TEXT)
+      : textAnswer("The embed's figures.", "text/csv", CSV_TEXT),
+  ),
+  304: NOT_MODIFIED,
+  ...errors(400, 404, 410),
+});
+
+const agencyParams = z.object({ id });
+const regionParams = z.object({ code: regionPrefix });
+
+const agencyPageRoute = createRoute({
+  ...embedOperation("agency", "page"),
+  request: { params: agencyParams, query: embedQuery },
+  responses: embedAnswers("page"),
+});
+const agencyDataRoute = createRoute({
+  ...embedOperation("agency", "data"),
+  request: { params: agencyParams, query: embedQuery },
+  responses: embedAnswers("data"),
+});
+const regionPageRoute = createRoute({
+  ...embedOperation("region", "page"),
+  request: { params: regionParams, query: embedQuery },
+  responses: embedAnswers("page"),
+});
+const regionDataRoute = createRoute({
+  ...embedOperation("region", "data"),
+  request: { params: regionParams, query: embedQuery },
+  responses: embedAnswers("data"),
+});
+
+const embeds = routeGroup();
+embeds.use(embedHeaders);
+
 /** `/embed/*`: the charts other sites frame, rendered here as HTML and SVG. */
-export const embedRoutes = new Hono<AppEnv>()
-  .use(embedHeaders)
-  .get("/loader.js", script(LOADER_SCRIPT))
-  .get("/resize.js", script(RESIZE_SCRIPT))
-  .use(publicDatabase, publicCache)
-  .get("/agency/:id", validate("param", z.object({ id })), validate("query", embedQuery), (c) =>
+export const embedRoutes = embeds
+  .openapi(loaderRoute, script(LOADER_SCRIPT))
+  .openapi(resizeRoute, script(RESIZE_SCRIPT))
+  .openapi(agencyPageRoute, (c) =>
     page(c, { agency: c.req.valid("param").id }, c.req.valid("query"), "html"),
   )
-  .get(
-    "/agency/:id/data.csv",
-    validate("param", z.object({ id })),
-    validate("query", embedQuery),
-    (c) => page(c, { agency: c.req.valid("param").id }, c.req.valid("query"), "csv"),
+  .openapi(agencyDataRoute, (c) =>
+    page(c, { agency: c.req.valid("param").id }, c.req.valid("query"), "csv"),
   )
-  .get(
-    "/region/:code",
-    validate("param", z.object({ code: regionPrefix })),
-    validate("query", embedQuery),
-    (c) => page(c, { region: c.req.valid("param").code }, c.req.valid("query"), "html"),
+  .openapi(regionPageRoute, (c) =>
+    page(c, { region: c.req.valid("param").code }, c.req.valid("query"), "html"),
   )
-  .get(
-    "/region/:code/data.csv",
-    validate("param", z.object({ code: regionPrefix })),
-    validate("query", embedQuery),
-    (c) => page(c, { region: c.req.valid("param").code }, c.req.valid("query"), "csv"),
+  .openapi(regionDataRoute, (c) =>
+    page(c, { region: c.req.valid("param").code }, c.req.valid("query"), "csv"),
   );
 
 async function page(

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { getAgency } from "../db/queries/agencies";
@@ -6,7 +6,9 @@ import { agencyYears, regionYears, type PublicRegion } from "../db/queries/publi
 import { csvVariant } from "../http/csv";
 import { ApiError, notFound } from "../http/errors";
 import { format, id, regionPrefix, scope, year, yearList } from "../http/params";
-import { validate } from "../http/validate";
+import { cached, errors, jsonOrCsvAnswer, NOT_MODIFIED, PUBLIC } from "../openapi/contract";
+import { indicatorsSchema, rollupSchema, seriesSchema } from "../openapi/bodies/public";
+import { routeGroup } from "../openapi/route-group";
 import { computeIndicator, indicatorFigures, INDICATORS } from "../report/indicators";
 import { isFigureKey } from "../report/figures";
 import { LICENCE_COMMENTS } from "../public/licence";
@@ -21,8 +23,10 @@ const subject = {
   under: id.optional(),
   /** … or a region-code prefix ("41" 河南, "4103" 洛阳). */
   region: regionPrefix.optional(),
-  /** For a region: sum single agencies' reports (self) or whole-region reports (region). */
-  scope: scope.default("self"),
+  scope: scope.default("self").meta({
+    description:
+      "地区合计时：self 合计各机构本身的报告（默认），region 合计全地区汇总的报告。For a region: sum agencies' own reports (self, default) or whole-region reports (region).",
+  }),
 };
 
 const oneSubject = <T extends { agency?: number; under?: number; region?: string }>(
@@ -81,11 +85,17 @@ async function yearsOf(
   return regionYears(db, region, query.scope, years);
 }
 
-/** `/api/public/rollup`, `/indicators` and `/series`: published figures summed and derived. */
-export const publicAggregateRoutes = new Hono<AppEnv>()
-  .get(
-    "/rollup",
-    validate("query", publicRollupQuery),
+const rollupRoute = createRoute({
+  method: "get",
+  path: "/rollup",
+  operationId: "getPublicRollup",
+  summary: "地区合计",
+  description:
+    "Every figure of a year's published reports summed over a region: an agency's subtree (under) or a region-code prefix (region); at most one of the two.",
+  tags: ["aggregates"],
+  ...PUBLIC,
+  request: { query: publicRollupQuery },
+  middleware: [
     csvVariant<{ year: number; figures: Record<string, number | null> }>(
       (body) => `rollup-${body.year}.csv`,
       (body) => ({
@@ -94,25 +104,25 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
       }),
       LICENCE_COMMENTS,
     ),
-    async (c) => {
-      const query = c.req.valid("query");
-      const [entry] = await yearsOf(c.var.db, query, [], [query.year]);
-      return c.json(
-        {
-          year: query.year,
-          scope: query.scope,
-          reports: entry?.reported ?? 0,
-          figures: entry?.values ?? {},
-          derived_totals: entry?.derivedTotals ?? {},
-          ...(await publicEnvelope(c.var.db)),
-        },
-        200,
-      );
-    },
-  )
-  .get(
-    "/indicators",
-    validate("query", publicIndicatorsQuery),
+  ] as const,
+  responses: {
+    200: cached(jsonOrCsvAnswer("The sums.", rollupSchema)),
+    304: NOT_MODIFIED,
+    ...errors(400, 404),
+  },
+});
+
+const indicatorsRoute = createRoute({
+  method: "get",
+  path: "/indicators",
+  operationId: "getPublicIndicators",
+  summary: "派生指标（按年度）",
+  description:
+    "The derived indicators (disclosure rate, denial rate, …) per year, of one agency (agency) or of a region (under or region): name exactly one. At most 12 years.",
+  tags: ["aggregates"],
+  ...PUBLIC,
+  request: { query: publicIndicatorsQuery },
+  middleware: [
     csvVariant<{ items: { year: number; indicators: ReturnType<typeof computeIndicator>[] }[] }>(
       () => "indicators.csv",
       (body) => ({
@@ -130,28 +140,25 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
       }),
       LICENCE_COMMENTS,
     ),
-    async (c) => {
-      const query = c.req.valid("query");
-      requireSubject(query);
-      const entries = await yearsOf(c.var.db, query, indicatorFigures(), query.years);
-      return c.json(
-        {
-          items: entries.map((entry) => ({
-            year: entry.year,
-            indicators: INDICATORS.map((def) =>
-              computeIndicator(def, (figure) => entry.values[figure] ?? null),
-            ),
-            derived_totals: entry.derivedTotals ?? {},
-          })),
-          ...(await publicEnvelope(c.var.db)),
-        },
-        200,
-      );
-    },
-  )
-  .get(
-    "/series",
-    validate("query", publicSeriesQuery),
+  ] as const,
+  responses: {
+    200: cached(jsonOrCsvAnswer("The indicators per year.", indicatorsSchema)),
+    304: NOT_MODIFIED,
+    ...errors(400, 404),
+  },
+});
+
+const seriesRoute = createRoute({
+  method: "get",
+  path: "/series",
+  operationId: "getPublicSeries",
+  summary: "单项数字的年度序列",
+  description:
+    "One figure over the years, of one agency (agency) or of a region (under or region): name exactly one. Years without a published report are left out.",
+  tags: ["aggregates"],
+  ...PUBLIC,
+  request: { query: publicSeriesQuery },
+  middleware: [
     csvVariant<{ figure: string; items: { year: number; value: number | null }[] }>(
       (body) => `${body.figure}.csv`,
       (body) => ({
@@ -160,23 +167,65 @@ export const publicAggregateRoutes = new Hono<AppEnv>()
       }),
       LICENCE_COMMENTS,
     ),
-    async (c) => {
-      const query = c.req.valid("query");
-      requireSubject(query);
-      const entries = await yearsOf(c.var.db, query, [query.figure], query.years);
-      return c.json(
-        {
-          figure: query.figure,
-          items: entries.map((entry) => ({
-            year: entry.year,
-            value: entry.values[query.figure] ?? null,
-          })),
-          ...(await publicEnvelope(c.var.db)),
-        },
-        200,
-      );
-    },
-  );
+  ] as const,
+  responses: {
+    200: cached(jsonOrCsvAnswer("The series.", seriesSchema)),
+    304: NOT_MODIFIED,
+    ...errors(400, 404),
+  },
+});
+
+/** `/api/public/rollup`, `/indicators` and `/series`: published figures summed and derived. */
+export const publicAggregateRoutes = routeGroup()
+  .openapi(rollupRoute, async (c) => {
+    const query = c.req.valid("query");
+    const [entry] = await yearsOf(c.var.db, query, [], [query.year]);
+    return c.json(
+      {
+        year: query.year,
+        scope: query.scope,
+        reports: entry?.reported ?? 0,
+        figures: entry?.values ?? {},
+        derived_totals: entry?.derivedTotals ?? {},
+        ...(await publicEnvelope(c.var.db)),
+      },
+      200,
+    );
+  })
+  .openapi(indicatorsRoute, async (c) => {
+    const query = c.req.valid("query");
+    requireSubject(query);
+    const entries = await yearsOf(c.var.db, query, indicatorFigures(), query.years);
+    return c.json(
+      {
+        items: entries.map((entry) => ({
+          year: entry.year,
+          indicators: INDICATORS.map((def) =>
+            computeIndicator(def, (figure) => entry.values[figure] ?? null),
+          ),
+          derived_totals: entry.derivedTotals ?? {},
+        })),
+        ...(await publicEnvelope(c.var.db)),
+      },
+      200,
+    );
+  })
+  .openapi(seriesRoute, async (c) => {
+    const query = c.req.valid("query");
+    requireSubject(query);
+    const entries = await yearsOf(c.var.db, query, [query.figure], query.years);
+    return c.json(
+      {
+        figure: query.figure,
+        items: entries.map((entry) => ({
+          year: entry.year,
+          value: entry.values[query.figure] ?? null,
+        })),
+        ...(await publicEnvelope(c.var.db)),
+      },
+      200,
+    );
+  });
 
 function requireSubject(query: { agency?: number; under?: number; region?: string }) {
   if (query.agency === undefined && query.under === undefined && query.region === undefined) {

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import {
@@ -15,6 +15,9 @@ import { attachment, csvLine, pagedCsvStream } from "../http/csv";
 import { notFound } from "../http/errors";
 import { year } from "../http/params";
 import { validate } from "../http/validate";
+import { cached, errors, jsonAnswer, NOT_MODIFIED, PUBLIC, textAnswer } from "../openapi/contract";
+import { dataPackageSchema } from "../openapi/bodies/public";
+import { routeGroup } from "../openapi/route-group";
 import { EDGE_STORE_HEADER } from "../middleware/public-cache";
 import { LICENCE, LICENCE_LINK } from "../public/licence";
 import { TEMPLATES } from "../report/templates";
@@ -215,14 +218,57 @@ export const packagePath = z.object({ year: yearIn(/^[0-9]{4}$/) });
 const notPublished = (y: number) =>
   notFound(`${y} 年度已公开的报告`, `A published report for ${y}`);
 
+const csvRoute = createRoute({
+  method: "get",
+  path: "/{year}.csv",
+  operationId: "getBulkCsv",
+  summary: "年度全部数字（CSV）",
+  description:
+    "Every figure of every published report of the year, one line per figure, streamed. The licence comes first as '#' comment lines; the columns are described by the year's datapackage.json.",
+  tags: ["bulk"],
+  ...PUBLIC,
+  request: { params: z.object({ year: yearIn(/^[0-9]{4}$/) }) },
+  responses: {
+    200: cached(textAnswer("The year's figures.", "text/csv", "RFC 4180 CSV, UTF-8 with a BOM.")),
+    304: NOT_MODIFIED,
+    ...errors(400, 404),
+  },
+});
+
+const packageRoute = createRoute({
+  method: "get",
+  path: "/{year}/datapackage.json",
+  operationId: "getBulkDataPackage",
+  summary: "年度数据包说明（datapackage.json）",
+  description:
+    "The Frictionless Tabular Data Package describing the year's CSV: its columns, licence and version.",
+  tags: ["bulk"],
+  ...PUBLIC,
+  request: { params: packagePath },
+  responses: {
+    200: cached(jsonAnswer("The data package.", dataPackageSchema)),
+    304: NOT_MODIFIED,
+    ...errors(400, 404),
+  },
+});
+
 /**
  * The per-year open data: every figure of every published (approved) report as one long CSV,
  * and the Frictionless Data Package describing it. `pageSize` is the reports per D1 query.
  */
-export const createPublicBulkRoutes = ({ pageSize = BULK_PAGE_SIZE } = {}) =>
-  new Hono<AppEnv>()
-    // A path parameter cannot be followed by text in its segment, so the pattern takes the
-    // whole file name and the schema reads the year out of it.
+export const createPublicBulkRoutes = ({ pageSize = BULK_PAGE_SIZE } = {}) => {
+  const routes = routeGroup();
+  // A path parameter cannot be followed by text in its segment: the router takes the whole file
+  // name and the schema reads the year out of it, so the declaration is registered beside it.
+  routes.openAPIRegistry.registerPath(csvRoute);
+  return routes
+    .openapi(packageRoute, async (c) => {
+      const { year } = c.req.valid("param");
+      const published = await publishedYear(c.var.db, year);
+      if (!published) throw notPublished(year);
+      c.header("link", LICENCE_LINK);
+      return c.json(dataPackage(year, published, c.req.url), 200);
+    })
     .get("/:year{[^/]+\\.csv}", validate("param", csvPath), async (c) => {
       const { year } = c.req.valid("param");
       const pages = publishedYearPages(c.var.db, year, pageSize);
@@ -243,14 +289,8 @@ export const createPublicBulkRoutes = ({ pageSize = BULK_PAGE_SIZE } = {}) =>
           [EDGE_STORE_HEADER]: "bypass",
         },
       );
-    })
-    .get("/:year/datapackage.json", validate("param", packagePath), async (c) => {
-      const { year } = c.req.valid("param");
-      const published = await publishedYear(c.var.db, year);
-      if (!published) throw notPublished(year);
-      c.header("link", LICENCE_LINK);
-      return c.json(dataPackage(year, published, c.req.url), 200);
     });
+};
 
 export const publicBulkRoutes = createPublicBulkRoutes();
 

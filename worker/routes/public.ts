@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { createDatabase } from "../db/client";
@@ -27,7 +27,7 @@ const openData = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** `/api/public/*`: published figures for anyone, cached at the edge by data version. */
-export const publicApi = new Hono<AppEnv>()
+export const publicApi = new OpenAPIHono<AppEnv>()
   .use(openData, publicDatabase, publicCache)
   .route("/agencies", publicAgencyRoutes)
   .route("/", publicAggregateRoutes)
