@@ -26,7 +26,7 @@ import { regionReportRoutes } from "./routes/region-report";
 import { rollupRoutes } from "./routes/rollup";
 import { publicApi } from "./routes/public";
 import { embedRoutes } from "./routes/embed";
-import { openApiDocument, openApiDocumentRoute } from "./openapi/document";
+import { documentRoutes } from "./openapi/document";
 
 const api = new OpenAPIHono<AppEnv>()
   // A declared length is judged in `requestBody`; this counts a chunked body as it arrives.
@@ -84,16 +84,12 @@ const routes = app
   .use("/embed/*", anonymousLimit)
   // Before the authenticated API, so that no session is read and no cookie is set.
   .route("/api/public", publicApi)
+  .route(
+    "/",
+    documentRoutes(() => app),
+  )
   .route("/api", api)
   .route("/embed", embedRoutes);
-
-// It reads nothing per request, so any site (API explorers, code generators) may fetch it and
-// keep it for a while.
-app.openapi(openApiDocumentRoute, (c) => {
-  c.header("access-control-allow-origin", "*");
-  c.header("cache-control", "public, max-age=300");
-  return c.json(openApiDocument(app), 200);
-});
 
 app.all("/api/*", () => {
   throw new ApiError(404, "route_not_found", "接口不存在", "No such API route");

@@ -2,9 +2,11 @@
  * The interface in English, loaded only when a reader chooses it (see i18n.tsx). Typed by the Chinese
  * keys, so a missing or an extra key is a type error.
  */
+import { vocabularyMessages } from "./vocabulary";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
+  ...vocabularyMessages("en"),
   appTitle: "Nianbao",
   rfBackToReport: "Back to the report",
   rfHistory: "Revision history",
@@ -44,21 +46,9 @@ export const en: Record<MessageKey, string> = {
   agencies: "Agencies",
   searchAgencies: "Search agency names",
   allLevels: "All levels",
-  level_province: "Province",
-  level_city: "City",
-  level_county: "County",
-  level_township: "Township",
-  kind_government: "Government",
-  kind_department: "Department",
-  scope_region: "Whole region",
-  scope_self: "Own agency",
   reports: "Annual reports",
   noReports: "This agency has no reports yet",
   chooseAgency: "Choose an agency on the left to see its reports",
-  status_draft: "Draft",
-  status_submitted: "Submitted",
-  status_returned: "Returned",
-  status_approved: "Published",
   revision: "Revision",
   findings: "Rule checks",
   noFindings: "No findings",

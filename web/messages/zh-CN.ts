@@ -2,7 +2,10 @@
  * The interface in Chinese, the language the app speaks by default: the source of truth. Its keys are
  * the message keys; every other locale (messages/en.ts) must translate each of them, and no more.
  */
+import { vocabularyMessages } from "./vocabulary";
+
 export const zhCN = {
+  ...vocabularyMessages("zh"),
   appTitle: "年报",
   rfBackToReport: "返回报告",
   rfHistory: "修订历史",
@@ -40,21 +43,9 @@ export const zhCN = {
   agencies: "机构",
   searchAgencies: "搜索机构名称",
   allLevels: "全部层级",
-  level_province: "省级",
-  level_city: "市级",
-  level_county: "县级",
-  level_township: "乡镇/街道",
-  kind_government: "政府",
-  kind_department: "部门",
-  scope_region: "全地区",
-  scope_self: "本机关",
   reports: "年度报告",
   noReports: "该机构尚无报告",
   chooseAgency: "请选择左侧的机构查看其年度报告",
-  status_draft: "草稿",
-  status_submitted: "已提交",
-  status_returned: "已退回",
-  status_approved: "已发布",
   revision: "版本",
   findings: "勾稽检查",
   noFindings: "未发现问题",

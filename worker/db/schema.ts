@@ -9,15 +9,18 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { SECTION3_ROW_KEYS } from "../report/templates";
 
-export const AGENCY_LEVELS = ["province", "city", "county", "township"] as const;
-export const AGENCY_KINDS = ["government", "department"] as const;
-export const AGENCY_SCOPES = ["region", "self"] as const;
-export const REPORT_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
+import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES, REPORT_STATUSES } from "../report/vocabulary";
 
-export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
-export type AgencyScope = (typeof AGENCY_SCOPES)[number];
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export {
+  AGENCY_KINDS,
+  AGENCY_LEVELS,
+  AGENCY_SCOPES,
+  REPORT_STATUSES,
+  type AgencyKind,
+  type AgencyLevel,
+  type AgencyScope,
+  type ReportStatus,
+} from "../report/vocabulary";
 
 /**
  * `path` is the materialized chain of ancestor ids ("/1/7/42/"), so that a region's

@@ -9,6 +9,7 @@ import type { AppEnv } from "../app-env";
 import { LICENCE } from "../public/licence";
 import { jsonAnswer, PUBLIC } from "./contract";
 import { PARAMETER_TEXT } from "./parameter-text";
+import { routeGroup } from "./route-group";
 
 /** Bump the major part on an incompatible change of `/api/public` or `/embed`. */
 const API_VERSION = "1.0.0";
@@ -100,7 +101,7 @@ let generated: Document | null = null;
 export const openApiDocument = (app: OpenAPIHono<AppEnv>): Document =>
   (generated ??= generate(app));
 
-export const openApiDocumentRoute = createRoute({
+const documentRoute = createRoute({
   method: "get",
   path: "/api/openapi.json",
   operationId: "getOpenApiDocument",
@@ -110,3 +111,15 @@ export const openApiDocumentRoute = createRoute({
   ...PUBLIC,
   responses: { 200: jsonAnswer("The document.", z.looseObject({ openapi: z.string() })) },
 });
+
+/**
+ * The document's own route. It reads nothing per request, so any site (API explorers, code
+ * generators) may fetch it and keep it for a while. `source` is the whole app, known only
+ * once every route is mounted.
+ */
+export const documentRoutes = (source: () => OpenAPIHono<AppEnv>) =>
+  routeGroup().openapi(documentRoute, (c) => {
+    c.header("access-control-allow-origin", "*");
+    c.header("cache-control", "public, max-age=300");
+    return c.json(openApiDocument(source()), 200);
+  });

@@ -7,6 +7,7 @@
  * partial document may lack whole rows. Absent rows count as blank for that purpose.
  */
 
+import { KIND_LABELS, LEVEL_LABELS, type AgencyKind, type AgencyLevel } from "./vocabulary";
 import { hasAtMostFourDecimals, section3Variant, type Cell, type ReportDocument } from "./document";
 import { figureDef, flattenFigures, type FigureKey } from "./figures";
 import {
@@ -149,9 +150,6 @@ export const RULES: readonly RuleDef[] = [
 ];
 
 const RULE_SEVERITY: ReadonlyMap<RuleId, Severity> = new Map(RULES.map((r) => [r.id, r.severity]));
-
-type AgencyLevel = "province" | "city" | "county" | "township";
-type AgencyKind = "government" | "department";
 
 export interface CheckContext {
   /** The same agency's report of the year before; ignored unless its year is `doc.year - 1`. */
@@ -567,18 +565,6 @@ function checkValidContinuity(doc: ReportDocument, context: CheckContext): Findi
   return out;
 }
 
-const LEVEL_NAMES: Record<AgencyLevel, [string, string]> = {
-  province: ["省级", "provincial"],
-  city: ["市级", "city-level"],
-  county: ["县级", "county-level"],
-  township: ["乡镇级", "township-level"],
-};
-
-const KIND_NAMES: Record<AgencyKind, [string, string]> = {
-  government: ["政府", "government"],
-  department: ["部门", "department"],
-};
-
 /** 上海市人民政府办公厅, 洛阳市人民政府办公室, 北京市政府办公厅 — not 人民政府外事办公室. */
 const GENERAL_OFFICE = /(?:人民)?政府办公[厅室]$/;
 
@@ -603,8 +589,8 @@ function checkRegulationsScope(doc: ReportDocument, context: CheckContext): Find
       ? [doc.section2.regulations.made, doc.section2.regulations.valid]
       : [doc.section2.regulations.new_made, doc.section2.regulations.total_published];
   if ((made ?? 0) <= 0 && (valid ?? 0) <= 0) return [];
-  const [levelZh, levelEn] = LEVEL_NAMES[agency.level];
-  const [kindZh, kindEn] = KIND_NAMES[agency.kind];
+  const level = LEVEL_LABELS[agency.level];
+  const kind = KIND_LABELS[agency.kind];
   const row = section2Rows(doc.template).find((r) => r.key === "regulations");
   return [
     finding("S-regulations-scope", {
@@ -612,8 +598,8 @@ function checkRegulationsScope(doc: ReportDocument, context: CheckContext): Find
       row: "regulations",
       column: null,
       actual: (valid ?? 0) > 0 ? valid : made,
-      message: `表二 “${row?.label ?? "规章"}”：${levelZh}${kindZh}一般不制定规章，却报告本年制发${made ?? 0}件、现行有效${valid ?? 0}件`,
-      message_en: `Table 2, "${row?.labelEn ?? "rules"}": a ${levelEn} ${kindEn} does not normally make rules (guizhang), yet reports ${made ?? 0} made and ${valid ?? 0} in force`,
+      message: `表二 “${row?.label ?? "规章"}”：${level.zh}${kind.zh}一般不制定规章，却报告本年制发${made ?? 0}件、现行有效${valid ?? 0}件`,
+      message_en: `Table 2, "${row?.labelEn ?? "rules"}": a ${level.enAdjective} ${kind.en.toLowerCase()} does not normally make rules (guizhang), yet reports ${made ?? 0} made and ${valid ?? 0} in force`,
     }),
   ];
 }

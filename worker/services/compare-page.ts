@@ -8,6 +8,7 @@ import {
 } from "../db/queries/compare";
 import type { Database } from "../db/client";
 import { ApiError } from "../http/errors";
+import { KIND_LABELS, labelOf, LEVEL_LABELS, SCOPE_LABELS } from "../report/vocabulary";
 import { computeIndicator, INDICATORS, type IndicatorResult } from "../report/indicators";
 import { rankable, rankOrder, type PeerGroup, type RankOrder } from "../report/ranking";
 
@@ -148,30 +149,23 @@ function ranksInMemory(request: PageRequest, rows: CompareRow[]): (number | null
 }
 
 function mixedScope(scopes: string[]) {
+  const named = (lang: "zh" | "en") =>
+    scopes.map((scope) => labelOf(SCOPE_LABELS, scope)?.[lang] ?? scope);
   return new ApiError(
     400,
     "mixed_scope",
-    `不能把全地区报告与单个机构的报告放在一起排名（范围：${scopes.join("、")}），请指定 scope`,
-    `Whole-region reports cannot be ranked with single agencies' (scopes: ${scopes.join(", ")}); choose one with scope=`,
+    `不能把全地区报告与单个机构的报告放在一起排名（范围：${named("zh").join("、")}），请选择一种范围`,
+    `Whole-region reports cannot be ranked with single agencies' (scopes: ${named("en").join(", ")}); choose one with scope=`,
     { scopes },
   );
 }
-
-const LEVEL_NAMES: Record<string, string> = {
-  province: "省级",
-  city: "市级",
-  county: "县级",
-  township: "乡镇/街道",
-};
-const KIND_NAMES: Record<string, string> = { government: "政府", department: "部门" };
-const SCOPE_NAMES: Record<string, string> = { region: "全地区", self: "本机关" };
 
 /** A raw count ranks only peers: the refusal names the groups found, most reports first. */
 function mixedPeers(peers: PeerGroup[]) {
   const zh = peers
     .map(
       (p) =>
-        `${LEVEL_NAMES[p.level] ?? p.level}${KIND_NAMES[p.kind] ?? p.kind}（${SCOPE_NAMES[p.scope] ?? p.scope}）${p.reports} 份`,
+        `${labelOf(LEVEL_LABELS, p.level)?.zh ?? p.level}${labelOf(KIND_LABELS, p.kind)?.zh ?? p.kind}（${labelOf(SCOPE_LABELS, p.scope)?.zh ?? p.scope}）${p.reports} 份`,
     )
     .join("、");
   const en = peers.map((p) => `${p.level} ${p.kind} (${p.scope}): ${p.reports}`).join("; ");

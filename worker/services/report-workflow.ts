@@ -1,5 +1,6 @@
 import { diffDocuments } from "../report/diff";
 import type { Finding } from "../report/rules";
+import { STATUS_LABELS } from "../report/vocabulary";
 import type { Database } from "../db/client";
 import type { AuditEntry } from "../db/queries/audit";
 import type { AgencyRow } from "../db/queries/agencies";
@@ -70,7 +71,7 @@ export async function planMove(db: Database, request: TransitionRequest): Promis
     throw new ApiError(
       409,
       "invalid_transition",
-      `报告当前状态为「${STATUS_ZH[report.status]}」，不能${TRANSITION_ZH[request.transition]}`,
+      `报告当前状态为「${STATUS_LABELS[report.status].zh}」，不能${TRANSITION_ZH[request.transition]}`,
       `A report that is ${report.status} cannot be ${TRANSITION_EN[request.transition]}`,
     );
   }
@@ -132,11 +133,5 @@ const staleRevision = (edited: number, current: number) =>
     `The report has changed: you acted on revision ${edited}, the current one is ${current}`,
   );
 
-const STATUS_ZH = {
-  draft: "草稿",
-  submitted: "已提交",
-  returned: "已退回",
-  approved: "已发布",
-} as const;
 const TRANSITION_ZH = { submit: "提交", return: "退回", approve: "通过" } as const;
 const TRANSITION_EN = { submit: "submitted", return: "returned", approve: "approved" } as const;
