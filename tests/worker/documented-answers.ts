@@ -57,9 +57,7 @@ export function undeclaredAnswer(
   if (!declaredAnswer && !(isError && ANY_ROUTE.has(status)))
     return [`${where}: the route does not declare this status`];
   if (!contentType?.startsWith("application/json")) return [];
-  const schema = isError
-    ? errorBodySchema
-    : (declaredAnswer?.content?.["application/json"]?.schema as z.ZodType | undefined);
+  const schema = isError ? errorBodySchema : jsonSchemaOf(declaredAnswer);
   if (!schema) return [`${where}: JSON answer, but the route declares no JSON body`];
   const parsed = schema.safeParse(body);
   return parsed.success
@@ -67,4 +65,10 @@ export function undeclaredAnswer(
     : parsed.error.issues
         .slice(0, 5)
         .map((i) => `${where}: ${i.path.join(".") || "(body)"}: ${i.message}`);
+}
+
+/** The zod schema of a declared answer's JSON body. */
+function jsonSchemaOf(answer: RouteConfig["responses"][string] | undefined) {
+  const media = answer && "content" in answer ? answer.content?.["application/json"] : undefined;
+  return media && "schema" in media ? (media.schema as z.ZodType) : undefined;
 }

@@ -163,6 +163,17 @@ describe("bodies", () => {
     },
   );
 
+  it.each([
+    ["PATCH", "users/:user"],
+    ["PATCH", "agencies/:agency"],
+    ["PUT", "deadlines/2024"],
+  ])("answers 415 to a %s of /api/%s with no body and no content type", async (method, path) => {
+    const url = `/api/${path.replace(":agency", String(agency.id)).replace(":user", String(asAdmin.userId))}`;
+    const response = await request(url, { method, as: asAdmin });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as any).error.code).toBe("unsupported_media_type");
+  });
+
   it("takes JSON with a charset", async () => {
     const response = await request(`/api/agencies/${agency.id}`, {
       method: "PATCH",

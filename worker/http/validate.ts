@@ -26,5 +26,5 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
   return jsonOnly;
 };
 
-const isJson = (contentType: string | undefined) =>
+export const isJson = (contentType: string | undefined) =>
   /^application\/([\w.-]+\+)?json$/i.test((contentType ?? "").split(";")[0]!.trim());

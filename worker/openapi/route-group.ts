@@ -1,19 +1,42 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { validationFailed } from "../http/errors";
+import { unsupportedMediaType, validationFailed } from "../http/errors";
+import { isJson } from "../http/validate";
 import { describeIssues } from "../report/document";
 
 /**
  * A group of routes declared with `createRoute`: each route's request and response schemas
  * validate the request, type the handler and the web client, and make the OpenAPI document.
- * An invalid request gets the one 400 shape every route answers with (a wrong or missing
- * content type on a JSON body is a 415, mapped in the app's onError).
+ * An invalid request gets the one 400 shape every route answers with.
  */
-export const routeGroup = () =>
-  new OpenAPIHono<AppEnv>({
+export function routeGroup() {
+  const group = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success)
         throw validationFailed(describeIssues(result.error as unknown as z.ZodError));
     },
   });
+  const declare = group.openapi;
+  group.openapi = ((route, handler, hook) =>
+    declare(withJsonGate(route), handler, hook)) as typeof declare;
+  return group;
+}
+
+/**
+ * A route that takes a JSON body refuses anything else with 415, an empty request included:
+ * zod-openapi would read a write with no body and no content type as `{}`, and a PATCH of
+ * nothing would answer 200 having done nothing. After the route's own middleware, so that who
+ * may not write at all hears that first.
+ */
+function withJsonGate<R extends RouteConfig>(route: R): R {
+  if (!route.request?.body?.required) return route;
+  const own = route.middleware ? [route.middleware].flat() : [];
+  return { ...route, middleware: [...own, jsonOnly] };
+}
+
+const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isJson(c.req.header("content-type"))) throw unsupportedMediaType();
+  await next();
+};

@@ -1,4 +1,5 @@
-import { Hono, type Context } from "hono";
+import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { csrfTokenFor } from "../auth/csrf";
@@ -18,8 +19,11 @@ import { clientAddress } from "../http/client-address";
 import { ApiError, validationFailed } from "../http/errors";
 import { presentUser } from "../http/present-user";
 import { clearSessionCookie, writeSessionCookie } from "../http/session-cookie";
-import { validate } from "../http/validate";
 import { audit } from "../http/audit-entry";
+import { errors, jsonAnswer, jsonBody, noContent, PUBLIC, WRITE_ERRORS } from "../openapi/contract";
+import { currentSessionSchema, inviteInfoSchema, sessionSchema } from "../openapi/bodies/accounts";
+import { errorBodySchema } from "../openapi/bodies/errors";
+import { routeGroup } from "../openapi/route-group";
 import { startSession } from "../services/sessions";
 
 /** Starts a session for `userId` from this request and sets its cookie. */
@@ -38,10 +42,20 @@ const loginBody = z.strictObject({
   email: z.string().trim().min(3).max(200),
   password: z.string().min(1).max(256),
 });
-const tokenParam = z.object({ token: z.string().min(20).max(200) });
+const tokenParam = z.object({
+  token: z.string().min(20).max(200).meta({
+    description:
+      "邀请或重设密码链接中 # 之后的令牌。The token after the # of an invitation or password-reset link.",
+  }),
+});
 const acceptBody = z.strictObject({
-  password: z.string().max(256),
-  name: z.string().trim().min(1).max(100).optional(),
+  password: z.string().max(256).meta({
+    description:
+      "新密码：至少 10 个字符，含两类以上字符，否则 400 指出 password。The new password: at least 10 characters of two or more kinds, or a 400 naming password.",
+  }),
+  name: z.string().trim().min(1).max(100).optional().meta({
+    description: "改用的姓名；省略则保留邀请时的。A new name; the invitation's is kept without it.",
+  }),
 });
 
 // Verifying against a fixed hash when the account does not exist keeps the answer's timing
@@ -68,13 +82,115 @@ async function liveLink(c: { var: AppEnv["Variables"] }, token: string) {
   return link;
 }
 
-export const authRoutes = new Hono<AppEnv>()
-  .get("/session", async (c) => {
+/** The answers whose meaning here is narrower than the shared texts of `errors()`. */
+const CSRF_FAILED = jsonAnswer(
+  "安全校验失败（csrf_failed）：带会话 Cookie 的写请求缺少或带错 X-CSRF-Token。A write sent with a session cookie lacks its X-CSRF-Token, or has another's.",
+  errorBodySchema,
+);
+const LINK_GONE = jsonAnswer(
+  "链接已使用过（invite_used）或已过期（invite_expired）。The link was used or has expired.",
+  errorBodySchema,
+);
+const LINK_ERRORS = { ...errors(404), 410: LINK_GONE };
+
+const sessionRoute = createRoute({
+  method: "get",
+  path: "/session",
+  operationId: "getSession",
+  summary: "当前会话",
+  description:
+    "The signed-in user and the session's CSRF token, or nulls for a caller without a session.",
+  tags: ["auth"],
+  ...PUBLIC,
+  responses: { 200: jsonAnswer("The session, or nulls.", currentSessionSchema) },
+});
+
+const loginRoute = createRoute({
+  method: "post",
+  path: "/login",
+  operationId: "login",
+  summary: "登录",
+  description:
+    "Signs in with e-mail address and password: sets the session cookie and answers the user and the CSRF token. A wrong address or password is one 401 (invalid_credentials); repeated failures per account or address are throttled with 429 and Retry-After.",
+  tags: ["auth"],
+  ...PUBLIC,
+  request: { body: jsonBody(loginBody) },
+  responses: {
+    200: jsonAnswer("Signed in; the cookie is set.", sessionSchema),
+    ...WRITE_ERRORS,
+    401: jsonAnswer(
+      "邮箱或密码不正确（invalid_credentials）。Wrong e-mail address or password.",
+      errorBodySchema,
+    ),
+    403: CSRF_FAILED,
+    429: {
+      ...jsonAnswer(
+        "登录失败次数过多（too_many_attempts），retry_after_seconds 秒后再试。Too many failed logins; try again after retry_after_seconds.",
+        errorBodySchema,
+      ),
+      headers: {
+        "Retry-After": {
+          description: "再试前须等待的秒数。Seconds to wait before trying again.",
+          schema: { type: "integer" as const },
+        },
+      },
+    },
+  },
+});
+
+const logoutRoute = createRoute({
+  method: "post",
+  path: "/logout",
+  operationId: "logout",
+  summary: "退出登录",
+  description: "Ends the session the request carries (if any) and clears its cookie.",
+  tags: ["auth"],
+  ...PUBLIC,
+  responses: { 204: noContent, 403: CSRF_FAILED },
+});
+
+const inviteRoute = createRoute({
+  method: "get",
+  path: "/invites/{token}",
+  operationId: "getInvite",
+  summary: "邀请或重设密码链接的信息",
+  description:
+    "Who an invitation or password-reset link is for, and until when it holds. A used link is 410 (invite_used), an expired one 410 (invite_expired).",
+  tags: ["auth"],
+  ...PUBLIC,
+  request: { params: tokenParam },
+  responses: {
+    200: jsonAnswer("The link's account.", inviteInfoSchema),
+    ...errors(400),
+    ...LINK_ERRORS,
+  },
+});
+
+const acceptRoute = createRoute({
+  method: "post",
+  path: "/invites/{token}/accept",
+  operationId: "acceptInvite",
+  summary: "接受邀请或重设密码",
+  description:
+    "Sets the password of the link's account (and optionally its name), uses the link up, ends the account's sessions and signs in with a new one. A password too short or too simple is 400 naming password.",
+  tags: ["auth"],
+  ...PUBLIC,
+  request: { params: tokenParam, body: jsonBody(acceptBody) },
+  responses: {
+    200: jsonAnswer("Signed in; the cookie is set.", sessionSchema),
+    ...WRITE_ERRORS,
+    403: CSRF_FAILED,
+    ...LINK_ERRORS,
+  },
+});
+
+export const authRoutes = routeGroup()
+  .openapi(sessionRoute, async (c) => {
     const { user, sessionSecret } = c.var.identity;
     if (!user || !sessionSecret) return c.json({ user: null, csrf_token: null }, 200);
     return c.json({ user: presentUser(user), csrf_token: await csrfTokenFor(sessionSecret) }, 200);
   })
-  .post("/login", validate("json", loginBody), async (c) => {
+  .openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
     const db = c.var.db;
     const now = c.var.now;
@@ -104,7 +220,7 @@ export const authRoutes = new Hono<AppEnv>()
     await audit(c, "auth.login", `user:${user.id}`);
     return c.json(session, 200);
   })
-  .post("/logout", async (c) => {
+  .openapi(logoutRoute, async (c) => {
     const secret = c.var.identity.sessionSecret;
     if (secret) {
       await revokeSession(c.var.db, await hashSecret(secret), c.var.now);
@@ -113,7 +229,7 @@ export const authRoutes = new Hono<AppEnv>()
     clearSessionCookie(c);
     return c.body(null, 204);
   })
-  .get("/invites/:token", validate("param", tokenParam), async (c) => {
+  .openapi(inviteRoute, async (c) => {
     const link = await liveLink(c, c.req.valid("param").token);
     const invited = (await getUserWithPlaces(c.var.db, link.userId))!;
     return c.json(
@@ -129,42 +245,37 @@ export const authRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .post(
-    "/invites/:token/accept",
-    validate("param", tokenParam),
-    validate("json", acceptBody),
-    async (c) => {
-      const { token } = c.req.valid("param");
-      const body = c.req.valid("json");
-      const link = await liveLink(c, token);
-      const strength = checkPasswordStrength(body.password);
-      if (!strength.ok) {
-        throw validationFailed([
-          {
-            path: "password",
-            code: strength.code,
-            message: strength.message,
-            message_en: strength.message_en,
-          },
-        ]);
-      }
-      const passwordHash = await hashPassword(body.password);
-      if (!(await consumeLink(c.var.db, await hashSecret(token), c.var.now))) {
-        throw new ApiError(410, "invite_used", "链接已使用过", "This link has already been used");
-      }
-      // A reset ends every session the old password opened.
-      await revokeUserSessions(c.var.db, link.userId, c.var.now);
-      await updateUser(c.var.db, link.userId, {
-        passwordHash,
-        ...(body.name ? { name: body.name } : {}),
-      });
-      const session = await signIn(c, link.userId);
-      c.set("identity", { ...c.var.identity, name: session.user.name, userId: link.userId });
-      await audit(
-        c,
-        link.purpose === "invite" ? "auth.invite_accepted" : "auth.password_reset",
-        `user:${link.userId}`,
-      );
-      return c.json(session, 200);
-    },
-  );
+  .openapi(acceptRoute, async (c) => {
+    const { token } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const link = await liveLink(c, token);
+    const strength = checkPasswordStrength(body.password);
+    if (!strength.ok) {
+      throw validationFailed([
+        {
+          path: "password",
+          code: strength.code,
+          message: strength.message,
+          message_en: strength.message_en,
+        },
+      ]);
+    }
+    const passwordHash = await hashPassword(body.password);
+    if (!(await consumeLink(c.var.db, await hashSecret(token), c.var.now))) {
+      throw new ApiError(410, "invite_used", "链接已使用过", "This link has already been used");
+    }
+    // A reset ends every session the old password opened.
+    await revokeUserSessions(c.var.db, link.userId, c.var.now);
+    await updateUser(c.var.db, link.userId, {
+      passwordHash,
+      ...(body.name ? { name: body.name } : {}),
+    });
+    const session = await signIn(c, link.userId);
+    c.set("identity", { ...c.var.identity, name: session.user.name, userId: link.userId });
+    await audit(
+      c,
+      link.purpose === "invite" ? "auth.invite_accepted" : "auth.password_reset",
+      `user:${link.userId}`,
+    );
+    return c.json(session, 200);
+  });

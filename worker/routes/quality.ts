@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import type { Database } from "../db/client";
@@ -6,8 +6,10 @@ import { compareFigures, type CompareQuery } from "../db/queries/compare";
 import { reportsWithFindings } from "../db/queries/dashboard";
 import { ApiError } from "../http/errors";
 import { basis, id, regionPrefix, scope, year, commaList, pagination } from "../http/params";
-import { validate } from "../http/validate";
 import { authorize } from "../middleware/actor";
+import { errors, jsonAnswer } from "../openapi/contract";
+import { qualitySchema } from "../openapi/bodies/dashboards";
+import { routeGroup } from "../openapi/route-group";
 import {
   publicStatus,
   requireRootWhenEmpty,
@@ -38,13 +40,46 @@ const qualityQuery = z.strictObject({
   year,
   under: id.optional(),
   region: regionPrefix.optional(),
-  scope: scope.optional(),
-  basis,
-  figure: figureList.optional(),
+  scope: scope.optional().meta({
+    description:
+      "异常值只在一种报告中判断：region 全地区汇总的报告，self 本机关的报告；省略则两种都看。Judge outliers among one kind of report only (whole-region or own); both when absent.",
+  }),
+  basis: basis.meta({
+    description:
+      "published：已公开的版本（默认）；current：最新保存的版本，仅管理员及本地区审核员可用。The approved revisions (default), or the latest saves: admins, and reviewers in their region, only.",
+  }),
+  figure: figureList.optional().meta({
+    description:
+      "逗号分隔的指标键（最多 6 个），检查其异常值；默认为新收申请数与网站访问量。Comma-separated figure keys (at most 6) to find outliers in; by default new applications and website visits.",
+  }),
   limit: pagination.limit,
   /** Each list pages on its own: reports breaking hard rules, reports with warnings only. */
-  hard_offset: pagination.offset,
-  soft_offset: pagination.offset,
+  hard_offset: pagination.offset.meta({
+    description:
+      "违反硬性规则的报告列表跳过的条数。Items to skip in the list of reports breaking hard rules.",
+  }),
+  soft_offset: pagination.offset.meta({
+    description:
+      "只有提示的报告列表跳过的条数。Items to skip in the list of reports with warnings only.",
+  }),
+});
+
+type QualityBody = z.output<typeof qualitySchema>;
+
+const qualityRoute = createRoute({
+  method: "get",
+  path: "/",
+  operationId: "getQuality",
+  summary: "数据质量",
+  description:
+    "Data quality for a subtree (under) or region-code prefix (region) and a year: reports breaking hard rules and reports with warnings only (each list paged on its own, with the submitters' explanations), values far outside the agency's own history or its peers', and whole-region reports far from the sum of the reports they contain. A region too large to judge outliers over is refused (400 too_many_rows).",
+  tags: ["dashboards"],
+  middleware: [authorize("report.read_published")],
+  request: { query: qualityQuery },
+  responses: {
+    200: jsonAnswer("The findings.", qualitySchema),
+    ...errors(400, 403, 404),
+  },
 });
 
 /**
@@ -81,55 +116,52 @@ export async function readOutlierRows(
  * peers', and whole-region reports far from the sum of the reports they contain (自报 vs 汇总).
  * Nothing is left out unsaid: a region too large to judge outliers over is refused.
  */
-export const qualityRoutes = new Hono<AppEnv>().get(
-  "/",
-  authorize("report.read_published"),
-  validate("query", qualityQuery),
-  async (c) => {
-    const query = await scopeAggregate(c.var.db, c.var.actor, c.req.valid("query"));
-    const workflow = await seesWorkflow(c.var.db, c.var.actor, query.under);
-    const figures = query.figure ?? DEFAULT_FIGURES;
-    const years = Array.from(
-      { length: 2 * HISTORY_SPAN + 1 },
-      (_, i) => query.year - HISTORY_SPAN + i,
-    );
-    const [values, findings, covered] = await Promise.all([
-      readOutlierRows(c.var.db, {
-        under: query.under,
-        region: query.region,
-        scope: query.scope,
-        basis: query.basis,
-        figures,
-        years,
-      }),
-      reportsWithFindings(c.var.db, {
-        ...query,
-        scope: query.scope ?? "self",
-        hardOffset: query.hard_offset,
-        softOffset: query.soft_offset,
-      }),
-      crossCheckReports(c.var.db, query),
-    ]);
-    await requireRootWhenEmpty(c.var.db, query.under, values.length === 0);
-    return c.json(
-      {
-        year: query.year,
-        basis: query.basis,
-        figures,
-        hard: withPublicStatus(findings.hard, workflow),
-        soft: withPublicStatus(findings.soft, workflow),
-        outliers: findOutliers(values, figures, query.year),
-        region_differences: regionDifferences(covered).map((d) => ({
-          agency_id: d.agencyId,
-          agency_name: d.name,
-          parts_reports: d.partsReports,
-          figures: d.figures,
-        })),
-      },
-      200,
-    );
-  },
-);
+export const qualityRoutes = routeGroup().openapi(qualityRoute, async (c) => {
+  const query = await scopeAggregate(c.var.db, c.var.actor, c.req.valid("query"));
+  const workflow = await seesWorkflow(c.var.db, c.var.actor, query.under);
+  const figures = query.figure ?? DEFAULT_FIGURES;
+  const years = Array.from(
+    { length: 2 * HISTORY_SPAN + 1 },
+    (_, i) => query.year - HISTORY_SPAN + i,
+  );
+  const [values, findings, covered] = await Promise.all([
+    readOutlierRows(c.var.db, {
+      under: query.under,
+      region: query.region,
+      scope: query.scope,
+      basis: query.basis,
+      figures,
+      years,
+    }),
+    reportsWithFindings(c.var.db, {
+      ...query,
+      scope: query.scope ?? "self",
+      hardOffset: query.hard_offset,
+      softOffset: query.soft_offset,
+    }),
+    crossCheckReports(c.var.db, query),
+  ]);
+  await requireRootWhenEmpty(c.var.db, query.under, values.length === 0);
+  return c.json(
+    {
+      year: query.year,
+      basis: query.basis,
+      figures,
+      // The rows' level, scope and status columns are read as text; they hold only the
+      // schema's values.
+      hard: withPublicStatus(findings.hard, workflow) as QualityBody["hard"],
+      soft: withPublicStatus(findings.soft, workflow) as QualityBody["soft"],
+      outliers: findOutliers(values, figures, query.year),
+      region_differences: regionDifferences(covered).map((d) => ({
+        agency_id: d.agencyId,
+        agency_name: d.name,
+        parts_reports: d.partsReports,
+        figures: d.figures,
+      })),
+    },
+    200,
+  );
+});
 
 const withPublicStatus = <T extends { status: string }>(
   list: { items: T[]; total: number; offset: number; limit: number },

@@ -1,24 +1,32 @@
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
 import { listReports } from "../db/queries/report-list";
 import { REPORT_STATUSES } from "../db/schema";
 import { columns, csvVariant } from "../http/csv";
 import { notFound } from "../http/errors";
 import { agencyFilter, format, pagination, year } from "../http/params";
-import { validate } from "../http/validate";
+import { errors, jsonOrCsvAnswer } from "../openapi/contract";
+import { reportListSchema } from "../openapi/bodies/reports";
+import { routeGroup } from "../openapi/route-group";
 import { reachOf } from "../auth/policy";
 import { authorize } from "../middleware/actor";
 
 const listQuery = z.strictObject({
   ...agencyFilter,
   year: year.optional(),
-  status: z.enum(REPORT_STATUSES).optional(),
-  has_findings: z.enum(["errors", "warnings", "any", "none"]).optional(),
+  status: z.enum(REPORT_STATUSES).optional().meta({
+    description:
+      "审核状态（不能查看草稿者只见 approved）。The review status (approved only, to those who may not read drafts).",
+  }),
+  has_findings: z.enum(["errors", "warnings", "any", "none"]).optional().meta({
+    description:
+      "按检查结果筛选：有错误、有警告、有任一、均无。Reports with errors, with warnings, with either, or with none.",
+  }),
   late: z
     .enum(["true", "false"])
     .transform((v) => v === "true")
-    .optional(),
+    .optional()
+    .meta({ description: "是否逾期提交。Submitted after the deadline or not." }),
   q: z.string().max(100).optional(),
   ...pagination,
   format,
@@ -44,41 +52,54 @@ const CSV_HEADER = [
   "updated_at",
 ] as const;
 
-export const reportRoutes = new Hono<AppEnv>().get(
-  "/",
-  authorize("report.read_published"),
-  validate("query", listQuery),
-  csvVariant<{ items: Record<(typeof CSV_HEADER)[number], unknown>[] }>(
-    () => "reports.csv",
-    (body) => columns(CSV_HEADER, body.items),
-  ),
-  async (c) => {
-    const query = c.req.valid("query");
-    const result = await listReports(c.var.db, {
-      ...query,
-      hasFindings: query.has_findings,
-      drafts: reachOf(c.var.actor, "report.read_draft"),
-    });
-    if (!result) throw notFound("上级机构", "Agency");
-    const items = result.rows.map((r) => ({
-      id: r.id,
-      agency_id: r.agencyId,
-      agency_name: r.agencyName,
-      level: r.level,
-      kind: r.kind,
-      scope: r.scope,
-      region_code: r.regionCode,
-      year: r.year,
-      template: r.template,
-      status: r.status,
-      revision: r.revision,
-      published: r.published,
-      error_count: r.errorCount,
-      warning_count: r.warningCount,
-      late: r.late,
-      submitted_at: r.submittedAt,
-      updated_at: r.updatedAt,
-    }));
-    return c.json({ items, total: result.total, limit: query.limit, offset: query.offset }, 200);
+const listRoute = createRoute({
+  method: "get",
+  path: "/",
+  operationId: "listReports",
+  summary: "报告列表",
+  description:
+    "Reports across agencies, filtered by agency (level, kind, scope, region, subtree, name), year, status, findings and lateness; paged. Where the caller may read drafts each report is shown as its current revision, elsewhere only published reports appear, as published.",
+  tags: ["reports"],
+  middleware: [
+    authorize("report.read_published"),
+    csvVariant<{ items: Record<(typeof CSV_HEADER)[number], unknown>[] }>(
+      () => "reports.csv",
+      (body) => columns(CSV_HEADER, body.items),
+    ),
+  ],
+  request: { query: listQuery },
+  responses: {
+    200: jsonOrCsvAnswer("A page of reports.", reportListSchema),
+    ...errors(400, 404),
   },
-);
+});
+
+export const reportRoutes = routeGroup().openapi(listRoute, async (c) => {
+  const query = c.req.valid("query");
+  const result = await listReports(c.var.db, {
+    ...query,
+    hasFindings: query.has_findings,
+    drafts: reachOf(c.var.actor, "report.read_draft"),
+  });
+  if (!result) throw notFound("上级机构", "Agency");
+  const items = result.rows.map((r) => ({
+    id: r.id,
+    agency_id: r.agencyId,
+    agency_name: r.agencyName,
+    level: r.level,
+    kind: r.kind,
+    scope: r.scope,
+    region_code: r.regionCode,
+    year: r.year,
+    template: r.template,
+    status: r.status,
+    revision: r.revision,
+    published: r.published,
+    error_count: r.errorCount,
+    warning_count: r.warningCount,
+    late: r.late,
+    submitted_at: r.submittedAt,
+    updated_at: r.updatedAt,
+  }));
+  return c.json({ items, total: result.total, limit: query.limit, offset: query.offset }, 200);
+});

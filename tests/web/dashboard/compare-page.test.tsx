@@ -162,7 +162,7 @@ describe("ComparePage", () => {
           ? apiError(
               400,
               "mixed_scope",
-              "不能把全地区报告与单个机构的报告放在一起排名（范围：region、self），请指定 scope",
+              "不能把全地区报告与单个机构的报告放在一起排名（范围：全地区、本机关），请选择一种范围",
               { scopes: ["region", "self"] },
             )
           : json(aCompareAnswer()),
