@@ -82,7 +82,7 @@ export const WRITE_ERRORS = errors(400, 401, 403, 415);
 export const PUBLIC = { security: [] as Record<string, string[]>[] };
 
 /** The headers of every cached public answer (`worker/middleware/public-cache.ts`). */
-export const CACHED_HEADERS = {
+const CACHED_HEADERS = {
   ETag: {
     description:
       "随数据版本变化；带 If-None-Match 请求得 304。Changes with the data version; send it back as If-None-Match for a 304.",

@@ -23,7 +23,7 @@ import { publicDatabase } from "./public";
 const METRICS = new Set(INDICATORS.map((d) => `indicator.${d.key}`));
 const YEARS_SHOWN = 6;
 
-export const embedQuery = z.strictObject({
+const embedQuery = z.strictObject({
   metric: z
     .string()
     .refine((key) => isFigureKey(key) || METRICS.has(key), {

@@ -37,15 +37,15 @@ export const presentPublicAgency = (a: AgencyRow) => ({
   parent_id: a.parentId,
 });
 
-export const publicAgenciesQuery = z.strictObject({
+const publicAgenciesQuery = z.strictObject({
   ...agencyFilter,
   q: z.string().trim().min(1).max(50).optional(),
   ...pagination,
   format,
 });
-export const publicAgencyPath = z.object({ id });
-export const publicReportPath = z.object({ id, year });
-export const publicReportQuery = z.strictObject({ format });
+const publicAgencyPath = z.object({ id });
+const publicReportPath = z.object({ id, year });
+const publicReportQuery = z.strictObject({ format });
 
 /** The licence and the data version travel with every public answer. */
 async function envelope(db: AppEnv["Variables"]["db"]) {

@@ -38,7 +38,7 @@ const oneSubject = <T extends { agency?: number; under?: number; region?: string
     ctx.addIssue({ code: "custom", path: ["agency"], message: "agency、under、region 只能选一个" });
 };
 
-export const publicRollupQuery = z
+const publicRollupQuery = z
   .strictObject({
     year,
     under: subject.under,
@@ -48,7 +48,7 @@ export const publicRollupQuery = z
   })
   .superRefine(oneSubject);
 
-export const publicIndicatorsQuery = z
+const publicIndicatorsQuery = z
   .strictObject({ ...subject, years: yearList, format })
   .superRefine((query, ctx) => {
     oneSubject(query, ctx);
@@ -56,7 +56,7 @@ export const publicIndicatorsQuery = z
       ctx.addIssue({ code: "custom", path: ["years"], message: `最多 ${MAX_YEARS} 个年份` });
   });
 
-export const publicSeriesQuery = z
+const publicSeriesQuery = z
   .strictObject({
     ...subject,
     years: yearList,

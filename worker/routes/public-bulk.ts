@@ -212,8 +212,8 @@ const yearIn = (segment: RegExp) =>
       return z.NEVER;
     });
 
-export const csvPath = z.object({ year: yearIn(/^[0-9]{4}\.csv$/) });
-export const packagePath = z.object({ year: yearIn(/^[0-9]{4}$/) });
+const csvPath = z.object({ year: yearIn(/^[0-9]{4}\.csv$/) });
+const packagePath = z.object({ year: yearIn(/^[0-9]{4}$/) });
 
 const notPublished = (y: number) =>
   notFound(`${y} 年度已公开的报告`, `A published report for ${y}`);

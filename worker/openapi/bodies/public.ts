@@ -14,7 +14,7 @@ import { TEMPLATES } from "../../report/templates";
 /** The canonical report document (FORMAT.md), once among the document's components. */
 export const reportDocumentBody = reportDocumentSchema.meta({ id: "ReportDocument" });
 
-export const licenceSchema = z
+const licenceSchema = z
   .strictObject({
     name: z.string().meta({ examples: ["CC-BY-4.0"] }),
     title: z.string(),
@@ -37,7 +37,7 @@ const envelope = {
   licence: licenceSchema,
 };
 
-export const publicAgencySchema = z
+const publicAgencySchema = z
   .strictObject({
     id: rowId,
     name: z.string(),

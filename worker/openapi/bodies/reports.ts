@@ -67,7 +67,7 @@ const hiddenFromPublic =
   "不能查看草稿者为 null。null to those who may not read drafts: an unpublished revision's state is not theirs to know.";
 
 /** `presentReport` (worker/http/present.ts): a report's state. */
-export const reportSummarySchema = z
+const reportSummarySchema = z
   .strictObject({
     id: rowId,
     agency_id: rowId,
