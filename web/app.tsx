@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import { Link } from "./components/link";
 import { RequireRole } from "./components/require-role";
-import { ROLES } from "./lib/account-types";
 import { useI18n } from "./i18n";
 import { matchRoute, useLocation, type Route } from "./lib/router";
 import { AcceptInvitePage } from "./pages/accept-invite-page";
@@ -177,5 +176,5 @@ function NotFoundPage() {
 function Lazy({ page, signedIn = false }: { page: ReactNode; signedIn?: boolean }) {
   const { t } = useI18n();
   const loaded = <Suspense fallback={<p className="page">{t("loading")}</p>}>{page}</Suspense>;
-  return signedIn ? <RequireRole roles={ROLES}>{loaded}</RequireRole> : loaded;
+  return signedIn ? <RequireRole>{loaded}</RequireRole> : loaded;
 }

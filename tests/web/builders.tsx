@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { vi } from "vitest";
 import type { Finding } from "../../worker/report/rules";
 import { I18nProvider } from "../../web/i18n";
-import type { ReportDetail, User } from "../../web/lib/account-types";
+import type { ReportDetail, User } from "../../web/lib/api-types";
 import { SessionProvider } from "../../web/lib/session";
 
 export const aUser = (overrides: Partial<User> = {}): User => ({
@@ -15,6 +15,9 @@ export const aUser = (overrides: Partial<User> = {}): User => ({
   agency_name: null,
   region_agency_id: 100,
   region_name: "示范省",
+  active: true,
+  created_at: "2025-01-01T08:00:00Z",
+  last_login_at: null,
   ...overrides,
 });
 
@@ -48,12 +51,22 @@ export const aReportDetail = (
     warning_count: 0,
     late: false,
     submitted_at: "2025-01-20T08:00:00Z",
+    created_at: "2025-01-10T08:00:00Z",
     updated_at: "2025-01-20T08:00:00Z",
     ...overrides,
   },
-  revision: { number: 3, author: "李填报", note: null, created_at: "2025-01-20T08:00:00Z" },
+  revision: {
+    number: 3,
+    author: "李填报",
+    note: null,
+    created_at: "2025-01-20T08:00:00Z",
+    change_count: 1,
+    error_count: findings.length,
+    warning_count: 0,
+  },
   document: { template: "2021", year: 2024 },
   findings,
+  explanations: [],
 });
 
 export const json = (body: unknown, status = 200) =>
@@ -88,7 +101,11 @@ export function renderWithSession(ui: ReactNode, user: User | null = null, csrf 
   window.localStorage.clear();
   return render(
     <I18nProvider>
-      <SessionProvider initial={{ user, csrf_token: user ? csrf : null }}>{ui}</SessionProvider>
+      <SessionProvider
+        initial={user ? { user, csrf_token: csrf } : { user: null, csrf_token: null }}
+      >
+        {ui}
+      </SessionProvider>
     </I18nProvider>,
   );
 }

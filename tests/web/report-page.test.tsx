@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ReportDetail } from "../../web/lib/account-types";
+import type { ReportDetail } from "../../web/lib/api-types";
 import { ReportPage } from "../../web/pages/report-page";
 import { aReportDetail, aUser, json, renderWithSession, stubFetch } from "./builders";
 

@@ -1,5 +1,6 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { unwrap } from "../../web/api";
 import { I18nProvider } from "../../web/i18n";
 import { SessionProvider, useSession } from "../../web/lib/session";
 import { aUser, json, stubFetch } from "./builders";
@@ -38,7 +39,9 @@ describe("SessionProvider", () => {
     );
     await act(() => session.login("zhao@example.gov.cn", "a-long-password-1"));
     expect(screen.getByText("赵管理")).toBeTruthy();
-    await act(() => session.send("POST", "/api/users/5/revoke-sessions"));
+    await act(() =>
+      session.api.users[":id"]["revoke-sessions"].$post({ param: { id: "5" } }).then(unwrap),
+    );
     const [, init] = fetch.mock.calls.at(-1)!;
     expect(new Headers(init?.headers).get("X-CSRF-Token")).toBe("csrf-from-login");
     const stored =
@@ -61,7 +64,13 @@ describe("SessionProvider", () => {
       </I18nProvider>,
     );
     expect(screen.getByText("钱审核")).toBeTruthy();
-    await act(() => session.send("POST", "/api/invites", {}).catch(() => undefined));
+    const invite = { email: "a@b.cn", name: "甲", role: "submitter", agency_id: 7 } as const;
+    await act(() =>
+      session.api.invites
+        .$post({ json: invite })
+        .then(unwrap)
+        .catch(() => undefined),
+    );
     expect(screen.queryByText("钱审核")).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { api, unwrap } from "../api";
+import { unwrap } from "../api";
 import { useI18n } from "../i18n";
 import {
   KINDS,
@@ -10,9 +10,8 @@ import {
   type AgencyScope,
 } from "../lib/agency-options";
 import { errorText, fieldErrors } from "../lib/errors";
-import { csrfHeaders } from "../lib/http";
 import { useAgencyChoice } from "../lib/use-agency-choice";
-import { useSession } from "../lib/session";
+import { useApi } from "../lib/session";
 import { AgencyPicker, type AgencyChoice } from "./agency-picker";
 import { Field } from "./field";
 
@@ -35,7 +34,7 @@ interface Props {
 
 export function AgencyForm({ agency, onSaved, onCancel }: Props) {
   const { t, locale } = useI18n();
-  const { csrfToken } = useSession();
+  const api = useApi();
   const [name, setName] = useState(agency?.name ?? "");
   const [level, setLevel] = useState<AgencyLevel>(agency?.level ?? "county");
   const [kind, setKind] = useState<AgencyKind>(agency?.kind ?? "department");
@@ -60,20 +59,16 @@ export function AgencyForm({ agency, onSaved, onCancel }: Props) {
     // An edit sends the parent only when it was changed here: moving an agency moves its subtree,
     // and the parent's name may still be loading.
     const moved = chosenParent !== undefined ? { parent_id: chosenParent?.id ?? null } : {};
-    const headers = csrfHeaders(csrfToken);
     setBusy(true);
     setFailure(null);
     try {
       await unwrap(
         await (agency
-          ? api.agencies[":id"].$patch(
-              { param: { id: String(agency.id) }, json: { ...fields, ...moved } },
-              { headers },
-            )
-          : api.agencies.$post(
-              { json: { ...fields, parent_id: parent?.id ?? null } },
-              { headers },
-            )),
+          ? api.agencies[":id"].$patch({
+              param: { id: String(agency.id) },
+              json: { ...fields, ...moved },
+            })
+          : api.agencies.$post({ json: { ...fields, parent_id: parent?.id ?? null } })),
       );
       onSaved();
     } catch (error) {

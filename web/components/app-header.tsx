@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useI18n, type MessageKey } from "../i18n";
-import type { User } from "../lib/account-types";
+import type { User } from "../lib/api-types";
 import { errorText } from "../lib/errors";
 import { navigate, useLocation } from "../lib/router";
 import { useSession } from "../lib/session";

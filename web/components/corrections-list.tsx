@@ -1,5 +1,5 @@
 import { useI18n } from "../i18n";
-import type { Correction } from "../lib/account-types";
+import type { Correction } from "../lib/api-types";
 import { pathLabel } from "../lib/finding-targets";
 import { formatDateTime } from "../lib/format";
 
@@ -31,8 +31,8 @@ export function CorrectionsList({ corrections }: { corrections: Correction[] }) 
                 {c.changes.map((change) => (
                   <tr key={change.path}>
                     <th scope="row">{pathLabel(change.path, locale)}</th>
-                    <td>{change.before ?? "—"}</td>
-                    <td>{change.after ?? "—"}</td>
+                    <td>{cellText(change.before)}</td>
+                    <td>{cellText(change.after)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -42,4 +42,10 @@ export function CorrectionsList({ corrections }: { corrections: Correction[] }) 
       ))}
     </ol>
   );
+}
+
+/** A changed cell's value: a figure or a text, or a blank. */
+function cellText(value: Correction["changes"][number]["before"] | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }

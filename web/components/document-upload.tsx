@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from "react";
-import { ApiRequestError } from "../api";
+import type { InferRequestType } from "hono/client";
+import { ApiRequestError, unwrap, type Api } from "../api";
 import { useI18n } from "../i18n";
-import { useSession } from "../lib/session";
+import { reportParam } from "../lib/api-types";
+import { useApi } from "../lib/session";
 import { Field } from "./field";
 
+type SaveRequest = InferRequestType<Api["agencies"][":id"]["reports"][":year"]["$put"]>["json"];
+
 interface Props {
-  apiPath: string;
+  agencyId: number;
+  year: number;
   /** The revision the upload replaces (0 for a report not yet saved). */
   baseRevision: number;
   /** A published report is corrected, which needs a reason. */
@@ -17,9 +22,9 @@ interface Props {
  * Saves a whole report from its canonical JSON document — the shape every export writes —
  * for agencies whose own systems produce it. The server checks it and lists every bad field.
  */
-export function DocumentUpload({ apiPath, baseRevision, correcting, onSaved }: Props) {
+export function DocumentUpload({ agencyId, year, baseRevision, correcting, onSaved }: Props) {
   const { t, locale } = useI18n();
-  const { send } = useSession();
+  const api = useApi();
   const [text, setText] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string[] | null>(null);
@@ -36,11 +41,17 @@ export function DocumentUpload({ apiPath, baseRevision, correcting, onSaved }: P
     }
     setBusy(true);
     try {
-      await send("PUT", apiPath, {
-        base_revision: baseRevision,
-        document,
-        ...(note ? { note } : {}),
-      });
+      await api.agencies[":id"].reports[":year"]
+        .$put({
+          param: reportParam(agencyId, year),
+          // Whatever the file holds: the server checks it, and names every bad field.
+          json: {
+            base_revision: baseRevision,
+            document: document as SaveRequest["document"],
+            ...(note ? { note } : {}),
+          },
+        })
+        .then(unwrap);
       setError(null);
       setText("");
       setNote("");

@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
-import type { InviteCreated, InviteRequest, Role } from "../lib/account-types";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { unwrap, type Api } from "../api";
+import type { Role } from "../lib/api-types";
 import { errorText, fieldErrors } from "../lib/errors";
-import { useSession } from "../lib/session";
+import { useApi, useSession } from "../lib/session";
 import { AgencyPicker, type AgencyChoice } from "./agency-picker";
 import { Field } from "./field";
 import { OneTimeSecret } from "./one-time-secret";
+
+type InviteRequest = InferRequestType<Api["invites"]["$post"]>["json"];
+type InviteCreated = InferResponseType<Api["invites"]["$post"], 201>;
 
 interface Props {
   onInvited: () => void;
@@ -14,7 +19,8 @@ interface Props {
 /** Invites a user; a reviewer may only invite submitters of agencies inside their region. */
 export function InviteForm({ onInvited }: Props) {
   const { t, locale } = useI18n();
-  const { user, send } = useSession();
+  const { user } = useSession();
+  const api = useApi();
   const isAdmin = user?.role === "admin";
   const [role, setRole] = useState<Role>("submitter");
   const [email, setEmail] = useState("");
@@ -38,7 +44,7 @@ export function InviteForm({ onInvited }: Props) {
     if (role === "reviewer") body.region_agency_id = agency?.id;
     setBusy(true);
     try {
-      const result = await send<InviteCreated>("POST", "/api/invites", body);
+      const result = await api.invites.$post({ json: body }).then(unwrap);
       setCreated({ ...result, who: body.name || body.email });
       setEmail("");
       setName("");

@@ -2,8 +2,8 @@ import { RequestView } from "./request-view";
 import { TrendChart } from "./trend-chart";
 import type { ChartSize } from "./completeness-chart";
 import { useI18n } from "../i18n";
-import { getJson } from "../lib/http";
-import type { PublicIndicators, PublicSeries, PublicSubject } from "../lib/public-api";
+import { api, query, unwrap } from "../api";
+import type { PublicSubject } from "../lib/public-api";
 import { hasValues, publicTrendRows, subjectQuery, yearRange } from "../lib/public-trend";
 import { TREND_SERIES } from "../lib/trend";
 import { useRequest } from "../lib/use-request";
@@ -21,19 +21,21 @@ const COUNTS = TREND_SERIES.filter((s) => !s.key.startsWith("indicator."));
 /** The published key figures of an agency or a region over the years, as a chart and a table. */
 export function PublicTrend({ subject, years, caption, chartSize }: Props) {
   const { t } = useI18n();
-  const query = subjectQuery(subject);
+  const who = subjectQuery(subject);
   const range = yearRange(years);
   const answer = useRequest(
     () =>
       Promise.all([
         Promise.all(
           COUNTS.map((s) =>
-            getJson<PublicSeries>("/api/public/series", { ...query, figure: s.key, years: range }),
+            api.public.series
+              .$get({ query: query({ ...who, figure: s.key, years: range }) })
+              .then(unwrap),
           ),
         ),
-        getJson<PublicIndicators>("/api/public/indicators", { ...query, years: range }),
+        api.public.indicators.$get({ query: query({ ...who, years: range }) }).then(unwrap),
       ]),
-    [JSON.stringify(query), range],
+    [JSON.stringify(who), range],
   );
   return (
     <RequestView state={answer.state} retry={answer.retry}>

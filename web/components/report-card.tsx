@@ -1,9 +1,10 @@
 import { api, unwrap } from "../api";
 import { useI18n, type MessageKey } from "../i18n";
+import { reportParam } from "../lib/api-types";
 import { formatCount } from "../lib/format";
 import { reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
-import { FindingsList, type FindingView } from "./findings-list";
+import { FindingsList } from "./findings-list";
 import { Link } from "./link";
 
 interface Props {
@@ -11,14 +12,12 @@ interface Props {
   year: number;
 }
 
-type Rows = Record<string, (number | null)[] | undefined>;
-
 export function ReportCard({ agencyId, year }: Props) {
   const { t, locale } = useI18n();
   const { state, retry } = useRequest(
     () =>
       api.agencies[":id"].reports[":year"]
-        .$get({ param: { id: String(agencyId), year: String(year) }, query: {} })
+        .$get({ param: reportParam(agencyId, year), query: {} })
         .then(unwrap),
     [agencyId, year],
   );
@@ -29,21 +28,7 @@ export function ReportCard({ agencyId, year }: Props) {
         {t("loadFailed")}: {state.message} <button onClick={retry}>{t("retry")}</button>
       </article>
     );
-  const { report, document, findings } = state.data as unknown as {
-    report: {
-      status: string;
-      revision: number;
-      template: string;
-      error_count: number;
-      warning_count: number;
-    };
-    document: {
-      section3?: { rows: Rows } | null;
-      section4?: Record<string, (number | null)[]> | null;
-      metrics?: Record<string, number | null>;
-    };
-    findings: FindingView[];
-  };
+  const { report, document, findings } = state.data;
   const rows = document.section3?.rows ?? {};
   const figures: [MessageKey, number | null | undefined][] = [
     ["newReceived", rows.new_received?.[6]],
@@ -51,7 +36,11 @@ export function ReportCard({ agencyId, year }: Props) {
     ["reconsideration", document.section4?.reconsideration?.[4]],
     ["websiteVisits", document.metrics?.website_visits],
   ];
-  const exportBase = `/api/agencies/${agencyId}/reports/${year}/export`;
+  const exportLink = (format: "json" | "csv") =>
+    api.agencies[":id"].reports[":year"].export.$path({
+      param: reportParam(agencyId, year),
+      query: { format },
+    });
   return (
     <article className="report-card" aria-labelledby={`report-${year}`}>
       <header>
@@ -63,12 +52,12 @@ export function ReportCard({ agencyId, year }: Props) {
           {t("revision")} {report.revision} · {t("template")} {report.template}
         </span>
         <span className="counts">
-          {report.error_count > 0 && (
+          {(report.error_count ?? 0) > 0 && (
             <span className="count-error">
               {report.error_count} {t("errors")}
             </span>
           )}
-          {report.warning_count > 0 && (
+          {(report.warning_count ?? 0) > 0 && (
             <span className="count-warning">
               {report.warning_count} {t("warnings")}
             </span>
@@ -86,8 +75,8 @@ export function ReportCard({ agencyId, year }: Props) {
       <FindingsList findings={findings} />
       <nav className="exports">
         <Link to={reportPath(agencyId, year)}>{t("reportDetails")}</Link>
-        <a href={`${exportBase}?format=json`}>{t("exportJson")}</a>
-        <a href={`${exportBase}?format=csv`}>{t("exportCsv")}</a>
+        <a href={exportLink("json")}>{t("exportJson")}</a>
+        <a href={exportLink("csv")}>{t("exportCsv")}</a>
       </nav>
     </article>
   );

@@ -1,16 +1,17 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n";
-import type { Role } from "../lib/account-types";
+import type { Role } from "../lib/api-types";
 import { useSession } from "../lib/session";
 import { Link } from "./link";
 import { Loading } from "./request-view";
 
 interface Props {
-  roles: readonly Role[];
+  /** Without it, every signed-in user. */
+  roles?: readonly Role[];
   children: ReactNode;
 }
 
-/** Shows `children` to the given roles only; the public is offered the login page. */
+/** Shows `children` to the given roles (or anyone signed in) only; the public is offered the login page. */
 export function RequireRole({ roles, children }: Props) {
   const { t } = useI18n();
   const { status, user } = useSession();
@@ -26,7 +27,7 @@ export function RequireRole({ roles, children }: Props) {
       </main>
     );
   }
-  if (!roles.includes(user.role)) {
+  if (roles && !roles.includes(user.role)) {
     return (
       <main className="page">
         <p className="notice notice-error" role="alert">

@@ -1,39 +1,43 @@
 import { useState, type FormEvent } from "react";
 import type { Finding } from "../../worker/report/rules";
 import { useI18n } from "../i18n";
-import type { ReportSummary } from "../lib/account-types";
+import { unwrap } from "../api";
+import { reportParam } from "../lib/api-types";
 import { findingTargets } from "../lib/finding-targets";
-import { useSession } from "../lib/session";
+import { useApi } from "../lib/session";
 import { CommentRows, type DraftComment } from "./comment-rows";
 import { Field } from "./field";
 import { WorkflowError, type WorkflowStep } from "./workflow-error";
 
 interface Props {
-  report: ReportSummary;
+  /** The revision acted on: the report's current one. */
+  revision: number;
   findings: Finding[];
-  /** `/api/agencies/:id/reports/:year` */
-  apiPath: string;
+  /** The report's agency and year, `/api/agencies/:id/reports/:year`. */
+  agencyId: number;
+  year: number;
   /** After a step (named) succeeded, or to reload after a refusal (unnamed). */
   onDone: (step?: WorkflowStep) => void;
 }
 
 /** 通过 (which publishes) or 退回 with a message and comments on single figures. */
-export function ReviewActions({ report, findings, apiPath, onDone }: Props) {
+export function ReviewActions({ revision, findings, agencyId, year, onDone }: Props) {
   const { t } = useI18n();
-  const { send } = useSession();
+  const api = useApi();
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState("");
   const [messageError, setMessageError] = useState<string | null>(null);
   const [comments, setComments] = useState<DraftComment[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const param = reportParam(agencyId, year);
 
-  const run = async (action: "approve" | "return", body: object) => {
+  const run = async (step: "approve" | "return", send: () => Promise<unknown>) => {
     setBusy(true);
     setFailure(null);
     try {
-      await send("POST", `${apiPath}/${action}`, { revision: report.revision, ...body });
-      onDone(action);
+      await send();
+      onDone(step);
     } catch (error) {
       setFailure(error);
       setBusy(false);
@@ -47,7 +51,14 @@ export function ReviewActions({ report, findings, apiPath, onDone }: Props) {
     const filled = comments
       .filter((c) => c.path.trim() && c.text.trim())
       .map((c) => ({ path: c.path.trim(), text: c.text.trim() }));
-    void run("return", { message: message.trim(), comments: filled });
+    void run("return", () =>
+      api.agencies[":id"].reports[":year"].return
+        .$post({
+          param,
+          json: { revision, message: message.trim(), comments: filled },
+        })
+        .then(unwrap),
+    );
   };
 
   return (
@@ -63,7 +74,13 @@ export function ReviewActions({ report, findings, apiPath, onDone }: Props) {
               className="primary"
               autoFocus
               disabled={busy}
-              onClick={() => void run("approve", {})}
+              onClick={() =>
+                void run("approve", () =>
+                  api.agencies[":id"].reports[":year"].approve
+                    .$post({ param, json: { revision } })
+                    .then(unwrap),
+                )
+              }
             >
               {t("approveYes")}
             </button>

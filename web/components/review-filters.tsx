@@ -1,5 +1,5 @@
 import { useI18n, type MessageKey } from "../i18n";
-import { REPORT_STATUSES } from "../lib/account-types";
+import { REPORT_STATUSES } from "../../worker/report/vocabulary";
 import { useSession } from "../lib/session";
 import { useAgencyChoice } from "../lib/use-agency-choice";
 import type { useUrlState } from "../lib/use-url-state";

@@ -1,5 +1,5 @@
 import { useI18n } from "../i18n";
-import type { ReviewEntry } from "../lib/account-types";
+import type { ReviewEntry } from "../lib/api-types";
 import { pathLabel } from "../lib/finding-targets";
 import { formatDateTime } from "../lib/format";
 

@@ -1,5 +1,5 @@
 import { useI18n } from "../i18n";
-import type { ReportStatus } from "../lib/account-types";
+import type { ReportStatus } from "../lib/api-types";
 
 export function StatusBadge({ status, late }: { status: ReportStatus; late?: boolean }) {
   const { t } = useI18n();

@@ -1,24 +1,33 @@
 import { useState, type FormEvent } from "react";
 import type { Finding } from "../../worker/report/rules";
 import { useI18n } from "../i18n";
-import type { Explanation, ReportSummary } from "../lib/account-types";
-import { useSession } from "../lib/session";
+import type { InferRequestType } from "hono/client";
+import { unwrap, type Api } from "../api";
+import { reportParam } from "../lib/api-types";
+import { useApi } from "../lib/session";
 import { Field } from "./field";
 import { WorkflowError, type WorkflowStep } from "./workflow-error";
 
+type SubmitRequest = InferRequestType<
+  Api["agencies"][":id"]["reports"][":year"]["submit"]["$post"]
+>["json"];
+type Explanation = NonNullable<SubmitRequest["explanations"]>[number];
+
 interface Props {
-  report: ReportSummary;
+  /** The revision acted on: the report's current one. */
+  revision: number;
   findings: Finding[];
-  /** `/api/agencies/:id/reports/:year` */
-  apiPath: string;
+  /** The report's agency and year, `/api/agencies/:id/reports/:year`. */
+  agencyId: number;
+  year: number;
   /** After a step (named) succeeded, or to reload after a refusal (unnamed). */
   onDone: (step?: WorkflowStep) => void;
 }
 
 /** 提交: hands the current revision in for review, optionally explaining each finding. */
-export function SubmitForm({ report, findings, apiPath, onDone }: Props) {
+export function SubmitForm({ revision, findings, agencyId, year, onDone }: Props) {
   const { t, locale } = useI18n();
-  const { send } = useSession();
+  const api = useApi();
   const [texts, setTexts] = useState<Record<number, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +49,12 @@ export function SubmitForm({ report, findings, apiPath, onDone }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      await send("POST", `${apiPath}/submit`, { revision: report.revision, explanations });
+      await api.agencies[":id"].reports[":year"].submit
+        .$post({
+          param: reportParam(agencyId, year),
+          json: { revision, explanations },
+        })
+        .then(unwrap);
       onDone("submit");
     } catch (error) {
       setFailure(error);

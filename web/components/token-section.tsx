@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
-import type { ApiToken, ApiTokenCreated, Items } from "../lib/account-types";
+import type { InferResponseType } from "hono/client";
+import { query, unwrap, type Api } from "../api";
 import { errorText, fieldErrors } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
-import { getJson } from "../lib/http";
-import { useSession } from "../lib/session";
+import { useApi } from "../lib/session";
 import { useRequest } from "../lib/use-request";
 import { AgencyPicker, type AgencyChoice } from "./agency-picker";
 import { Field } from "./field";
 import { OneTimeSecret } from "./one-time-secret";
 import { RequestView } from "./request-view";
+
+type ApiToken = InferResponseType<Api["tokens"]["$get"], 200>["items"][number];
+type ApiTokenCreated = InferResponseType<Api["tokens"]["$post"], 201>;
 
 /** API tokens for an agency's importer: create (shown once) and revoke. */
 export function TokenSection() {
@@ -27,9 +30,9 @@ export function TokenSection() {
 
 function AgencyTokens({ agency }: { agency: AgencyChoice }) {
   const { t, locale } = useI18n();
-  const { send } = useSession();
+  const api = useApi();
   const tokens = useRequest(
-    () => getJson<Items<ApiToken>>("/api/tokens", { agency_id: agency.id }),
+    () => api.tokens.$get({ query: query({ agency_id: agency.id }) }).then(unwrap),
     [agency.id],
   );
   const [name, setName] = useState("");
@@ -41,10 +44,7 @@ function AgencyTokens({ agency }: { agency: AgencyChoice }) {
     setFailure(null);
     try {
       setCreated(
-        await send<ApiTokenCreated>("POST", "/api/tokens", {
-          agency_id: agency.id,
-          name: name.trim(),
-        }),
+        await api.tokens.$post({ json: { agency_id: agency.id, name: name.trim() } }).then(unwrap),
       );
       setName("");
       tokens.refresh();
@@ -55,7 +55,7 @@ function AgencyTokens({ agency }: { agency: AgencyChoice }) {
   const revoke = async (token: ApiToken) => {
     setFailure(null);
     try {
-      await send<void>("DELETE", `/api/tokens/${token.id}`);
+      await api.tokens[":id"].$delete({ param: { id: String(token.id) } }).then(unwrap);
       tokens.refresh();
     } catch (error) {
       setFailure(error);

@@ -1,15 +1,22 @@
 import { useState } from "react";
 import { useI18n } from "../i18n";
-import type { ResetLink, UserRow } from "../lib/account-types";
+import type { InferResponseType } from "hono/client";
+import { unwrap, type Api } from "../api";
+import type { UserRow } from "../lib/api-types";
 import { errorText } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
-import { useSession } from "../lib/session";
+import { useApi, useSession } from "../lib/session";
 import { OneTimeSecret } from "./one-time-secret";
+
+type UserRoute = Api["users"][":id"];
+type ResetLink = InferResponseType<UserRoute["reset-link"]["$post"], 201>;
 
 interface Props {
   users: UserRow[];
   onChanged: () => void;
 }
+
+const userParam = (u: UserRow) => ({ id: String(u.id) });
 
 type Outcome =
   | { kind: "reset"; who: string; link: ResetLink }
@@ -18,7 +25,8 @@ type Outcome =
 
 export function UsersTable({ users, onChanged }: Props) {
   const { t, locale } = useI18n();
-  const { user: me, send } = useSession();
+  const { user: me } = useSession();
+  const api = useApi();
   const [busyId, setBusyId] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -39,16 +47,18 @@ export function UsersTable({ users, onChanged }: Props) {
     act(u, async () => ({
       kind: "reset",
       who: u.name,
-      link: await send<ResetLink>("POST", `/api/users/${u.id}/reset-link`),
+      link: await api.users[":id"]["reset-link"].$post({ param: userParam(u) }).then(unwrap),
     }));
   const revoke = (u: UserRow) =>
     act(u, async () => {
-      await send<void>("POST", `/api/users/${u.id}/revoke-sessions`);
+      await api.users[":id"]["revoke-sessions"].$post({ param: userParam(u) }).then(unwrap);
       return { kind: "done", text: t("sessionsRevoked", { name: u.name }) };
     });
   const toggle = (u: UserRow) =>
     act(u, async () => {
-      await send<UserRow>("PATCH", `/api/users/${u.id}`, { active: !u.active });
+      await api.users[":id"]
+        .$patch({ param: userParam(u), json: { active: !u.active } })
+        .then(unwrap);
       return {
         kind: "done",
         text: t(u.active ? "userDeactivated" : "userActivated", { name: u.name }),

@@ -64,7 +64,7 @@ export interface SaveBody {
 }
 
 /** The part of the PUT answer the sync needs. */
-export interface SaveAnswer {
+interface SaveAnswer {
   revision: { number: number };
 }
 

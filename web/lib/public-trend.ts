@@ -4,11 +4,10 @@
  */
 
 import type { PublicIndicators, PublicSeries, PublicSubject } from "./public-api";
-import type { Query } from "./http";
 import { trendRows, type TrendRow } from "./trend";
 
 /** The query naming the subject, as `/api/public/series` and `/indicators` take it. */
-export function subjectQuery(subject: PublicSubject): Query {
+export function subjectQuery(subject: PublicSubject): PublicSubject {
   return "agency" in subject
     ? { agency: subject.agency }
     : { region: subject.region, scope: subject.scope };

@@ -1,17 +1,12 @@
-import { ApiRequestError } from "../api";
+import type { InferResponseType } from "hono/client";
+import { ApiRequestError, api, unwrap, type Api } from "../api";
 import type { ReportDocument } from "../../worker/report/document";
 import { reportDocumentSchema } from "../../worker/report/document";
 import { writeFigure } from "../../worker/report/figures";
 import { SECTION3_COLUMNS } from "../../worker/report/templates";
-import type { ReportDetail } from "./account-types";
-import { getJson } from "./http";
+import { reportParam, type ReportDetail } from "./api-types";
 
-interface AgencyInfo {
-  id: number;
-  name: string;
-  level: "province" | "city" | "county" | "township";
-  kind: "government" | "department";
-}
+type AgencyInfo = InferResponseType<Api["agencies"][":id"]["$get"], 200>;
 
 export interface FormData {
   agency: AgencyInfo;
@@ -28,13 +23,17 @@ const orNull = <T>(promise: Promise<T>) =>
   });
 
 export async function loadFormData(agencyId: number, year: number): Promise<FormData> {
-  const base = `/api/agencies/${agencyId}`;
+  const report = api.agencies[":id"].reports[":year"];
   const [agency, detail, previous] = await Promise.all([
-    getJson<AgencyInfo>(base),
-    orNull(getJson<ReportDetail>(`${base}/reports/${year}`)),
-    orNull(getJson<ReportDetail>(`${base}/reports/${year - 1}`, { version: "published" })),
+    api.agencies[":id"].$get({ param: { id: String(agencyId) } }).then(unwrap),
+    orNull(report.$get({ param: reportParam(agencyId, year), query: {} }).then(unwrap)),
+    orNull(
+      report
+        .$get({ param: reportParam(agencyId, year - 1), query: { version: "published" } })
+        .then(unwrap),
+    ),
   ]);
-  return { agency, detail, previous: (previous?.document as ReportDocument | undefined) ?? null };
+  return { agency, detail, previous: previous?.document ?? null };
 }
 
 /**

@@ -7,21 +7,22 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import { ApiRequestError } from "../api";
-import type { SessionResponse, User } from "./account-types";
-import { getJson, sendJson, type WriteMethod } from "./http";
+import { ApiRequestError, api, apiClient, unwrap, type Api } from "../api";
+import type { SessionResponse, User } from "./api-types";
 
 interface Session {
   /** "loading" until `/api/auth/session` has answered once. */
   status: "loading" | "ready";
   user: User | null;
-  csrfToken: string | null;
   login: (email: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
   /** Takes over a session the server has just opened (invite acceptance). */
   adopt: (session: SessionResponse) => void;
-  /** `sendJson` with this session's CSRF token. */
-  send: <T>(method: WriteMethod, path: string, body?: unknown) => Promise<T>;
+  /**
+   * The API client of this session: its writes carry the CSRF token, and a write answered 401
+   * (the session ended on the server: expired, revoked) shows the app as signed out.
+   */
+  api: Api;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -41,10 +42,14 @@ export function SessionProvider({ children, initial }: Props) {
   useEffect(() => {
     if (initial) return;
     let live = true;
-    getJson<SessionResponse>("/api/auth/session").then(
-      (session) => live && setCurrent(session),
-      () => live && setCurrent(PUBLIC),
-    );
+    // The first answer only: a sign-in that came back before it is the newer news.
+    api.auth.session
+      .$get()
+      .then(unwrap)
+      .then(
+        (session) => live && setCurrent((known) => known ?? session),
+        () => live && setCurrent((known) => known ?? PUBLIC),
+      );
     return () => {
       live = false;
     };
@@ -52,31 +57,24 @@ export function SessionProvider({ children, initial }: Props) {
 
   const csrfToken = current?.csrf_token ?? null;
 
-  const send = useCallback(
-    async <T,>(method: WriteMethod, path: string, body?: unknown): Promise<T> => {
-      try {
-        return await sendJson<T>(method, path, body, csrfToken);
-      } catch (error) {
-        // The session ended on the server (expired, revoked): show the app as signed out.
-        if (error instanceof ApiRequestError && error.status === 401) setCurrent(PUBLIC);
-        throw error;
-      }
-    },
+  const client = useMemo(
+    () => apiClient({ csrfToken, onSessionEnded: () => setCurrent(PUBLIC) }),
     [csrfToken],
   );
 
-  // Signing in while already signed in is a write with a session too, so it carries the token.
+  // Signing in while already signed in is a write with a session too, so it carries the token;
+  // a refused sign-in (401, wrong password) leaves the session as it is.
   const login = useCallback(
     async (email: string, password: string) => {
-      const body = { email, password };
-      setCurrent(await sendJson<SessionResponse>("POST", "/api/auth/login", body, csrfToken));
+      const answer = await apiClient({ csrfToken }).auth.login.$post({ json: { email, password } });
+      setCurrent(await unwrap(answer));
     },
     [csrfToken],
   );
 
   const logout = useCallback(async () => {
     try {
-      await sendJson<void>("POST", "/api/auth/logout", undefined, csrfToken);
+      await apiClient({ csrfToken }).auth.logout.$post().then(unwrap);
     } catch (error) {
       // A session the server has already ended is as good as logged out.
       if (!(error instanceof ApiRequestError && error.status === 401)) throw error;
@@ -88,13 +86,12 @@ export function SessionProvider({ children, initial }: Props) {
     () => ({
       status: current ? "ready" : "loading",
       user: current?.user ?? null,
-      csrfToken,
       login,
       logout,
       adopt: setCurrent,
-      send,
+      api: client,
     }),
-    [current, csrfToken, login, logout, send],
+    [current, login, logout, client],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -103,4 +100,9 @@ export function useSession(): Session {
   const value = useContext(SessionContext);
   if (!value) throw new Error("useSession outside SessionProvider");
   return value;
+}
+
+/** The session's API client, for writes (reads may use `api` from `web/api.ts` as well). */
+export function useApi(): Api {
+  return useSession().api;
 }

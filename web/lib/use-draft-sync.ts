@@ -1,28 +1,27 @@
 /**
- * `DraftSync` (draft-sync.ts) wired to the browser: the session's CSRF-carrying `send`, the real
+ * `DraftSync` (draft-sync.ts) wired to the browser: the session's CSRF-carrying client, the real
  * clock, `localStorage` and the `online` event.
  */
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { ApiRequestError } from "../api";
+import { ApiRequestError, api as reader, unwrap } from "../api";
 import type { ReportDocument } from "../../worker/report/document";
-import type { ReportDetail } from "./account-types";
+import { reportParam } from "./api-types";
 import {
   DraftSync,
   type Connectivity,
   type DraftStorage,
   type DraftSyncState,
   type DraftTransport,
-  type SaveAnswer,
   type ServerVersion,
   type Timers,
 } from "./draft-sync";
-import { getJson } from "./http";
 import { useSession } from "./session";
 
 export interface UseDraftSyncOptions {
-  /** The report's address, `/api/agencies/:id/reports/:year`. */
-  apiPath: string;
+  /** The report's agency and year, `/api/agencies/:id/reports/:year`. */
+  agencyId: number;
+  year: number;
   /** The server's current version as loaded, or null when it answered 404. */
   initial: ServerVersion | null;
   /** The correction reason, required when saving a published report. */
@@ -67,28 +66,33 @@ function browserStorage(): DraftStorage | null {
 /**
  * The report form's working document, saved as it is edited.
  *
- * `initial` is read once per `apiPath`: render the form after the report has loaded, and give it
- * a new `apiPath` (or a new `key`) to edit another report.
+ * `initial` is read once per report: render the form after the report has loaded, and give it
+ * another agency or year (or a new `key`) to edit another report.
  *
  * @example
- * const draft = useDraftSync({ apiPath: `/api/agencies/${id}/reports/${year}`, initial });
+ * const draft = useDraftSync({ agencyId: id, year, initial });
  * <SaveStatus status={draft.status} lastSavedAt={draft.lastSavedAt} error={draft.error} />
  */
 export function useDraftSync(options: UseDraftSyncOptions): DraftSyncHandle {
-  const { apiPath, initial, note, debounceMs, retryMs } = options;
-  const { send, user } = useSession();
-  const sendRef = useRef(send);
+  const { agencyId, year, initial, note, debounceMs, retryMs } = options;
+  const param = reportParam(agencyId, year);
+  const report = reader.agencies[":id"].reports[":year"];
+  // The report's address names its stored draft, as it always has.
+  const apiPath = report.$path({ param });
+  const { api, user } = useSession();
+  const apiRef = useRef(api);
   useEffect(() => {
-    sendRef.current = send;
-  }, [send]);
+    apiRef.current = api;
+  }, [api]);
 
   const create = (): DraftSync => {
     const transport: DraftTransport = {
-      save: (body) => sendRef.current<SaveAnswer>("PUT", apiPath, body),
+      save: (json) =>
+        apiRef.current.agencies[":id"].reports[":year"].$put({ param, json }).then(unwrap),
       async load() {
         try {
-          const detail = await getJson<ReportDetail>(apiPath);
-          return { document: detail.document as ReportDocument, revision: detail.revision.number };
+          const detail = await report.$get({ param, query: {} }).then(unwrap);
+          return { document: detail.document, revision: detail.revision.number };
         } catch (error) {
           if (error instanceof ApiRequestError && error.status === 404) return null;
           throw error;
@@ -109,7 +113,7 @@ export function useDraftSync(options: UseDraftSyncOptions): DraftSyncHandle {
     });
   };
 
-  // `create` only captures sendRef for the transport, which reads it when saving, not here.
+  // `create` only captures apiRef for the transport, which reads it when saving, not here.
   // eslint-disable-next-line react-hooks/refs -- see above
   const [owner, setOwner] = useState(() => ({ apiPath, sync: create() }));
   let sync = owner.sync;

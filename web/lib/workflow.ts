@@ -1,4 +1,4 @@
-import type { ReportSummary, User } from "./account-types";
+import type { ReportSummary, User } from "./api-types";
 
 export interface WorkflowActions {
   /** 提交: the agency's own submitter (or an administrator) hands in a draft or returned report. */

@@ -3,13 +3,19 @@ import { checkPasswordStrength } from "../../worker/auth/password";
 import { Field } from "../components/field";
 import { ErrorNotice, RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
-import type { InviteInfo, SessionResponse } from "../lib/account-types";
+import type { InferResponseType } from "hono/client";
+import { api as reader, unwrap, type Api } from "../api";
 import { fieldErrors } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
-import { getJson } from "../lib/http";
 import { navigate } from "../lib/router";
-import { useSession } from "../lib/session";
+import { useApi, useSession } from "../lib/session";
 import { useRequest } from "../lib/use-request";
+
+type Invite = Api["auth"]["invites"][":token"];
+type InviteInfo = InferResponseType<Invite["$get"], 200>;
+
+/** The token as a path parameter: the client puts it in the address as given. */
+const tokenParam = (token: string) => ({ token: encodeURIComponent(token) });
 
 interface Props {
   purpose: "invite" | "reset";
@@ -20,7 +26,7 @@ export function AcceptInvitePage({ purpose }: Props) {
   const { t } = useI18n();
   const token = window.location.hash.replace(/^#/, "");
   const invite = useRequest(
-    () => getJson<InviteInfo>(`/api/auth/invites/${encodeURIComponent(token)}`),
+    () => reader.auth.invites[":token"].$get({ param: tokenParam(token) }).then(unwrap),
     [token],
   );
   return (
@@ -46,7 +52,8 @@ export function AcceptInvitePage({ purpose }: Props) {
 
 function AcceptForm({ token, info }: { token: string; info: InviteInfo }) {
   const { t, locale } = useI18n();
-  const { adopt, send } = useSession();
+  const { adopt } = useSession();
+  const api = useApi();
   const [name, setName] = useState(info.name);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -69,11 +76,9 @@ function AcceptForm({ token, info }: { token: string; info: InviteInfo }) {
     setBusy(true);
     try {
       const body = isInvite ? { password, name: name.trim() } : { password };
-      const session = await send<SessionResponse>(
-        "POST",
-        `/api/auth/invites/${encodeURIComponent(token)}/accept`,
-        body,
-      );
+      const session = await api.auth.invites[":token"].accept
+        .$post({ param: tokenParam(token), json: body })
+        .then(unwrap);
       adopt(session);
       // Replacing the entry also drops the token from the address bar and the history.
       navigate("/", { replace: true });

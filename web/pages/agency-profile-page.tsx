@@ -1,3 +1,5 @@
+import type { InferResponseType } from "hono/client";
+import { api, query, unwrap, type Api, type Json } from "../api";
 import type { ChartSize } from "../components/completeness-chart";
 import { AgencyFacts } from "../components/agency-facts";
 import { Link } from "../components/link";
@@ -5,36 +7,15 @@ import { RequestView } from "../components/request-view";
 import { TrendChart } from "../components/trend-chart";
 import { useI18n, type MessageKey } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import { getJson } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { TREND_FIGURES, TREND_SERIES, trendRows, yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
 
-interface Agency {
-  id: number;
-  name: string;
-  level: string;
-  kind: string;
-  scope: string;
-  region_code: string;
-  parent_id: number | null;
-}
-
-interface ReportRow {
-  year: number;
-  status: string;
-  revision: number;
-  published: boolean;
-  error_count: number;
-  warning_count: number;
-  late: boolean;
-  submitted_at: string | null;
-}
-
-interface CompareAnswer {
-  items: { agency_id: number; year: number; values: Record<string, unknown> }[];
-}
+type AgencyRoute = Api["agencies"][":id"];
+type Agency = InferResponseType<AgencyRoute["$get"], 200>;
+type ReportRow = InferResponseType<AgencyRoute["reports"]["$get"], 200>["items"][number];
+type CompareAnswer = Json<InferResponseType<Api["compare"]["$get"], 200>>;
 
 interface Profile {
   agency: Agency;
@@ -55,14 +36,18 @@ export function AgencyProfilePage({
   const profile = useRequest(
     () =>
       Promise.all([
-        getJson<Agency>(`/api/agencies/${agencyId}`),
-        getJson<{ items: ReportRow[] }>(`/api/agencies/${agencyId}/reports`),
-        getJson<CompareAnswer>("/api/compare", {
-          figure: TREND_FIGURES.join(","),
-          years: `2019-${latest}`,
-          under: agencyId,
-          basis: "published",
-        }),
+        api.agencies[":id"].$get({ param: { id: String(agencyId) } }).then(unwrap),
+        api.agencies[":id"].reports.$get({ param: { id: String(agencyId) } }).then(unwrap),
+        api.compare
+          .$get({
+            query: query({
+              figure: TREND_FIGURES.join(","),
+              years: `2019-${latest}`,
+              under: agencyId,
+              basis: "published",
+            }),
+          })
+          .then(unwrap),
       ]).then(([agency, reports, compare]): Profile => ({
         agency,
         reports: reports.items,

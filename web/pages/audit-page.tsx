@@ -3,9 +3,8 @@ import { Pager } from "../components/pager";
 import { RequestView } from "../components/request-view";
 import { RequireRole } from "../components/require-role";
 import { useI18n } from "../i18n";
-import type { AuditEntry, Page } from "../lib/account-types";
+import { api, query, unwrap } from "../api";
 import { formatDateTime } from "../lib/format";
-import { getJson } from "../lib/http";
 import { useRequest } from "../lib/use-request";
 import { useTypedParam, useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 
@@ -31,15 +30,15 @@ function Audit() {
   const [action, setAction] = useTypedParam("action", setParams);
   const [actor, setActor] = useTypedParam("actor", setParams);
   const offset = urlOffset(params);
-  const query = {
+  const filter = {
     action: params.get("action"),
     actor: params.get("actor"),
     limit: PAGE_SIZE,
     offset,
   };
   const entries = useRequest(
-    () => getJson<Page<AuditEntry>>("/api/audit", query),
-    [JSON.stringify(query)],
+    () => api.audit.$get({ query: query(filter) }).then(unwrap),
+    [JSON.stringify(filter)],
   );
 
   return (
@@ -79,7 +78,7 @@ function Audit() {
                           <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
                         </td>
                         <td>{e.actor_name ?? "—"}</td>
-                        <td>{roleText(e.role ?? e.actor_kind ?? null)}</td>
+                        <td>{roleText(e.actor_kind)}</td>
                         <td className="mono">{e.action}</td>
                         <td>{e.target ?? "—"}</td>
                         <td className="mono">{e.address ?? "—"}</td>

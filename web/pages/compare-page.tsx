@@ -1,6 +1,6 @@
 import type { InferResponseType } from "hono/client";
 import { useEffect, useState } from "react";
-import { ApiRequestError, type api } from "../api";
+import { api, ApiRequestError, query, unwrap, type Api, type Json } from "../api";
 import { CompareChart } from "../components/compare-chart";
 import type { ChartSize } from "../components/completeness-chart";
 import { DashboardFilters } from "../components/dashboard-filters";
@@ -24,13 +24,12 @@ import {
 } from "../lib/compare-ranking";
 import { PRESET_KEYS, presetOf, type Preset } from "../lib/compare-presets";
 import { navigate } from "../lib/router";
-import { getJson, withQuery, type Query } from "../lib/http";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { useRequest, type RequestState } from "../lib/use-request";
 import { INDICATORS } from "../../worker/report/indicators";
 import type { PeerGroup } from "../../worker/report/ranking";
 
-type Compare = InferResponseType<(typeof api.compare)["$get"], 200>;
+type Compare = Json<InferResponseType<Api["compare"]["$get"], 200>>;
 /** Agencies per page of the ranking (and of the chart beside it). */
 const PAGE_SIZE = 50;
 const SCOPES = ["self", "region"] as const satisfies readonly AgencyScope[];
@@ -54,7 +53,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
   const sort = pick(params.get("sort"), SORT_KEYS) ?? "rank";
   const dir: SortDir = params.get("dir") === "desc" ? "desc" : "asc";
   const offset = urlOffset(params);
-  const query: Query = { years: String(year), under, basis, level, kind, scope };
+  const filter = { years: year, under, basis, level, kind, scope };
   const figure = preset.figures.join(",");
   // The server ranks and orders every agency of the region and sends one page: a province's
   // 10,000 agencies are never all in the browser.
@@ -62,15 +61,19 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
     () =>
       under === null
         ? new Promise<Compare>(() => undefined)
-        : getJson<Compare>("/api/compare", {
-            ...query,
-            figure,
-            rank: "true",
-            sort: sort === "agency" ? "agency" : sort,
-            dir,
-            offset: String(offset),
-            limit: String(PAGE_SIZE),
-          }),
+        : api.compare
+            .$get({
+              query: query({
+                ...filter,
+                figure,
+                rank: "true",
+                sort: sort === "agency" ? "agency" : sort,
+                dir,
+                offset,
+                limit: PAGE_SIZE,
+              }),
+            })
+            .then(unwrap),
     [preset.key, year, under, basis, level, kind, scope, sort, dir, offset],
   );
   // A raw count ranks only peers, a rate only one scope: when the server refuses, the page
@@ -200,7 +203,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             dir={dir}
             onSort={(s, d) => setParams({ sort: s, dir: d, offset: null })}
             onPage={(o) => setParams(offsetParam(o))}
-            csv={withQuery("/api/compare", { ...query, figure, format: "csv" })}
+            csv={api.compare.$path({ query: query({ ...filter, figure, format: "csv" }) })}
             chartSize={chartSize}
           />
         </>

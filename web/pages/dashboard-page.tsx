@@ -1,5 +1,5 @@
 import type { InferResponseType } from "hono/client";
-import type { api } from "../api";
+import { api, query, unwrap } from "../api";
 import { CompletenessChart, type ChartSize } from "../components/completeness-chart";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
@@ -7,7 +7,6 @@ import { RequestView } from "../components/request-view";
 import { useI18n, type MessageKey } from "../i18n";
 import { completenessConfig, completenessRows, statesOf } from "../lib/completeness-chart-data";
 import { formatCount } from "../lib/format";
-import { getJson } from "../lib/http";
 import { EMBED_BUILDER_PATH, reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
@@ -26,7 +25,7 @@ export function DashboardPage({ chartSize }: { chartSize?: ChartSize }) {
     () =>
       under === null
         ? new Promise<Overview>(() => undefined)
-        : getJson<Overview>("/api/overview", { year, under, basis }),
+        : api.overview.$get({ query: query({ year, under, basis }) }).then(unwrap),
     [year, under, basis],
   );
 

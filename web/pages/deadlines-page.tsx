@@ -1,18 +1,11 @@
 import { useState, type FormEvent } from "react";
-import type { ApiRequestError } from "../api";
+import { unwrap, type ApiRequestError } from "../api";
 import { Field } from "../components/field";
 import { RequestView } from "../components/request-view";
 import { RequireRole } from "../components/require-role";
 import { useI18n } from "../i18n";
-import { getJson } from "../lib/http";
-import { useSession } from "../lib/session";
+import { useApi } from "../lib/session";
 import { useRequest } from "../lib/use-request";
-
-interface Deadline {
-  year: number;
-  department_deadline: string;
-  government_deadline: string;
-}
 
 /** `/admin/deadlines`: when each year's reports are due (Art. 49; editable by administrators). */
 export function DeadlinesPage() {
@@ -25,8 +18,8 @@ export function DeadlinesPage() {
 
 function Deadlines() {
   const { t, locale } = useI18n();
-  const { send } = useSession();
-  const list = useRequest(() => getJson<{ items: Deadline[] }>("/api/deadlines"), []);
+  const api = useApi();
+  const list = useRequest(() => api.deadlines.$get().then(unwrap), []);
   const nextYear = new Date().getFullYear() - 1;
   const [year, setYear] = useState(String(nextYear));
   const [department, setDepartment] = useState(`${nextYear + 1}-01-31`);
@@ -37,10 +30,12 @@ function Deadlines() {
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      await send("PUT", `/api/deadlines/${year}`, {
-        department_deadline: department,
-        government_deadline: government,
-      });
+      await api.deadlines[":year"]
+        .$put({
+          param: { year },
+          json: { department_deadline: department, government_deadline: government },
+        })
+        .then(unwrap);
       setError(null);
       setSaved(true);
       list.refresh();

@@ -16,8 +16,7 @@ import {
   type EmbedProblem,
 } from "../lib/embed-url";
 import { figureLabel } from "../lib/figure-label";
-import { getJson } from "../lib/http";
-import { publicAgencyApi, type PublicAgencyDetail } from "../lib/public-api";
+import { api, unwrap } from "../api";
 import { publicAgencyPath, publicRegionPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
 import { useTypedParam, useUrlState } from "../lib/use-url-state";
@@ -45,7 +44,10 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
     () =>
       choice.agency === null
         ? Promise.resolve(null)
-        : getJson<PublicAgencyDetail>(publicAgencyApi(choice.agency)).then((d) => d.agency.name),
+        : api.public.agencies[":id"]
+            .$get({ param: { id: String(choice.agency) } })
+            .then(unwrap)
+            .then((d) => d.agency.name),
     [choice.agency],
   );
   const agencyName =

@@ -1,10 +1,9 @@
-import type { ReportDocument } from "../../worker/report/document";
 import { Link } from "../components/link";
 import { PrintView } from "../components/report-form/print-view";
 import { RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
-import type { ReportDetail } from "../lib/account-types";
-import { getJson } from "../lib/http";
+import { api, unwrap } from "../api";
+import { reportParam } from "../lib/api-types";
 import { reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
 
@@ -19,8 +18,10 @@ export function PrintPage({ agencyId, year }: Props) {
   const data = useRequest(
     () =>
       Promise.all([
-        getJson<{ name: string }>(`/api/agencies/${agencyId}`),
-        getJson<ReportDetail>(`/api/agencies/${agencyId}/reports/${year}`),
+        api.agencies[":id"].$get({ param: { id: String(agencyId) } }).then(unwrap),
+        api.agencies[":id"].reports[":year"]
+          .$get({ param: reportParam(agencyId, year), query: {} })
+          .then(unwrap),
       ]),
     [agencyId, year],
   );
@@ -35,10 +36,7 @@ export function PrintPage({ agencyId, year }: Props) {
       <RequestView state={data.state} retry={data.retry}>
         {([agency, detail]) => (
           <article>
-            <PrintView
-              document={{ ...(detail.document as ReportDocument), agency: agency.name }}
-              withMetrics
-            />
+            <PrintView document={{ ...detail.document, agency: agency.name }} withMetrics />
           </article>
         )}
       </RequestView>

@@ -4,8 +4,8 @@ import { Link } from "../components/link";
 import { PublicTrend } from "../components/public-trend";
 import { RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
-import { getJson } from "../lib/http";
-import { publicAgencyApi, type PublicAgencyDetail } from "../lib/public-api";
+import { api, unwrap } from "../api";
+import type { PublicAgencyDetail } from "../lib/public-api";
 import {
   EMBED_BUILDER_PATH,
   publicAgencyPath,
@@ -25,7 +25,7 @@ interface Props {
 export function PublicAgencyPage({ agencyId, chartSize }: Props) {
   const { t } = useI18n();
   const detail = useRequest(
-    () => getJson<PublicAgencyDetail>(publicAgencyApi(agencyId)),
+    () => api.public.agencies[":id"].$get({ param: { id: String(agencyId) } }).then(unwrap),
     [agencyId],
   );
   return (

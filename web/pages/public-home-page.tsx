@@ -4,14 +4,8 @@ import { PublicAgencyTable } from "../components/public-agency-table";
 import { RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
 import { formatCount } from "../lib/format";
-import { getJson } from "../lib/http";
-import {
-  bulkCsvUrl,
-  bulkPackageUrl,
-  OPENAPI_URL,
-  PUBLIC_AGENCIES,
-  type PublicAgencyList,
-} from "../lib/public-api";
+import { api, query, unwrap } from "../api";
+import { bulkCsvUrl, bulkPackageUrl, OPENAPI_URL } from "../lib/public-api";
 import { yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
@@ -28,7 +22,7 @@ export function PublicHomePage() {
   const q = params.get("q") ?? "";
   const offset = urlOffset(params);
   const list = useRequest(
-    () => getJson<PublicAgencyList>(PUBLIC_AGENCIES, { q, limit: PAGE, offset }),
+    () => api.public.agencies.$get({ query: query({ q, limit: PAGE, offset }) }).then(unwrap),
     [q, offset],
   );
   const years = yearsUpTo(defaultYear(new Date())).reverse();

@@ -8,13 +8,8 @@ import { RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
 import { figureLabel } from "../lib/figure-label";
 import { formatCount } from "../lib/format";
-import { getJson } from "../lib/http";
-import {
-  PUBLIC_AGENCIES,
-  type PublicAgencyList,
-  type PublicRollup,
-  type PublicSeries,
-} from "../lib/public-api";
+import { api, query, unwrap } from "../api";
+import type { PublicRollup } from "../lib/public-api";
 import { EMBED_BUILDER_PATH } from "../lib/router";
 import { yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
@@ -56,13 +51,19 @@ export function PublicRegionPage({ code, chartSize }: Props) {
   const facts = useRequest(
     () =>
       Promise.all([
-        getJson<PublicAgencyList>(PUBLIC_AGENCIES, { region: code, kind: "government", limit: 1 }),
-        getJson<PublicSeries>("/api/public/series", {
-          region: code,
-          scope,
-          figure: "section3.new_received.total",
-          years: `${years[0]}-${latest}`,
-        }),
+        api.public.agencies
+          .$get({ query: query({ region: code, kind: "government", limit: 1 }) })
+          .then(unwrap),
+        api.public.series
+          .$get({
+            query: query({
+              region: code,
+              scope,
+              figure: "section3.new_received.total",
+              years: `${years[0]}-${latest}`,
+            }),
+          })
+          .then(unwrap),
       ]).then(([governments, series]) => ({
         name: governments.items[0]?.name ?? null,
         latestReported: series.items.at(-1)?.year ?? null,
@@ -77,11 +78,14 @@ export function PublicRegionPage({ code, chartSize }: Props) {
     () =>
       waiting
         ? new Promise<PublicRollup>(() => undefined)
-        : getJson<PublicRollup>("/api/public/rollup", { year, region: code, scope }),
+        : api.public.rollup.$get({ query: query({ year, region: code, scope }) }).then(unwrap),
     [year, code, scope, waiting],
   );
   const agencies = useRequest(
-    () => getJson<PublicAgencyList>(PUBLIC_AGENCIES, { region: code, limit: PAGE, offset }),
+    () =>
+      api.public.agencies
+        .$get({ query: query({ region: code, limit: PAGE, offset }) })
+        .then(unwrap),
     [code, offset],
   );
 

@@ -4,8 +4,9 @@ import { PrintView } from "../components/report-form/print-view";
 import { RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
 import { formatCount, formatDateTime } from "../lib/format";
-import { getJson, withQuery } from "../lib/http";
-import { publicReportApi, type PublicCorrections, type PublicReport } from "../lib/public-api";
+import { api, unwrap } from "../api";
+import { reportParam } from "../lib/api-types";
+import type { PublicCorrections, PublicReport } from "../lib/public-api";
 import { publicAgencyPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
 
@@ -20,14 +21,15 @@ interface Props {
  */
 export function PublicReportPage({ agencyId, year }: Props) {
   const { t } = useI18n();
-  const api = publicReportApi(agencyId, year);
   const data = useRequest(async () => {
+    const route = api.public.agencies[":id"].reports[":year"];
+    const param = reportParam(agencyId, year);
     // Both in flight at once; the report's own failure (not published) is the one to tell.
-    const corrections = getJson<PublicCorrections>(`${api}/corrections`);
+    const corrections = route.corrections.$get({ param }).then(unwrap);
     corrections.catch(() => undefined);
-    const report = await getJson<PublicReport>(api);
+    const report = await route.$get({ param, query: {} }).then(unwrap);
     return [report, await corrections] as const;
-  }, [api]);
+  }, [agencyId, year]);
   return (
     <main className="page public-page public-report">
       <p className="breadcrumbs">
@@ -35,7 +37,7 @@ export function PublicReportPage({ agencyId, year }: Props) {
       </p>
       <RequestView state={data.state} retry={data.retry}>
         {([report, corrections]) => (
-          <ReportView report={report} corrections={corrections} api={api} />
+          <ReportView report={report} corrections={corrections} agencyId={agencyId} year={year} />
         )}
       </RequestView>
     </main>
@@ -45,11 +47,14 @@ export function PublicReportPage({ agencyId, year }: Props) {
 interface ViewProps {
   report: PublicReport;
   corrections: PublicCorrections;
-  api: string;
+  agencyId: number;
+  year: number;
 }
 
-function ReportView({ report, corrections, api }: ViewProps) {
+function ReportView({ report, corrections, agencyId, year }: ViewProps) {
   const { t, locale } = useI18n();
+  const route = api.public.agencies[":id"].reports[":year"];
+  const param = reportParam(agencyId, year);
   const document = { ...report.document, agency: report.agency.name };
   return (
     <>
@@ -87,11 +92,11 @@ function ReportView({ report, corrections, api }: ViewProps) {
         <div>
           <dt>{t("pubDownload")}</dt>
           <dd>
-            <a href={withQuery(api, { format: "csv" })} download>
+            <a href={route.$path({ param, query: { format: "csv" } })} download>
               CSV
             </a>
             {" · "}
-            <a href={api}>JSON</a>
+            <a href={route.$path({ param, query: {} })}>JSON</a>
           </dd>
         </div>
       </dl>

@@ -1,5 +1,5 @@
 import type { InferResponseType } from "hono/client";
-import type { api } from "../api";
+import { api, query, unwrap } from "../api";
 import { CrossCheckTable } from "../components/cross-check-table";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
@@ -8,7 +8,6 @@ import { RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
 import { figureLabel } from "../lib/figure-label";
 import { formatCount } from "../lib/format";
-import { getJson } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
@@ -36,13 +35,17 @@ export function QualityPage() {
     () =>
       under === null
         ? new Promise<Quality>(() => undefined)
-        : getJson<Quality>("/api/quality", {
-            year,
-            under,
-            basis,
-            hard_offset: hardOffset || undefined,
-            soft_offset: softOffset || undefined,
-          }),
+        : api.quality
+            .$get({
+              query: query({
+                year,
+                under,
+                basis,
+                hard_offset: hardOffset || undefined,
+                soft_offset: softOffset || undefined,
+              }),
+            })
+            .then(unwrap),
     [year, under, basis, hardOffset, softOffset],
   );
   const onPage = (list: ListKey, offset: number) =>

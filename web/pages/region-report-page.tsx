@@ -1,6 +1,6 @@
 import type { InferResponseType } from "hono/client";
 import { useMemo, useState } from "react";
-import type { api } from "../api";
+import { api, query, unwrap, type Api, type Json } from "../api";
 import { CrossCheckTable } from "../components/cross-check-table";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
@@ -9,15 +9,14 @@ import { PrintView } from "../components/report-form/print-view";
 import { RequestView } from "../components/request-view";
 import { useI18n, type MessageKey } from "../i18n";
 import { completenessConfig } from "../lib/completeness-chart-data";
-import { getJson, withQuery } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { regionDocument } from "../lib/region-document";
 import { useAgencyChoice } from "../lib/use-agency-choice";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
 
-type RegionReport = InferResponseType<(typeof api)["region-report"]["$get"], 200>;
-type LedgerPage = InferResponseType<(typeof api)["rollup"]["ledger"]["$get"], 200>;
+type RegionReport = Json<InferResponseType<Api["region-report"]["$get"], 200>>;
+type LedgerPage = Json<InferResponseType<Api["rollup"]["ledger"]["$get"], 200>>;
 
 /** Agencies per page of the ledger: the summary above says how many there are in all. */
 const LEDGER_PAGE = 50;
@@ -45,11 +44,11 @@ export function RegionReportPage() {
     () =>
       under === null
         ? new Promise<RegionReport>(() => undefined)
-        : getJson<RegionReport>("/api/region-report", {
-            year,
-            under,
-            scope: scope === "region" ? scope : undefined,
-          }),
+        : api["region-report"]
+            .$get({
+              query: query({ year, under, scope: scope === "region" ? scope : undefined }),
+            })
+            .then(unwrap),
     [year, under, scope],
   );
 
@@ -118,12 +117,11 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
   const derivedRows = Object.keys(data.section3.derived_totals).length;
   const document = useMemo(() => regionDocument(data, regionName), [data, regionName]);
   const csv = (part: "tables" | "ledger") =>
-    withQuery("/api/region-report", { year: data.year, under, scope: asked, format: "csv", part });
-  const xlsx = withQuery("/api/region-report", {
-    year: data.year,
-    under,
-    scope: asked,
-    format: "xlsx",
+    api["region-report"].$path({
+      query: query({ year: data.year, under, scope: asked, format: "csv", part }),
+    });
+  const xlsx = api["region-report"].$path({
+    query: query({ year: data.year, under, scope: asked, format: "xlsx" }),
   });
 
   return (
@@ -225,15 +223,20 @@ function LedgerList({ year, under, scope, total, inclusion, setInclusion }: Ledg
   const page = useRequest(
     () =>
       open
-        ? getJson<LedgerPage>("/api/rollup/ledger", {
-            year,
-            under,
-            scope: scope === "region" ? scope : undefined,
-            basis: "published",
-            state: inclusion ?? undefined,
-            limit: LEDGER_PAGE,
-            offset,
-          })
+        ? api.rollup.ledger
+            .$get({
+              query: query({
+                year,
+                under,
+                scope: scope === "region" ? scope : undefined,
+                basis: "published",
+                // As the URL has it: the server refuses a state it does not know.
+                state: (inclusion ?? undefined) as Inclusion | undefined,
+                limit: LEDGER_PAGE,
+                offset,
+              }),
+            })
+            .then(unwrap)
         : new Promise<LedgerPage>(() => undefined),
     [open, year, under, scope, inclusion, offset],
   );

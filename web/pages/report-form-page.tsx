@@ -1,5 +1,4 @@
 import { lazy, Suspense, useMemo, useState } from "react";
-import type { ReportDocument } from "../../worker/report/document";
 import type { CheckContext } from "../../worker/report/rules";
 import { ConflictDialog } from "../components/conflict-dialog";
 import { Field } from "../components/field";
@@ -52,14 +51,14 @@ export function ReportFormPage({ agencyId, year }: Props) {
 function Editor({ agencyId, year, data, reload }: Props & { data: FormData; reload: () => void }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const apiPath = `/api/agencies/${agencyId}/reports/${year}`;
   const report = data.detail?.report ?? null;
   const [reason, setReason] = useState("");
   const correcting = report?.published ?? false;
   const draft = useDraftSync({
-    apiPath,
+    agencyId,
+    year,
     initial: data.detail
-      ? { document: data.detail.document as ReportDocument, revision: data.detail.revision.number }
+      ? { document: data.detail.document, revision: data.detail.revision.number }
       : null,
     note: correcting ? reason : undefined,
   });
@@ -155,14 +154,10 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
       />
       {canSubmit && (
         <SubmitForm
-          report={
-            {
-              ...(report ?? { status: "draft", late: false, published: false }),
-              revision: draft.revision,
-            } as NonNullable<typeof report>
-          }
+          revision={draft.revision}
           findings={findings}
-          apiPath={apiPath}
+          agencyId={agencyId}
+          year={year}
           onDone={(step) => {
             if (step === "submit") navigate(reportPath(agencyId, year));
             else reload();

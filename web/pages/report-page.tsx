@@ -11,9 +11,8 @@ import { StatusBadge } from "../components/status-badge";
 import { SubmitForm } from "../components/submit-form";
 import type { WorkflowStep } from "../components/workflow-error";
 import { useI18n } from "../i18n";
-import type { Correction, Items, ReportDetail, ReviewEntry } from "../lib/account-types";
+import { reportParam } from "../lib/api-types";
 import { formatDateTime } from "../lib/format";
-import { getJson } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { useSession } from "../lib/session";
 import { useRequest } from "../lib/use-request";
@@ -28,23 +27,23 @@ interface Props {
 export function ReportPage({ agencyId, year }: Props) {
   const { t, locale } = useI18n();
   const { user, status } = useSession();
-  const apiPath = `/api/agencies/${agencyId}/reports/${year}`;
+  const param = reportParam(agencyId, year);
+  const reportApi = api.agencies[":id"].reports[":year"];
   const detail = useRequest(
     () =>
       Promise.all([
-        getJson<ReportDetail>(apiPath),
-        api.agencies[":id"].$get({ param: { id: String(agencyId) } }).then(unwrap),
+        reportApi.$get({ param, query: {} }).then(unwrap),
+        api.agencies[":id"].$get({ param: { id: param.id } }).then(unwrap),
       ]),
-    [apiPath, user?.id],
+    [agencyId, year, user?.id],
   );
   const reviews = useRequest(
-    () =>
-      user ? getJson<Items<ReviewEntry>>(`${apiPath}/reviews`) : Promise.resolve({ items: [] }),
-    [apiPath, user?.id],
+    () => (user ? reportApi.reviews.$get({ param }).then(unwrap) : Promise.resolve({ items: [] })),
+    [agencyId, year, user?.id],
   );
   const corrections = useRequest(
-    () => getJson<Items<Correction>>(`${apiPath}/corrections`),
-    [apiPath],
+    () => reportApi.corrections.$get({ param }).then(unwrap),
+    [agencyId, year],
   );
 
   const [done, setDone] = useState<WorkflowStep | null>(null);
@@ -70,7 +69,7 @@ export function ReportPage({ agencyId, year }: Props) {
         </p>
       )}
       <RequestView state={detail.state} retry={detail.retry}>
-        {([{ report, findings }, agency]) => {
+        {([{ report, revision, findings }, agency]) => {
           const allowed = workflowActions(user, report, agencyId);
           return (
             <>
@@ -115,13 +114,20 @@ export function ReportPage({ agencyId, year }: Props) {
               <h3 className="section-title">{t("findings")}</h3>
               <FindingsList findings={findings} />
               {allowed.submit && (
-                <SubmitForm report={report} findings={findings} apiPath={apiPath} onDone={reload} />
+                <SubmitForm
+                  revision={report.revision ?? revision.number}
+                  findings={findings}
+                  agencyId={agencyId}
+                  year={year}
+                  onDone={reload}
+                />
               )}
               {allowed.review && (
                 <ReviewActions
-                  report={report}
+                  revision={report.revision ?? revision.number}
                   findings={findings}
-                  apiPath={apiPath}
+                  agencyId={agencyId}
+                  year={year}
                   onDone={reload}
                 />
               )}
@@ -133,7 +139,8 @@ export function ReportPage({ agencyId, year }: Props) {
         current?.status !== "submitted" &&
         (detail.state.kind === "ready" || missing) && (
           <DocumentUpload
-            apiPath={apiPath}
+            agencyId={agencyId}
+            year={year}
             baseRevision={current?.revision ?? 0}
             correcting={current?.published ?? false}
             onSaved={() => reload()}

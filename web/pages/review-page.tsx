@@ -5,14 +5,16 @@ import { RequireRole } from "../components/require-role";
 import { DEFAULT_STATUS, ReviewFilters } from "../components/review-filters";
 import { StatusBadge } from "../components/status-badge";
 import { useI18n } from "../i18n";
-import type { Page, ReportListItem } from "../lib/account-types";
+import type { InferRequestType } from "hono/client";
+import { api, query, unwrap, type Api } from "../api";
 import { formatDateTime } from "../lib/format";
-import { getJson } from "../lib/http";
 import { reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
 import { useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 
 const PAGE_SIZE = 50;
+
+type ListQuery = InferRequestType<Api["reports"]["$get"]>["query"];
 
 /** `/review`: the reports waiting for review (or any other slice), scoped by the server. */
 export function ReviewPage() {
@@ -29,18 +31,19 @@ function ReviewQueue() {
   const [params, setParams] = urlState;
   const status = params.get("status") ?? DEFAULT_STATUS;
   const offset = urlOffset(params);
-  const query = {
+  // The filters as the URL has them: the server refuses a value it does not know.
+  const filter = {
     year: params.get("year"),
-    status: status === "all" ? null : status,
-    late: params.get("late"),
-    has_findings: params.get("has_findings"),
+    status: (status === "all" ? null : status) as ListQuery["status"] | null,
+    late: params.get("late") as ListQuery["late"] | null,
+    has_findings: params.get("has_findings") as ListQuery["has_findings"] | null,
     under: params.get("under"),
     limit: PAGE_SIZE,
     offset,
   };
   const reports = useRequest(
-    () => getJson<Page<ReportListItem>>("/api/reports", query),
-    [JSON.stringify(query)],
+    () => api.reports.$get({ query: query(filter) }).then(unwrap),
+    [JSON.stringify(filter)],
   );
 
   return (

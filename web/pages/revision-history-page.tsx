@@ -4,38 +4,27 @@ import { Link } from "../components/link";
 import { RequestView } from "../components/request-view";
 import { useI18n } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import { getJson } from "../lib/http";
+import type { InferResponseType } from "hono/client";
+import { api, query, unwrap, type Api } from "../api";
+import { reportParam } from "../lib/api-types";
 import { reportPath } from "../lib/router";
 import { useRequest } from "../lib/use-request";
+
+type Diff = InferResponseType<Api["agencies"][":id"]["reports"][":year"]["diff"]["$get"], 200>;
 
 interface Props {
   agencyId: number;
   year: number;
 }
 
-interface RevisionItem {
-  number: number;
-  author: string;
-  note: string | null;
-  created_at: string;
-  change_count: number;
-  error_count: number;
-  warning_count: number;
-}
-
-interface Change {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
 /** `/reports/:agencyId/:year/history`: every revision with who and when, and a diff of any two. */
 export function RevisionHistoryPage({ agencyId, year }: Props) {
   const { t, locale } = useI18n();
-  const apiPath = `/api/agencies/${agencyId}/reports/${year}`;
+  const param = reportParam(agencyId, year);
+  const reportApi = api.agencies[":id"].reports[":year"];
   const revisions = useRequest(
-    () => getJson<{ items: RevisionItem[] }>(`${apiPath}/revisions`),
-    [apiPath],
+    () => reportApi.revisions.$get({ param }).then(unwrap),
+    [agencyId, year],
   );
   const [pair, setPair] = useState<[number, number] | null>(null);
   const items = revisions.state.kind === "ready" ? revisions.state.data.items : [];
@@ -43,9 +32,9 @@ export function RevisionHistoryPage({ agencyId, year }: Props) {
   const diff = useRequest(
     () =>
       items.length === 0
-        ? Promise.resolve({ changes: [] as Change[] })
-        : getJson<{ changes: Change[] }>(`${apiPath}/diff`, { from, to }),
-    [apiPath, from, to, items.length],
+        ? Promise.resolve<Pick<Diff, "changes">>({ changes: [] })
+        : reportApi.diff.$get({ param, query: query({ from, to }) }).then(unwrap),
+    [agencyId, year, from, to, items.length],
   );
   const labels = useMemo(() => new Map(listFigures().map((f) => [f.key as string, f])), []);
   const label = (path: string) => {

@@ -1,3 +1,5 @@
+import type { InferResponseType } from "hono/client";
+import { api, query, unwrap, type Api, type Json } from "../api";
 import type { ChartSize } from "../components/completeness-chart";
 import { Field } from "../components/field";
 import { Link } from "../components/link";
@@ -5,17 +7,12 @@ import { RequestView } from "../components/request-view";
 import { TrendChart } from "../components/trend-chart";
 import { useI18n } from "../i18n";
 import { figureLabel } from "../lib/figure-label";
-import { getJson } from "../lib/http";
 import { seriesOf, TREND_SERIES, trendRows, yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
 import { useUrlState } from "../lib/use-url-state";
 
-interface Rollup {
-  year: number;
-  figures: Record<string, number | null>;
-  indicators: { key: string; value: number | null; status: string }[];
-}
+type Rollup = Json<InferResponseType<Api["rollup"]["$get"], 200>>;
 
 /** A year's rollup as figure values, indicators under `indicator.<key>` as compare answers them. */
 function valuesOf(rollup: Rollup): Record<string, unknown> {
@@ -37,7 +34,9 @@ export function TrendsPage({ chartSize }: { chartSize?: ChartSize }) {
       under === null
         ? new Promise<Rollup[]>(() => undefined)
         : Promise.all(
-            years.map((year) => getJson<Rollup>("/api/rollup", { year, under, scope: "self" })),
+            years.map((year) =>
+              api.rollup.$get({ query: query({ year, under, scope: "self" }) }).then(unwrap),
+            ),
           ),
     [under, years.length],
   );

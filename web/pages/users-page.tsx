@@ -4,8 +4,7 @@ import { RequireRole } from "../components/require-role";
 import { TokenSection } from "../components/token-section";
 import { UsersTable } from "../components/users-table";
 import { useI18n } from "../i18n";
-import type { Items, UserRow } from "../lib/account-types";
-import { getJson } from "../lib/http";
+import { api, unwrap } from "../api";
 import { useSession } from "../lib/session";
 import { useRequest } from "../lib/use-request";
 
@@ -21,7 +20,7 @@ export function UsersPage() {
 function Users() {
   const { t } = useI18n();
   const { user } = useSession();
-  const users = useRequest(() => getJson<Items<UserRow>>("/api/users"), []);
+  const users = useRequest(() => api.users.$get().then(unwrap), []);
   return (
     <main className="page">
       <h2>{t("navUsers")}</h2>

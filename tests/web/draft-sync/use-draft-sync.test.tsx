@@ -70,7 +70,7 @@ function wrapper({ children }: { children: ReactNode }) {
 }
 
 function renderDraft(options: Partial<UseDraftSyncOptions> & { initial: ServerVersion | null }) {
-  return renderHook(() => useDraftSync({ apiPath: API_PATH, ...options }), { wrapper });
+  return renderHook(() => useDraftSync({ agencyId: 7, year: 2024, ...options }), { wrapper });
 }
 
 /** Lets timers due within `ms` fire, and the fetches they start answer. */
@@ -262,7 +262,7 @@ describe("useDraftSync", () => {
 
 /** A form in miniature: a field, the status line, and the dialog while in conflict. */
 function Form({ initial }: { initial: ServerVersion }) {
-  const draft = useDraftSync({ apiPath: API_PATH, initial });
+  const draft = useDraftSync({ agencyId: 7, year: 2024, initial });
   const overview = draft.document?.text?.overview ?? "";
   return (
     <>
