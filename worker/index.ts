@@ -91,7 +91,7 @@ const routes = app
   .route("/api", api)
   .route("/embed", embedRoutes);
 
-app.all("/api/*", () => {
+routes.all("/api/*", () => {
   throw new ApiError(404, "route_not_found", "接口不存在", "No such API route");
 });
 

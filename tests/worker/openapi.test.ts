@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import app from "../../worker/index";
 import { openApiDocument } from "../../worker/openapi/document";
 import {
   agencyDetailSchema,

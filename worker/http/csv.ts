@@ -1,3 +1,4 @@
+import type { AppEnv } from "../app-env";
 import { createMiddleware } from "hono/factory";
 
 /**
@@ -51,7 +52,7 @@ export const csvVariant = <Body>(
   table: (body: Body) => CsvTable,
   comments: readonly string[] = [],
 ) =>
-  createMiddleware(async (c, next) => {
+  createMiddleware<AppEnv>(async (c, next) => {
     await next();
     if (c.req.query("format") !== "csv" || c.res.status !== 200) return;
     const body = (await c.res.json()) as Body;

@@ -12,13 +12,13 @@ const JSON_TYPE = "application/json";
 export const jsonBody = <S extends z.ZodType>(schema: S, description = "JSON") => ({
   required: true as const,
   description,
-  content: { [JSON_TYPE]: { schema } } as { "application/json": { schema: S } },
+  content: { [JSON_TYPE]: { schema } },
 });
 
 /** A JSON answer. */
 export const jsonAnswer = <S extends z.ZodType>(description: string, schema: S) => ({
   description,
-  content: { [JSON_TYPE]: { schema } } as { "application/json": { schema: S } },
+  content: { [JSON_TYPE]: { schema } },
 });
 
 const CSV_TEXT = z.string().meta({ description: "RFC 4180 CSV, UTF-8 with a BOM." });
@@ -29,7 +29,7 @@ export const jsonOrCsvAnswer = <S extends z.ZodType>(description: string, schema
   content: {
     "application/json": { schema },
     "text/csv": { schema: CSV_TEXT },
-  } as { "application/json": { schema: S }; "text/csv": { schema: typeof CSV_TEXT } },
+  },
 });
 
 /** A text answer of another media type (CSV, HTML, JavaScript, XLSX). */

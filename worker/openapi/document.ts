@@ -82,13 +82,18 @@ function generate(app: OpenAPIHono<AppEnv>): Document {
   return document;
 }
 
+interface DescribedParameter {
+  name?: string;
+  description?: string;
+}
+
 /** A parameter its schema does not describe gets the text of its name (`parameter-text.ts`). */
 function describeParameters(document: Document) {
   for (const item of Object.values(document.paths ?? {})) {
-    for (const operation of Object.values(item ?? {})) {
-      if (!operation || typeof operation !== "object" || !("parameters" in operation)) continue;
-      for (const parameter of operation.parameters ?? []) {
-        if ("name" in parameter && !parameter.description)
+    for (const operation of Object.values(item ?? {}) as unknown[]) {
+      const parameters = (operation as { parameters?: DescribedParameter[] } | null)?.parameters;
+      for (const parameter of parameters ?? []) {
+        if (parameter.name !== undefined && !parameter.description)
           parameter.description = PARAMETER_TEXT[parameter.name] ?? "";
       }
     }

@@ -1,6 +1,5 @@
 import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { unsupportedMediaType, validationFailed } from "../http/errors";
 import { isJson } from "../http/validate";
@@ -14,13 +13,11 @@ import { describeIssues } from "../report/document";
 export function routeGroup() {
   const group = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success)
-        throw validationFailed(describeIssues(result.error as unknown as z.ZodError));
+      if (!result.success) throw validationFailed(describeIssues(result.error));
     },
   });
   const declare = group.openapi;
-  group.openapi = ((route, handler, hook) =>
-    declare(withJsonGate(route), handler, hook)) as typeof declare;
+  group.openapi = (route, handler, hook) => declare(withJsonGate(route), handler, hook);
   return group;
 }
 

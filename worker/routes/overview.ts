@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
 import { overview } from "../db/queries/dashboard";
 import { flattenSums } from "../db/queries/rollup";
 import { basis, id, regionPrefix, scope, year } from "../http/params";

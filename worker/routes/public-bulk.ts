@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
 import {
   BULK_PAGE_SIZE,
   BULK_TABLE_LABELS,

@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
 import type { Database } from "../db/client";
 import { compareFigures, type CompareQuery } from "../db/queries/compare";
 import { reportsWithFindings } from "../db/queries/dashboard";

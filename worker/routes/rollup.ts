@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
 import { flattenSums, ledgerPage, rollup } from "../db/queries/rollup";
 import { csvVariant } from "../http/csv";
 import { agencyFilter, basis, format, limit, offset, scope, year } from "../http/params";
