@@ -44,7 +44,8 @@ export const textAnswer = <T extends string>(description: string, type: T, text:
 /** A 204: done, nothing to say. */
 export const noContent = { description: "完成，无内容。Done; no body." } as const;
 
-const errorAnswer = (description: string) => jsonAnswer(description, errorBodySchema);
+/** An error answer, described as this route gives it. */
+export const errorAnswer = (description: string) => jsonAnswer(description, errorBodySchema);
 
 /** The error answers, by status; a route lists those it can give beyond 429 and 5xx. */
 export const ERRORS = {

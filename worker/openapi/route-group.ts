@@ -1,9 +1,8 @@
 import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
-import { unsupportedMediaType, validationFailed } from "../http/errors";
-import { isJson } from "../http/validate";
-import { describeIssues } from "../report/document";
+import { unsupportedMediaType } from "../http/errors";
+import { isJson, refuseInvalid } from "../http/validate";
 
 /**
  * A group of routes declared with `createRoute`: each route's request and response schemas
@@ -12,9 +11,7 @@ import { describeIssues } from "../report/document";
  */
 export function routeGroup() {
   const group = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationFailed(describeIssues(result.error));
-    },
+    defaultHook: (result) => refuseInvalid(result),
   });
   const declare = group.openapi;
   group.openapi = (route, handler, hook) => declare(withJsonGate(route), handler, hook);

@@ -20,9 +20,16 @@ import { ApiError, validationFailed } from "../http/errors";
 import { presentUser } from "../http/present-user";
 import { clearSessionCookie, writeSessionCookie } from "../http/session-cookie";
 import { audit } from "../http/audit-entry";
-import { errors, jsonAnswer, jsonBody, noContent, PUBLIC, WRITE_ERRORS } from "../openapi/contract";
+import {
+  errors,
+  jsonAnswer,
+  jsonBody,
+  noContent,
+  PUBLIC,
+  WRITE_ERRORS,
+  errorAnswer,
+} from "../openapi/contract";
 import { currentSessionSchema, inviteInfoSchema, sessionSchema } from "../openapi/bodies/accounts";
-import { errorBodySchema } from "../openapi/bodies/errors";
 import { routeGroup } from "../openapi/route-group";
 import { startSession } from "../services/sessions";
 
@@ -83,13 +90,11 @@ async function liveLink(c: { var: AppEnv["Variables"] }, token: string) {
 }
 
 /** The answers whose meaning here is narrower than the shared texts of `errors()`. */
-const CSRF_FAILED = jsonAnswer(
+const CSRF_FAILED = errorAnswer(
   "安全校验失败（csrf_failed）：带会话 Cookie 的写请求缺少或带错 X-CSRF-Token。A write sent with a session cookie lacks its X-CSRF-Token, or has another's.",
-  errorBodySchema,
 );
-const LINK_GONE = jsonAnswer(
+const LINK_GONE = errorAnswer(
   "链接已使用过（invite_used）或已过期（invite_expired）。The link was used or has expired.",
-  errorBodySchema,
 );
 const LINK_ERRORS = { ...errors(404), 410: LINK_GONE };
 
@@ -118,15 +123,11 @@ const loginRoute = createRoute({
   responses: {
     200: jsonAnswer("Signed in; the cookie is set.", sessionSchema),
     ...WRITE_ERRORS,
-    401: jsonAnswer(
-      "邮箱或密码不正确（invalid_credentials）。Wrong e-mail address or password.",
-      errorBodySchema,
-    ),
+    401: errorAnswer("邮箱或密码不正确（invalid_credentials）。Wrong e-mail address or password."),
     403: CSRF_FAILED,
     429: {
-      ...jsonAnswer(
+      ...errorAnswer(
         "登录失败次数过多（too_many_attempts），retry_after_seconds 秒后再试。Too many failed logins; try again after retry_after_seconds.",
-        errorBodySchema,
       ),
       headers: {
         "Retry-After": {

@@ -22,14 +22,20 @@ import { presentUser } from "../http/present-user";
 import { describeIssues } from "../report/document";
 import { authorize } from "../middleware/actor";
 import { audit } from "../http/audit-entry";
-import { errors, jsonAnswer, jsonBody, noContent, WRITE_ERRORS } from "../openapi/contract";
+import {
+  errors,
+  jsonAnswer,
+  jsonBody,
+  noContent,
+  WRITE_ERRORS,
+  errorAnswer,
+} from "../openapi/contract";
 import {
   inviteCreatedSchema,
   resetLinkSchema,
   userListSchema,
   userSchema,
 } from "../openapi/bodies/accounts";
-import { errorBodySchema } from "../openapi/bodies/errors";
 import { routeGroup } from "../openapi/route-group";
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -151,10 +157,7 @@ const inviteRoute = createRoute({
     201: jsonAnswer("The invitation.", inviteCreatedSchema),
     ...WRITE_ERRORS,
     ...errors(404),
-    409: jsonAnswer(
-      "该邮箱已有账号（email_taken）。An account with this e-mail address exists.",
-      errorBodySchema,
-    ),
+    409: errorAnswer("该邮箱已有账号（email_taken）。An account with this e-mail address exists."),
   },
 });
 
@@ -200,9 +203,8 @@ const updateUserRoute = createRoute({
     200: jsonAnswer("The user as changed.", userSchema),
     ...WRITE_ERRORS,
     ...errors(404),
-    409: jsonAnswer(
+    409: errorAnswer(
       "不能停用唯一的管理员（last_admin）。The last administrator cannot be deactivated.",
-      errorBodySchema,
     ),
   },
 });

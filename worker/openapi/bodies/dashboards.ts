@@ -5,10 +5,18 @@
  */
 
 import { z } from "zod";
-import { count, figureValue, rowId, year } from "./primitives";
+import {
+  agencyFacts,
+  agencyScope,
+  count,
+  figureValue,
+  regionCode,
+  rowId,
+  year,
+} from "./primitives";
 import { indicatorsSchema } from "./public";
 import { explanationSchema, findingSchema } from "./reports";
-import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES, REPORT_STATUSES } from "../../db/schema";
+import { AGENCY_LEVELS, REPORT_STATUSES } from "../../db/schema";
 import { KEY_FIGURES } from "../../report/key-figures";
 import { INCLUSIONS } from "../../report/region-coverage";
 import { SECTION4_GROUPS, TEMPLATES } from "../../report/templates";
@@ -17,14 +25,12 @@ const basis = z.enum(["current", "published"]).meta({
   description:
     "published：已公开（审核通过）的版本；current：最新保存的版本（仅限管理员和本地区审核员）。The approved revisions, or the latest saves (staff only).",
 });
-const agencyScope = z.enum(AGENCY_SCOPES);
 const reportStatus = z.enum(REPORT_STATUSES);
 /** A report's state as this viewer may know it: null where a non-reviewer may not (unpublished). */
 const visibleStatus = reportStatus.nullable().meta({
   description:
     "报告状态；无审核权限者只见 approved，其余为 null。The report's state; null for a viewer without review rights unless approved.",
 });
-const regionCode = z.string().regex(/^\d{6}$/);
 
 /** One derived indicator (`report/indicators.ts`), as the public indicators answer it. */
 const indicatorResult = indicatorsSchema.shape.items.element.shape.indicators.element;
@@ -94,10 +100,7 @@ const regionCrossCheck = z
 const compareAgency = z.strictObject({
   id: rowId,
   name: z.string(),
-  level: z.enum(AGENCY_LEVELS),
-  kind: z.enum(AGENCY_KINDS),
-  scope: agencyScope,
-  region_code: regionCode,
+  ...agencyFacts,
 });
 
 export const compareSchema = z
@@ -176,10 +179,7 @@ const ledgerEntry = z
   .strictObject({
     id: rowId,
     name: z.string(),
-    level: z.enum(AGENCY_LEVELS),
-    kind: z.enum(AGENCY_KINDS),
-    scope: agencyScope,
-    region_code: regionCode,
+    ...agencyFacts,
     inclusion: z.enum(INCLUSIONS),
     report_status: visibleStatus,
     template: z.enum(TEMPLATES).nullable(),

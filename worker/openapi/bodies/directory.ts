@@ -5,22 +5,15 @@
  */
 
 import { z } from "zod";
-import { count, instant, rowId } from "./primitives";
-import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES } from "../../db/schema";
+import { agencyFacts, instant, pageFrame, rowId } from "./primitives";
 
 /** `presentAgency` in `worker/http/present.ts`. */
 export const agencySchema = z
   .strictObject({
     id: rowId,
     name: z.string(),
-    level: z.enum(AGENCY_LEVELS),
-    kind: z.enum(AGENCY_KINDS),
-    scope: z.enum(AGENCY_SCOPES).meta({
-      description:
-        "region：报告全地区汇总；self：报告本机关。Whether the agency reports for its whole region or for itself.",
-    }),
+    ...agencyFacts,
     parent_id: rowId.nullable(),
-    region_code: z.string().regex(/^\d{6}$/),
     path: z
       .string()
       .regex(/^\/(\d+\/)+$/)
@@ -36,8 +29,6 @@ export const agencySchema = z
 export const agencyPageSchema = z
   .strictObject({
     items: z.array(agencySchema),
-    total: count,
-    limit: z.int().min(1).max(1000),
-    offset: count,
+    ...pageFrame,
   })
   .meta({ id: "AgencyPage" });

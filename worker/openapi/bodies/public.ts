@@ -5,8 +5,16 @@
  */
 
 import { z } from "zod";
-import { count, figureValue, instant, rowId, year } from "./primitives";
-import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES } from "../../db/schema";
+import {
+  agencyFacts,
+  agencyScope,
+  count,
+  figureValue,
+  instant,
+  pageFrame,
+  rowId,
+  year,
+} from "./primitives";
 import { INDICATORS } from "../../report/indicators";
 import { reportDocumentSchema } from "../../report/document";
 import { TEMPLATES } from "../../report/templates";
@@ -41,13 +49,7 @@ const publicAgencySchema = z
   .strictObject({
     id: rowId,
     name: z.string(),
-    level: z.enum(AGENCY_LEVELS),
-    kind: z.enum(AGENCY_KINDS),
-    scope: z.enum(AGENCY_SCOPES).meta({
-      description:
-        "region：全地区汇总的报告；self：本机关的报告。两者不可互相比较。A whole-region report or the agency's own; never compare the one with the other.",
-    }),
-    region_code: z.string().regex(/^\d{6}$/),
+    ...agencyFacts,
     parent_id: rowId.nullable(),
   })
   .meta({ id: "PublicAgency" });
@@ -55,9 +57,7 @@ const publicAgencySchema = z
 export const agencyListSchema = z
   .strictObject({
     items: z.array(publicAgencySchema),
-    total: count,
-    limit: z.int().min(1).max(1000),
-    offset: count,
+    ...pageFrame,
     ...envelope,
   })
   .meta({ id: "AgencyList" });
@@ -122,7 +122,7 @@ const derivedTotals = z.record(z.string(), count).meta({
 export const rollupSchema = z
   .strictObject({
     year,
-    scope: z.enum(AGENCY_SCOPES),
+    scope: agencyScope,
     reports: count.meta({
       description:
         "计入的报告数（全地区报告只计最上一级）。The reports summed (for whole-region reports, the topmost only).",

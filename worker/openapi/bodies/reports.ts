@@ -4,9 +4,9 @@
  */
 
 import { z } from "zod";
-import { count, instant, rowId, year } from "./primitives";
+import { agencyFacts, count, instant, pageFrame, rowId, year } from "./primitives";
 import { correctionsSchema, reportDocumentBody } from "./public";
-import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES, REPORT_STATUSES } from "../../db/schema";
+import { REPORT_STATUSES } from "../../db/schema";
 import { RULES } from "../../report/rules";
 import { TEMPLATES } from "../../report/templates";
 
@@ -197,10 +197,7 @@ export const reportListSchema = z
         id: rowId,
         agency_id: rowId,
         agency_name: z.string(),
-        level: z.enum(AGENCY_LEVELS),
-        kind: z.enum(AGENCY_KINDS),
-        scope: z.enum(AGENCY_SCOPES),
-        region_code: z.string(),
+        ...agencyFacts,
         year,
         template: z.enum(TEMPLATES),
         status: z.enum(REPORT_STATUSES).meta({
@@ -219,9 +216,7 @@ export const reportListSchema = z
         updated_at: instant,
       }),
     ),
-    total: count,
-    limit: z.int().min(1).max(1000),
-    offset: count,
+    ...pageFrame,
   })
   .meta({ id: "ReportList" });
 
