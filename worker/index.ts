@@ -14,6 +14,7 @@ import { agencyRoutes } from "./routes/agencies";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { deadlineRoutes } from "./routes/deadlines";
+import { seasonRoutes } from "./routes/season";
 import { tokenRoutes } from "./routes/tokens";
 import { userRoutes } from "./routes/users";
 import { compareRoutes } from "./routes/compare";
@@ -51,6 +52,7 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/tokens", tokenRoutes)
   .route("/audit", auditRoutes)
   .route("/deadlines", deadlineRoutes)
+  .route("/season", seasonRoutes)
   .route("/agencies", agencyRoutes)
   .route("/agencies", agencyReportRoutes)
   .route("/reports", reportRoutes)

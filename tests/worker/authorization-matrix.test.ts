@@ -181,6 +181,7 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
   },
   "GET /api/audit": { row: ADMIN_ONLY, call: () => ({ method: "GET", path: "/api/audit" }) },
   "GET /api/deadlines": { row: ALL_OK, call: () => ({ method: "GET", path: "/api/deadlines" }) },
+  "GET /api/season": { row: ALL_OK, call: () => ({ method: "GET", path: "/api/season" }) },
   "PUT /api/deadlines/:year": {
     row: ADMIN_ONLY,
     call: () => ({

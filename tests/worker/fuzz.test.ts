@@ -141,6 +141,7 @@ const ROUTES: Record<string, Spec> = {
     query: { action: "text", actor: "text", since: "datetime", ...paging },
   },
   "GET /api/deadlines": {},
+  "GET /api/season": {},
   "PUT /api/deadlines/:year": {
     path: { year: "year" },
     body: { department_deadline: "date", government_deadline: "date" },

@@ -1,10 +1,18 @@
 import { useI18n } from "../i18n";
 import { useAgencyChoice } from "../lib/use-agency-choice";
+import { seasonYears } from "../lib/use-season";
 import type { useDashboardFilters } from "../lib/use-dashboard-filters";
 import { AgencyPicker } from "./agency-picker";
 import { Field } from "./field";
 
 const FIRST_YEAR = 2019;
+
+/** Without the season (it could not be read): every year since the format's first. */
+function everyYear(): number[] {
+  const years: number[] = [];
+  for (let y = new Date().getFullYear(); y >= FIRST_YEAR; y--) years.push(y);
+  return years;
+}
 
 interface Props {
   filters: ReturnType<typeof useDashboardFilters>;
@@ -14,10 +22,9 @@ interface Props {
 
 export function DashboardFilters({ filters, withBasis = true }: Props) {
   const { t } = useI18n();
-  const { setParams, staff, year, under, basis } = filters;
+  const { setParams, staff, year, under, basis, season } = filters;
   const region = useAgencyChoice(under);
-  const years: number[] = [];
-  for (let y = new Date().getFullYear(); y >= FIRST_YEAR; y--) years.push(y);
+  const years = season ? seasonYears(season, year) : everyYear();
 
   return (
     <div className="dashboard-filters">

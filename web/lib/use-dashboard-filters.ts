@@ -1,55 +1,52 @@
-import { useEffect, useState } from "react";
-import { api, unwrap } from "../api";
+import { useEffect } from "react";
 import { navigate } from "./router";
 import { useSession } from "./session";
+import { useSeason } from "./use-season";
 import { useUrlState } from "./use-url-state";
 
-/** Reports are for the past year: the default view is last year's. */
+/** Reports are for the past year: the view when nothing better is known. */
 export const defaultYear = (now: Date) => now.getFullYear() - 1;
 
 /**
- * Year, region and basis of the dashboard pages, all in the query string. Without a region in the
- * URL, a reviewer gets their own region and everyone else the first province-level government;
- * the choice is written back (replacing the entry) so the link reproduces the view.
+ * Year, region and basis of the dashboard pages, all in the query string. What the URL does not
+ * say comes from the season: the open year or the newest with published reports, and a
+ * reviewer's own region or the one with the most agencies. The choice is written back
+ * (replacing the entry) so the link reproduces the view; until then `under` is null and the
+ * pages wait rather than load a view they would replace at once.
  */
 export function useDashboardFilters() {
   const { user } = useSession();
   const [params, setParams] = useUrlState();
+  const season = useSeason();
   const staff = user?.role === "admin" || user?.role === "reviewer";
-  const year = Number(params.get("year")) || defaultYear(new Date());
-  const under = Number(params.get("under")) || null;
+  const asked = {
+    year: Number(params.get("year")) || null,
+    under: Number(params.get("under")) || null,
+  };
+  const year = asked.year ?? season?.default_year ?? defaultYear(new Date());
   const basis = staff && params.get("basis") === "current" ? "current" : "published";
-  const fallback = useDefaultRegion(under === null);
+  const ownRegion = user?.role === "reviewer" ? user.region_agency_id : null;
+  const fallbackRegion = asked.under ?? season?.default_region?.id ?? ownRegion;
 
   useEffect(() => {
-    if (under !== null || fallback === null) return;
+    if (asked.year !== null && asked.under !== null) return;
+    if (season === undefined || fallbackRegion === null) return;
     const next = new URLSearchParams(window.location.search);
-    next.set("under", String(fallback));
+    next.set("year", String(year));
+    next.set("under", String(fallbackRegion));
     navigate(`${window.location.pathname}?${next}`, { replace: true });
-  }, [under, fallback]);
+  }, [asked.year, asked.under, season, year, fallbackRegion]);
 
-  return { params, setParams, staff, year, under, basis } as const;
-}
-
-function useDefaultRegion(wanted: boolean): number | null {
-  const { user } = useSession();
-  const [first, setFirst] = useState<number | null>(null);
-  const own = user?.role === "reviewer" ? user.region_agency_id : null;
-  useEffect(() => {
-    if (!wanted || own !== null) return;
-    let live = true;
-    api.agencies
-      .$get({ query: { kind: "government", level: "province", limit: "1" } })
-      .then(unwrap)
-      .then(
-        (body) => live && setFirst(body.items[0]?.id ?? null),
-        () => undefined,
-      );
-    return () => {
-      live = false;
-    };
-  }, [wanted, own]);
-  return own ?? first;
+  const ready = asked.year !== null && asked.under !== null;
+  return {
+    params,
+    setParams,
+    staff,
+    year,
+    under: ready ? asked.under : null,
+    basis,
+    season,
+  } as const;
 }
 
 /** The same filters as a query string, for links between the dashboard pages. */

@@ -5,6 +5,7 @@ import { RequestView } from "../components/request-view";
 import { RequireRole } from "../components/require-role";
 import { useI18n } from "../i18n";
 import { useApi } from "../lib/session";
+import { forgetSeason } from "../lib/use-season";
 import { useRequest } from "../lib/use-request";
 
 /** `/admin/deadlines`: when each year's reports are due (Art. 49; editable by administrators). */
@@ -38,6 +39,7 @@ function Deadlines() {
         .then(unwrap);
       setError(null);
       setSaved(true);
+      forgetSeason();
       list.refresh();
     } catch (failure) {
       const apiError = failure as ApiRequestError;

@@ -1,12 +1,16 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { forgetSeason } from "../../../web/lib/use-season";
 import { DashboardPage } from "../../../web/pages/dashboard-page";
 import { aUser, json, renderWithSession, stubFetch } from "../builders";
 import { anOverview, aPublicOverview } from "./builders";
 
 const size = { width: 600, height: 300 };
 
-beforeEach(() => window.history.replaceState(null, "", "/dashboard?year=2024&under=100"));
+beforeEach(() => {
+  forgetSeason();
+  window.history.replaceState(null, "", "/dashboard?year=2024&under=100");
+});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -89,6 +93,37 @@ describe("DashboardPage", () => {
 
     await screen.findByRole("region", { name: "报送情况" });
     expect(new URLSearchParams(window.location.search).get("under")).toBe("100");
+  });
+
+  it("opens on the season's year and region, offering only the years with data and the open one", async () => {
+    window.history.replaceState(null, "", "/dashboard");
+    const fetch = stubFetch({
+      ...agencies,
+      "GET /api/season": json({
+        open_year: 2025,
+        deadlines: { department_deadline: "2026-01-31", government_deadline: "2026-03-31" },
+        years: [
+          { year: 2024, published: 145 },
+          { year: 2023, published: 300 },
+        ],
+        default_year: 2025,
+        default_region: { id: 100, name: "示范省政府" },
+      }),
+      "GET /api/overview": json(anOverview()),
+    });
+    renderWithSession(<DashboardPage chartSize={size} />, aUser({ role: "admin" }));
+
+    await screen.findByRole("region", { name: "报送情况" });
+    const search = new URLSearchParams(window.location.search);
+    expect([search.get("year"), search.get("under")]).toEqual(["2025", "100"]);
+    const overviewCalls = fetch.mock.calls.filter(([url]) =>
+      String(url).startsWith("/api/overview"),
+    );
+    expect(overviewCalls.map(([url]) => String(url))).toEqual([
+      "/api/overview?year=2025&under=100&basis=published",
+    ]);
+    const years = within(screen.getByLabelText("年度")).getAllByRole("option");
+    expect(years.map((o) => o.textContent)).toEqual(["2025", "2024", "2023"]);
   });
 
   it("says so when the region has no agencies", async () => {
