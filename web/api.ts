@@ -160,3 +160,10 @@ export async function unwrap<R extends { ok: boolean; status: number; json(): Pr
   if (response.status === 204) return undefined as JsonBody<R>;
   return (await response.json()) as JsonBody<R>;
 }
+
+/** A read of something that may not exist yet (a year's report): null for its 404. */
+export const absentAsNull = <T>(promise: Promise<T>): Promise<T | null> =>
+  promise.catch((error: unknown) => {
+    if (error instanceof ApiRequestError && error.status === 404) return null;
+    throw error;
+  });

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ReportDetail } from "../../web/lib/api-types";
 import { ReportPage } from "../../web/pages/report-page";
-import { aReportDetail, aUser, json, renderWithSession, stubFetch } from "./builders";
+import { aReportDetail, apiError, aUser, json, renderWithSession, stubFetch } from "./builders";
 
 afterEach(() => {
   cleanup();
@@ -27,6 +27,34 @@ async function renderReport(user: ReturnType<typeof aUser> | null) {
 }
 
 describe("ReportPage", () => {
+  it("opens a year without a report on the step that starts it, not on errors", async () => {
+    const missing = () => apiError(404, "not_found", "2024 年度报告不存在");
+    stubReport(aReportDetail(), {
+      [`GET ${BASE}`]: missing,
+      [`GET ${BASE}/reviews`]: missing,
+      [`GET ${BASE}/corrections`]: missing,
+    });
+    await renderReport(aUser({ role: "submitter", agency_id: 7, region_agency_id: null }));
+    const start = screen.getByRole("link", { name: "开始填报 2024 年度报告" });
+    expect(start.getAttribute("href")).toBe("/reports/7/2024/edit");
+    expect(screen.getByText("该年度尚无报告")).toBeTruthy();
+    expect(screen.queryByText(/加载失败/)).toBeNull();
+    expect(screen.queryByText("更正记录")).toBeNull();
+    cleanup();
+    await renderReport(aUser({ role: "reviewer" }));
+    expect(screen.queryByRole("link", { name: /开始填报/ })).toBeNull();
+    expect(screen.queryByText(/加载失败/)).toBeNull();
+  });
+
+  it("shows an unpublished report's empty correction log rather than a failure", async () => {
+    stubReport(aReportDetail({ status: "submitted" }), {
+      [`GET ${BASE}/corrections`]: () => apiError(404, "not_found", "尚未公开"),
+    });
+    await renderReport(aUser({ role: "reviewer" }));
+    expect(await screen.findByText("更正记录")).toBeTruthy();
+    expect(screen.queryByText(/加载失败/)).toBeNull();
+  });
+
   it("offers a reviewer approve and return on a submitted report", async () => {
     stubReport(aReportDetail({ status: "submitted" }));
     await renderReport(aUser({ role: "reviewer" }));

@@ -1,5 +1,5 @@
 import type { InferResponseType } from "hono/client";
-import { ApiRequestError, api, unwrap, type Api } from "../api";
+import { absentAsNull, api, unwrap, type Api } from "../api";
 import type { ReportDocument } from "../../worker/report/document";
 import { reportDocumentSchema } from "../../worker/report/document";
 import { writeFigure } from "../../worker/report/figures";
@@ -16,18 +16,12 @@ export interface FormData {
   previous: ReportDocument | null;
 }
 
-const orNull = <T>(promise: Promise<T>) =>
-  promise.catch((error: unknown) => {
-    if (error instanceof ApiRequestError && error.status === 404) return null;
-    throw error;
-  });
-
 export async function loadFormData(agencyId: number, year: number): Promise<FormData> {
   const report = api.agencies[":id"].reports[":year"];
   const [agency, detail, previous] = await Promise.all([
     api.agencies[":id"].$get({ param: { id: String(agencyId) } }).then(unwrap),
-    orNull(report.$get({ param: reportParam(agencyId, year), query: {} }).then(unwrap)),
-    orNull(
+    absentAsNull(report.$get({ param: reportParam(agencyId, year), query: {} }).then(unwrap)),
+    absentAsNull(
       report
         .$get({ param: reportParam(agencyId, year - 1), query: { version: "published" } })
         .then(unwrap),

@@ -4,7 +4,7 @@
  */
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { ApiRequestError, api as reader, unwrap } from "../api";
+import { absentAsNull, api as reader, unwrap } from "../api";
 import type { ReportDocument } from "../../worker/report/document";
 import { reportParam } from "./api-types";
 import {
@@ -90,13 +90,8 @@ export function useDraftSync(options: UseDraftSyncOptions): DraftSyncHandle {
       save: (json) =>
         apiRef.current.agencies[":id"].reports[":year"].$put({ param, json }).then(unwrap),
       async load() {
-        try {
-          const detail = await report.$get({ param, query: {} }).then(unwrap);
-          return { document: detail.document, revision: detail.revision.number };
-        } catch (error) {
-          if (error instanceof ApiRequestError && error.status === 404) return null;
-          throw error;
-        }
+        const detail = await absentAsNull(report.$get({ param, query: {} }).then(unwrap));
+        return detail && { document: detail.document, revision: detail.revision.number };
       },
     };
     return new DraftSync({

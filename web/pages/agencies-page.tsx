@@ -2,8 +2,11 @@ import { useEffect, useState } from "react";
 import { api, unwrap } from "../api";
 import { AgencyList } from "../components/agency-list";
 import { ReportCard } from "../components/report-card";
+import { SeasonCard } from "../components/season-card";
 import { useI18n, type MessageKey } from "../i18n";
 import { useRequest } from "../lib/use-request";
+import { useSeason } from "../lib/use-season";
+import { useSession } from "../lib/session";
 import { useUrlState } from "../lib/use-url-state";
 
 const LEVELS = ["province", "city", "county", "township"] as const;
@@ -14,7 +17,13 @@ export function AgenciesPage() {
   const [params, setParams] = useUrlState();
   const [search, setSearch] = useState(params.get("q") ?? "");
   const level = params.get("level") ?? "";
-  const selectedId = params.get("agency") ? Number(params.get("agency")) : null;
+  const { user } = useSession();
+  // A submitter's home is their own agency's reports, with the open year on top.
+  const selectedId = params.get("agency")
+    ? Number(params.get("agency"))
+    : user?.role === "submitter"
+      ? user.agency_id
+      : null;
 
   useEffect(() => {
     const timer = setTimeout(() => setParams({ q: search || null }), 250);
@@ -36,7 +45,7 @@ export function AgenciesPage() {
   );
 
   return (
-    <div className="agencies-page">
+    <div className={selectedId === null ? "agencies-page" : "agencies-page chosen"}>
       <aside className="agency-pane" aria-label={t("agencies")}>
         <div className="filters">
           <input
@@ -92,6 +101,9 @@ export function AgenciesPage() {
 
 function AgencyReports({ agencyId }: { agencyId: number }) {
   const { t } = useI18n();
+  const { user } = useSession();
+  const season = useSeason();
+  const own = user?.role === "submitter" && user.agency_id === agencyId;
   const agency = useRequest(
     () =>
       Promise.all([
@@ -115,6 +127,13 @@ function AgencyReports({ agencyId }: { agencyId: number }) {
         {t(`level_${info.level}` as MessageKey)} · {t(`kind_${info.kind}` as MessageKey)} ·{" "}
         {t(`scope_${info.scope}` as MessageKey)} · {t("regionCode")} {info.region_code}
       </p>
+      {own && season?.open_year != null && (
+        <SeasonCard
+          agencyId={agencyId}
+          kind={info.kind}
+          season={{ ...season, open_year: season.open_year }}
+        />
+      )}
       <h3 className="section-title">{t("reports")}</h3>
       {reports.items.length === 0 && <p>{t("noReports")}</p>}
       <div className="report-grid">

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { api, unwrap } from "../api";
+import { absentAsNull, api, unwrap } from "../api";
 import { CorrectionsList } from "../components/corrections-list";
 import { DocumentUpload } from "../components/document-upload";
 import { FindingsList } from "../components/findings-list";
@@ -32,7 +32,7 @@ export function ReportPage({ agencyId, year }: Props) {
   const detail = useRequest(
     () =>
       Promise.all([
-        reportApi.$get({ param, query: {} }).then(unwrap),
+        absentAsNull(reportApi.$get({ param, query: {} }).then(unwrap)),
         api.agencies[":id"].$get({ param: { id: param.id } }).then(unwrap),
       ]),
     [agencyId, year, user?.id],
@@ -41,8 +41,12 @@ export function ReportPage({ agencyId, year }: Props) {
     () => (user ? reportApi.reviews.$get({ param }).then(unwrap) : Promise.resolve({ items: [] })),
     [agencyId, year, user?.id],
   );
+  // An unpublished report has no correction log yet: that is an empty one, not a failure.
   const corrections = useRequest(
-    () => reportApi.corrections.$get({ param }).then(unwrap),
+    () =>
+      absentAsNull(reportApi.corrections.$get({ param }).then(unwrap)).then(
+        (log) => log ?? { items: [] },
+      ),
     [agencyId, year],
   );
 
@@ -58,18 +62,34 @@ export function ReportPage({ agencyId, year }: Props) {
   const canWrite =
     user !== null &&
     (user.role === "admin" || (user.role === "submitter" && user.agency_id === agencyId));
-  const current = detail.state.kind === "ready" ? detail.state.data[0].report : null;
-  const missing = detail.state.kind === "error" && canWrite;
+  const current = detail.state.kind === "ready" ? (detail.state.data[0]?.report ?? null) : null;
+  const notStarted = detail.state.kind === "ready" && detail.state.data[0] === null;
   return (
     <main className="page">
-      {missing && (
-        <p className="placeholder">
-          {t("noReportYet")} · {year} ·{" "}
-          <Link to={`${reportPath(agencyId, year)}/edit`}>{t("rfEdit")}</Link>
-        </p>
-      )}
       <RequestView state={detail.state} retry={detail.retry}>
-        {([{ report, revision, findings }, agency]) => {
+        {([stored, agency]) => {
+          if (stored === null)
+            return (
+              <>
+                <p className="breadcrumbs">
+                  <Link to={`/?agency=${agencyId}`}>{t("agencyReports")}</Link>
+                </p>
+                <header className="report-head">
+                  <h2>
+                    {agency.name} · {year}
+                  </h2>
+                </header>
+                <p className="muted">{t("noReportYet")}</p>
+                {canWrite && (
+                  <p>
+                    <Link className="button-link" to={`${reportPath(agencyId, year)}/edit`}>
+                      {t("seasonStart", { year })}
+                    </Link>
+                  </p>
+                )}
+              </>
+            );
+          const { report, revision, findings } = stored;
           const allowed = workflowActions(user, report, agencyId);
           return (
             <>
@@ -135,18 +155,16 @@ export function ReportPage({ agencyId, year }: Props) {
           );
         }}
       </RequestView>
-      {canWrite &&
-        current?.status !== "submitted" &&
-        (detail.state.kind === "ready" || missing) && (
-          <DocumentUpload
-            agencyId={agencyId}
-            year={year}
-            baseRevision={current?.revision ?? 0}
-            correcting={current?.published ?? false}
-            onSaved={() => reload()}
-          />
-        )}
-      {user && (
+      {canWrite && current?.status !== "submitted" && detail.state.kind === "ready" && (
+        <DocumentUpload
+          agencyId={agencyId}
+          year={year}
+          baseRevision={current?.revision ?? 0}
+          correcting={current?.published ?? false}
+          onSaved={() => reload()}
+        />
+      )}
+      {user && !notStarted && (
         <section aria-labelledby="history-title">
           <h3 id="history-title" className="section-title">
             {t("reviewHistory")}
@@ -156,14 +174,16 @@ export function ReportPage({ agencyId, year }: Props) {
           </RequestView>
         </section>
       )}
-      <section aria-labelledby="corrections-title">
-        <h3 id="corrections-title" className="section-title">
-          {t("corrections")}
-        </h3>
-        <RequestView state={corrections.state} retry={corrections.retry}>
-          {({ items }) => <CorrectionsList corrections={items} />}
-        </RequestView>
-      </section>
+      {!notStarted && (
+        <section aria-labelledby="corrections-title">
+          <h3 id="corrections-title" className="section-title">
+            {t("corrections")}
+          </h3>
+          <RequestView state={corrections.state} retry={corrections.retry}>
+            {({ items }) => <CorrectionsList corrections={items} />}
+          </RequestView>
+        </section>
+      )}
     </main>
   );
 }
