@@ -531,6 +531,7 @@ export const en: Record<MessageKey, string> = {
   pubAgencyCount: "{n} agencies",
   pubAgencies: "Agencies",
   pubDownloads: "Bulk downloads",
+  pubBulkReports: "Published reports",
   pubBulkCsv: "All reports (CSV)",
   pubBulkPackage: "Description (datapackage.json)",
   pubBulkCsvOf: "{year} CSV",

@@ -516,6 +516,7 @@ export const zhCN = {
   pubAgencyCount: "共 {n} 个机构",
   pubAgencies: "机构列表",
   pubDownloads: "批量下载",
+  pubBulkReports: "已公开报告",
   pubBulkCsv: "全部报告数据（CSV）",
   pubBulkPackage: "数据说明（datapackage.json）",
   pubBulkCsvOf: "{year} 年度 CSV",

@@ -9,6 +9,7 @@ import { bulkCsvUrl, bulkPackageUrl, OPENAPI_URL } from "../lib/public-api";
 import { yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
+import { useSeason } from "../lib/use-season";
 import { useTypedParam, useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
 import { LICENCE } from "../../worker/public/licence";
 
@@ -25,7 +26,15 @@ export function PublicHomePage() {
     () => api.public.agencies.$get({ query: query({ q, limit: PAGE, offset }) }).then(unwrap),
     [q, offset],
   );
-  const years = yearsUpTo(defaultYear(new Date())).reverse();
+  // Only the years with published reports have a file: another year's link would be a 404.
+  const season = useSeason();
+  const years =
+    season === undefined
+      ? []
+      : (season?.years ??
+        yearsUpTo(defaultYear(new Date()))
+          .reverse()
+          .map((year) => ({ year, published: null })));
 
   return (
     <main className="page public-page">
@@ -79,14 +88,18 @@ export function PublicHomePage() {
           <thead>
             <tr>
               <th scope="col">{t("apYear")}</th>
+              <th scope="col" className="num">
+                {t("pubBulkReports")}
+              </th>
               <th scope="col">{t("pubBulkCsv")}</th>
               <th scope="col">{t("pubBulkPackage")}</th>
             </tr>
           </thead>
           <tbody>
-            {years.map((year) => (
+            {years.map(({ year, published }) => (
               <tr key={year}>
                 <th scope="row">{year}</th>
+                <td className="num">{published === null ? "—" : formatCount(published, locale)}</td>
                 <td>
                   <a href={bulkCsvUrl(year)} download>
                     {t("pubBulkCsvOf", { year })}

@@ -1,11 +1,13 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { forgetSeason } from "../../../web/lib/use-season";
 import { PublicHomePage } from "../../../web/pages/public-home-page";
 import { renderWithSession } from "../builders";
 import { aPublicAgency, anAgencyList, calledUrls, stubFetchByUrl } from "./builders";
 
 afterEach(() => {
   cleanup();
+  forgetSeason();
   vi.unstubAllGlobals();
   window.history.replaceState(null, "", "/");
 });
@@ -41,7 +43,7 @@ describe("PublicHomePage", () => {
     const downloads = screen.getByRole("region", { name: "批量下载" });
     within(downloads).getByText(/CC BY 4\.0 许可提供/);
     expect(
-      within(downloads).getByRole("link", { name: "2019 年度 CSV" }).getAttribute("href"),
+      (await within(downloads).findByRole("link", { name: "2019 年度 CSV" })).getAttribute("href"),
     ).toBe("/api/public/bulk/2019.csv");
     expect(
       within(downloads).getByRole("link", { name: "2019 年度数据说明" }).getAttribute("href"),
@@ -50,5 +52,33 @@ describe("PublicHomePage", () => {
       within(downloads).getByRole("link", { name: "开放接口文档（OpenAPI）" }).getAttribute("href"),
     ).toBe("/api/openapi.json");
     await screen.findByRole("table", { name: "机构列表" });
+  });
+
+  it("offers downloads only for the years with published reports, with their counts", async () => {
+    window.history.replaceState(null, "", "/public");
+    stubFetchByUrl((url) =>
+      url.pathname === "/api/season"
+        ? {
+            open_year: 2025,
+            deadlines: null,
+            years: [
+              { year: 2024, published: 145 },
+              { year: 2023, published: 1346 },
+            ],
+            default_year: 2025,
+            default_region: null,
+          }
+        : anAgencyList(),
+    );
+    renderWithSession(<PublicHomePage />, null);
+
+    const downloads = screen.getByRole("region", { name: "批量下载" });
+    await within(downloads).findByRole("link", { name: "2024 年度 CSV" });
+    const rows = within(within(downloads).getByRole("table")).getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      "20241452024 年度 CSV2024 年度数据说明",
+      "20231,3462023 年度 CSV2023 年度数据说明",
+    ]);
+    expect(within(downloads).queryByRole("link", { name: "2025 年度 CSV" })).toBeNull();
   });
 });
