@@ -204,6 +204,7 @@ const ROUTES: Record<string, Spec> = {
       has_findings: ["errors", "warnings", "any", "none"],
       late: ["true", "false"],
       q: "text",
+      sort: ["agency", "submitted"],
       ...paging,
       format: FORMATS,
     },

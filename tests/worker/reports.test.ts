@@ -240,3 +240,46 @@ describe("export", () => {
     );
   });
 });
+
+describe("the review queue's order", () => {
+  it("lists by submission time, newest first, unsubmitted reports last", async () => {
+    const region = await createAgency({
+      level: "city",
+      kind: "government",
+      scope: "region",
+      region_code: "950100",
+    });
+    const [first, second, third, draft] = [
+      await createAgency({ parent_id: region.id, region_code: "950100" }),
+      await createAgency({ parent_id: region.id, region_code: "950100" }),
+      await createAgency({ parent_id: region.id, region_code: "950100" }),
+      await createAgency({ parent_id: region.id, region_code: "950100" }),
+    ];
+    const as = await admin();
+    for (const agency of [first, second, third, draft])
+      await saveDocument(agency.id, validDocument(2022));
+    for (const agency of [first, second, third]) {
+      const submit = await requestJson(`/api/agencies/${agency.id}/reports/2022/submit`, {
+        method: "POST",
+        as,
+        json: { revision: 1 },
+      });
+      expect(submit.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const queue = await requestJson(`/api/reports?under=${region.id}&sort=submitted`, { as });
+    expect(queue.body.items.map((r: { agency_id: number }) => r.agency_id)).toEqual([
+      third.id,
+      second.id,
+      first.id,
+      draft.id,
+    ]);
+    const directory = await requestJson(`/api/reports?under=${region.id}`, { as });
+    expect(directory.body.items.map((r: { agency_id: number }) => r.agency_id)).toEqual([
+      first.id,
+      second.id,
+      third.id,
+      draft.id,
+    ]);
+  });
+});

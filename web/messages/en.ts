@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
   seasonStart: "Start the {year} report",
   seasonContinue: "Continue",
   seasonView: "View the report",
+  waitingDays: "Waiting",
+  waitingDaysValue: "{n} d",
   noReportYet: "No report for this year yet",
   appSubtitle: "Open government information annual reports as data",
   agencies: "Agencies",

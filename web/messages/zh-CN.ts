@@ -45,6 +45,8 @@ export const zhCN = {
   seasonStart: "开始填报 {year} 年度报告",
   seasonContinue: "继续填写",
   seasonView: "查看报告",
+  waitingDays: "等待天数",
+  waitingDaysValue: "{n} 天",
   noReportYet: "该年度尚无报告",
   appSubtitle: "政府信息公开工作年度报告数据平台",
   agencies: "机构",

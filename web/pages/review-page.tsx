@@ -16,6 +16,12 @@ const PAGE_SIZE = 50;
 
 type ListQuery = InferRequestType<Api["reports"]["$get"]>["query"];
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days a submission has waited for review. */
+const daysSince = (at: string, now: Date) =>
+  Math.max(0, Math.floor((now.getTime() - new Date(at).getTime()) / DAY_MS));
+
 /** `/review`: the reports waiting for review (or any other slice), scoped by the server. */
 export function ReviewPage() {
   return (
@@ -38,9 +44,11 @@ function ReviewQueue() {
     late: params.get("late") as ListQuery["late"] | null,
     has_findings: params.get("has_findings") as ListQuery["has_findings"] | null,
     under: params.get("under"),
+    sort: "submitted" as const,
     limit: PAGE_SIZE,
     offset,
   };
+  const now = new Date();
   const reports = useRequest(
     () => api.reports.$get({ query: query(filter) }).then(unwrap),
     [JSON.stringify(filter)],
@@ -65,6 +73,9 @@ function ReviewQueue() {
                     <th scope="col">{t("status")}</th>
                     <th scope="col">{t("findings")}</th>
                     <th scope="col">{t("submittedAt")}</th>
+                    <th scope="col" className="num">
+                      {t("waitingDays")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -86,6 +97,11 @@ function ReviewQueue() {
                         </span>
                       </td>
                       <td>{formatDateTime(r.submitted_at, locale)}</td>
+                      <td className="num">
+                        {r.status === "submitted" && r.submitted_at
+                          ? t("waitingDaysValue", { n: daysSince(r.submitted_at, now) })
+                          : "—"}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -28,6 +28,10 @@ const listQuery = z.strictObject({
     .optional()
     .meta({ description: "是否逾期提交。Submitted after the deadline or not." }),
   q: z.string().max(100).optional(),
+  sort: z.enum(["agency", "submitted"]).default("agency").meta({
+    description:
+      "排序：agency 按机构层级（默认），submitted 按提交时间、最新在前。By agency (default) or by submission time, newest first.",
+  }),
   ...pagination,
   format,
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Reach } from "../../auth/policy";
 import type { Database } from "../client";
@@ -12,6 +12,8 @@ export interface ReportListFilter extends Omit<AgencyFilter, "limit" | "offset" 
   status?: ReportStatus;
   hasFindings?: FindingsFilter;
   late?: boolean;
+  /** `agency`: the directory's order; `submitted`: newest submission first (the review queue). */
+  sort: "agency" | "submitted";
   /** Where the viewer may read drafts; elsewhere only published reports are listed, as published. */
   drafts: Reach;
   limit: number;
@@ -84,7 +86,13 @@ export async function listReports(db: Database, filter: ReportListFilter) {
       .innerJoin(agencies, eq(agencies.id, reports.agencyId))
       .leftJoin(published, eq(published.id, reports.publishedRevisionId))
       .where(where)
-      .orderBy(asc(agencies.path), asc(reports.year))
+      .orderBy(
+        ...(filter.sort === "submitted"
+          ? [sql`${reports.submittedAt} IS NULL`, desc(reports.submittedAt)]
+          : []),
+        asc(agencies.path),
+        asc(reports.year),
+      )
       .limit(filter.limit)
       .offset(filter.offset),
     db
