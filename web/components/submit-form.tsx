@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import type { Finding } from "../../worker/report/rules";
 import { useI18n } from "../i18n";
 import type { InferRequestType } from "hono/client";
-import { unwrap, type Api } from "../api";
+import { ApiRequestError, unwrap, type Api } from "../api";
 import { reportParam } from "../lib/api-types";
 import { useApi } from "../lib/session";
 import { Field } from "./field";
@@ -24,13 +24,37 @@ interface Props {
   onDone: (step?: WorkflowStep) => void;
 }
 
-/** 提交: hands the current revision in for review, optionally explaining each finding. */
+/**
+ * The findings whose box must hold text: the server asks one explanation per broken hard rule,
+ * so the first error finding of each rule is required, the rest optional.
+ */
+export function requiredExplanations(findings: Finding[]): Set<number> {
+  const seen = new Set<string>();
+  const required = new Set<number>();
+  findings.forEach((f, i) => {
+    if (f.severity !== "error" || seen.has(f.rule)) return;
+    seen.add(f.rule);
+    required.add(i);
+  });
+  return required;
+}
+
+/** The rules a refused submission named as unexplained (`explanations.<rule>`). */
+function unexplainedRules(failure: unknown): Set<string> {
+  if (!(failure instanceof ApiRequestError) || failure.code !== "explanation_required")
+    return new Set();
+  return new Set(failure.issues.map((issue) => issue.path.replace(/^explanations\./, "")));
+}
+
+/** 提交: hands the current revision in for review, explaining each broken rule. */
 export function SubmitForm({ revision, findings, agencyId, year, onDone }: Props) {
   const { t, locale } = useI18n();
   const api = useApi();
   const [texts, setTexts] = useState<Record<number, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const required = requiredExplanations(findings);
+  const unexplained = unexplainedRules(failure);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,14 +97,20 @@ export function SubmitForm({ revision, findings, agencyId, year, onDone }: Props
       {findings.map((f, i) => (
         <Field
           key={i}
-          label={`${f.rule} ${locale === "en" ? f.message_en : f.message}`}
+          label={locale === "en" ? f.message_en : f.message}
           className={`finding-explanation finding-${f.severity}`}
+          error={
+            required.has(i) && unexplained.has(f.rule) && !texts[i]?.trim()
+              ? t("explanationMissing")
+              : null
+          }
         >
           {(c) => (
             <textarea
               {...c}
               rows={2}
-              placeholder={t("explanationPlaceholder")}
+              required={required.has(i)}
+              placeholder={t(required.has(i) ? "explanationRequired" : "explanationPlaceholder")}
               value={texts[i] ?? ""}
               onChange={(e) => setTexts({ ...texts, [i]: e.target.value })}
             />

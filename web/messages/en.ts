@@ -213,8 +213,10 @@ export const en: Record<MessageKey, string> = {
   publishedRevision: "Published revision",
   submitForReview: "Submit for review",
   explainFindings:
-    "You may explain each finding below (optional); explanations go with the report.",
+    "Explain each error before submitting (once per rule); explaining a warning is optional. Explanations go with the report.",
   explanationPlaceholder: "Explanation (optional)",
+  explanationRequired: "Explanation (required)",
+  explanationMissing: "Explain why this error stands",
   submit: "Submit",
   reviewThisReport: "Review",
   approve: "Approve and publish",

@@ -207,8 +207,11 @@ export const zhCN = {
   agencyReports: "该机构全部年报",
   publishedRevision: "已发布版本",
   submitForReview: "提交审核",
-  explainFindings: "可对下列检查结果逐条说明原因（选填），说明会随报告一并提交。",
+  explainFindings:
+    "错误须说明原因后才能提交（每条规则说明一次即可），提示可选填说明；说明会随报告一并提交。",
   explanationPlaceholder: "说明（选填）",
+  explanationRequired: "说明（必填）",
+  explanationMissing: "请说明这项错误的原因",
   submit: "提交",
   reviewThisReport: "审核",
   approve: "通过并发布",
