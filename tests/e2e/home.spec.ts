@@ -27,12 +27,14 @@ test.describe("the first page", () => {
     );
   });
 
-  test("shows the R2 finding of the report that lost a cell", async ({ page }) => {
+  test("shows the finding of the report that lost a cell, as an error in words", async ({
+    page,
+  }) => {
     await page.goto("/");
     await page.getByRole("searchbox").fill("科学技术委员会");
     await page.getByRole("button", { name: /上海市科学技术委员会/ }).click();
     const findings = page.getByRole("list", { name: "勾稽检查" });
-    await expect(findings.getByText("R2")).toBeVisible();
+    await expect(findings.getByText("错误", { exact: true })).toBeVisible();
     await expect(findings).toContainText("“总计”列");
   });
 

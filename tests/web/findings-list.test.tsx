@@ -36,6 +36,42 @@ describe("FindingsList", () => {
     await waitFor(() => expect(screen.getByRole("listitem").textContent).toContain("1+2 = 36"));
   });
 
+  it("shows the agency's explanation under the finding it explains, and no rule id", () => {
+    window.localStorage.clear();
+    const warning = {
+      rule: "S-carry-over",
+      severity: "warning" as const,
+      table: "三",
+      row: "carried_over",
+      column: "total",
+      message: "上年结转与上年报告不一致",
+      message_en: "Carried over differs from last year's report",
+    };
+    render(
+      <I18nProvider>
+        <FindingsList
+          findings={[r2, warning]}
+          explanations={[
+            { rule: "R2", text: "两件申请合并办理" },
+            {
+              rule: "S-carry-over",
+              table: "三",
+              row: "carried_over",
+              column: "total",
+              text: "上年报告有误",
+            },
+          ]}
+        />
+      </I18nProvider>,
+    );
+    const [first, second] = screen.getAllByRole("listitem");
+    expect(first!.textContent).toContain("错误");
+    expect(first!.textContent).toContain("填报单位说明：两件申请合并办理");
+    expect(second!.textContent).toContain("提示");
+    expect(second!.textContent).toContain("填报单位说明：上年报告有误");
+    expect(screen.queryByText(/R2|S-carry-over/)).toBeNull();
+  });
+
   it("says so when there is nothing to report", () => {
     window.localStorage.clear();
     render(

@@ -132,7 +132,7 @@ export function ReportPage({ agencyId, year }: Props) {
                 {done && t(`done_${done}`)}
               </p>
               <h3 className="section-title">{t("findings")}</h3>
-              <FindingsList findings={findings} />
+              <FindingsList findings={findings} explanations={stored.explanations} />
               {allowed.submit && (
                 <SubmitForm
                   revision={report.revision ?? revision.number}
