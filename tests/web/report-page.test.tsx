@@ -46,6 +46,16 @@ describe("ReportPage", () => {
     expect(screen.queryByText(/加载失败/)).toBeNull();
   });
 
+  it("leaves out the review trail of a report the reader may not review", async () => {
+    stubReport(aReportDetail({ status: "approved" }), {
+      [`GET ${BASE}/reviews`]: () => apiError(403, "outside_scope", "该机构不在您的权限范围内"),
+    });
+    await renderReport(aUser({ role: "reviewer" }));
+    expect(await screen.findByText("更正记录")).toBeTruthy();
+    expect(screen.queryByText("审核记录")).toBeNull();
+    expect(screen.queryByText(/加载失败/)).toBeNull();
+  });
+
   it("shows an unpublished report's empty correction log rather than a failure", async () => {
     stubReport(aReportDetail({ status: "submitted" }), {
       [`GET ${BASE}/corrections`]: () => apiError(404, "not_found", "尚未公开"),

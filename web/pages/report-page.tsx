@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { absentAsNull, api, unwrap } from "../api";
+import { absentAsNull, ApiRequestError, api, unwrap } from "../api";
 import { CorrectionsList } from "../components/corrections-list";
 import { DocumentUpload } from "../components/document-upload";
 import { FindingsList } from "../components/findings-list";
@@ -37,8 +37,18 @@ export function ReportPage({ agencyId, year }: Props) {
       ]),
     [agencyId, year, user?.id],
   );
+  // The review trail is for those who may read the report's drafts: anyone else has none to see.
   const reviews = useRequest(
-    () => (user ? reportApi.reviews.$get({ param }).then(unwrap) : Promise.resolve({ items: [] })),
+    () =>
+      user
+        ? reportApi.reviews
+            .$get({ param })
+            .then(unwrap)
+            .catch((error: unknown) => {
+              if (error instanceof ApiRequestError && error.status === 403) return null;
+              throw error;
+            })
+        : Promise.resolve(null),
     [agencyId, year, user?.id],
   );
   // An unpublished report has no correction log yet: that is an empty one, not a failure.
@@ -164,13 +174,13 @@ export function ReportPage({ agencyId, year }: Props) {
           onSaved={() => reload()}
         />
       )}
-      {user && !notStarted && (
+      {!notStarted && !(reviews.state.kind === "ready" && reviews.state.data === null) && (
         <section aria-labelledby="history-title">
           <h3 id="history-title" className="section-title">
             {t("reviewHistory")}
           </h3>
           <RequestView state={reviews.state} retry={reviews.retry}>
-            {({ items }) => <ReviewHistory entries={items} />}
+            {(trail) => <ReviewHistory entries={trail?.items ?? []} />}
           </RequestView>
         </section>
       )}
