@@ -28,7 +28,7 @@ interface Props {
  * The findings whose box must hold text: the server asks one explanation per broken hard rule,
  * so the first error finding of each rule is required, the rest optional.
  */
-export function requiredExplanations(findings: Finding[]): Set<number> {
+function requiredExplanations(findings: Finding[]): Set<number> {
   const seen = new Set<string>();
   const required = new Set<number>();
   findings.forEach((f, i) => {
