@@ -5,6 +5,7 @@ import { reportDocumentSchema } from "../../worker/report/document";
 import { writeFigure } from "../../worker/report/figures";
 import { SECTION3_COLUMNS } from "../../worker/report/templates";
 import { reportParam, type ReportDetail } from "./api-types";
+import { lastReturn, type ReturnedReview } from "./review-comments";
 
 type AgencyInfo = InferResponseType<Api["agencies"][":id"]["$get"], 200>;
 
@@ -14,6 +15,8 @@ export interface FormData {
   detail: ReportDetail | null;
   /** Last year's approved report: the context of this year's checks and its carry-over. */
   previous: ReportDocument | null;
+  /** A returned report's review, with the revision it returned; null otherwise. */
+  returned: { review: ReturnedReview; document: ReportDocument } | null;
 }
 
 export async function loadFormData(agencyId: number, year: number): Promise<FormData> {
@@ -27,7 +30,30 @@ export async function loadFormData(agencyId: number, year: number): Promise<Form
         .then(unwrap),
     ),
   ]);
-  return { agency, detail, previous: previous?.document ?? null };
+  const returned = detail?.report.status === "returned" ? await loadReturn(agencyId, year) : null;
+  return { agency, detail, previous: previous?.document ?? null, returned };
+}
+
+/** The review that returned the report, and the revision it was about. */
+async function loadReturn(agencyId: number, year: number): Promise<FormData["returned"]> {
+  const report = api.agencies[":id"].reports[":year"];
+  const param = reportParam(agencyId, year);
+  const trail = await report.reviews.$get({ param }).then(unwrap);
+  const event = lastReturn(trail.items);
+  if (!event) return null;
+  const revision = await report.revisions[":number"]
+    .$get({ param: { ...param, number: String(event.revision) } })
+    .then(unwrap);
+  return {
+    review: {
+      message: event.message,
+      actorName: event.actor_name,
+      at: event.created_at,
+      revision: event.revision,
+      comments: event.comments,
+    },
+    document: revision.document,
+  };
 }
 
 /**

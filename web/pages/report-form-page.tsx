@@ -5,6 +5,7 @@ import { Field } from "../components/field";
 import { ImportUndoBar } from "../components/import-undo-bar";
 import { Link } from "../components/link";
 import { ReportForm, useFindings } from "../components/report-form/report-form";
+import { ReturnNotice } from "../components/report-form/return-notice";
 import { RequestView } from "../components/request-view";
 import { SaveStatus } from "../components/save-status";
 import { StatusBadge } from "../components/status-badge";
@@ -18,6 +19,7 @@ import {
   withCarryOverNote,
   type FormData,
 } from "../lib/report-form-data";
+import { reviewComments } from "../lib/review-comments";
 import { navigate, reportPath } from "../lib/router";
 import { useSession } from "../lib/session";
 import { useDraftSync } from "../lib/use-draft-sync";
@@ -72,6 +74,12 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
     [data.previous, data.agency],
   );
   const findings = useFindings(document, context);
+  const returned = report?.status === "returned" ? data.returned : null;
+  const comments = useMemo(
+    () => (returned ? reviewComments(returned.review, returned.document, document) : []),
+    [returned, document],
+  );
+  const openComments = useMemo(() => comments.filter((c) => !c.resolved), [comments]);
   const imports = useUndoableImport(draft.setDocument);
   const [importing, setImporting] = useState(false);
   const mayWrite =
@@ -100,6 +108,7 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
         <SaveStatus status={draft.status} lastSavedAt={draft.lastSavedAt} error={draft.error} />
       </header>
       {locked && <p className="notice">{t("rfLocked")}</p>}
+      {returned && <ReturnNotice review={returned.review} comments={comments} />}
       {!mayWrite && <p className="notice">{t("rfReadOnly")}</p>}
       {correcting && mayWrite && !locked && (
         <Field label={t("correctionReason")} hint={t("rfCorrectionHint")}>
@@ -137,6 +146,7 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
         <Suspense fallback={<p>{t("loading")}</p>}>
           <ImportDialog
             year={year}
+            agency={data.agency.name}
             current={document}
             onClose={() => setImporting(false)}
             onImport={(next) => {
@@ -151,6 +161,7 @@ function Editor({ agencyId, year, data, reload }: Props & { data: FormData; relo
         onChange={draft.setDocument}
         context={context}
         readOnly={readOnly}
+        comments={openComments}
       />
       {canSubmit && (
         <SubmitForm

@@ -38,6 +38,8 @@ export interface CellInputProps {
   /** Messages of the findings on the cell, shown as its tooltip. */
   note?: string;
   highlighted?: boolean;
+  /** A reviewer's open comment, shown beneath the cell while it has the focus. */
+  comment?: string;
   readOnly?: boolean;
   /** Ids of further descriptions, such as a metric's definition. */
   describedBy?: string;
@@ -62,11 +64,13 @@ export function display(value: number | null): string {
  * multi-cell pastes: see grid-navigation.ts.
  */
 export const CellInput = memo(function CellInput(props: CellInputProps) {
-  const { figure, value, label, row, col, severity, note, highlighted, describedBy, id } = props;
+  const { figure, value, label, row, col, severity, note, highlighted, comment, describedBy, id } =
+    props;
   const { t } = useI18n();
   const actions = useContext(CellActionsContext);
   const readOnly = props.readOnly || actions === null;
   const errorId = useId();
+  const commentId = useId();
   const def = figureDef(figure);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [seen, setSeen] = useState(value);
@@ -137,10 +141,13 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
     "cell-input",
     severity ? `cell-${severity}` : "",
     highlighted ? "cell-highlight" : "",
+    comment ? "cell-commented" : "",
   ]
     .filter(Boolean)
     .join(" ");
-  const described = [error ? errorId : "", describedBy ?? ""].filter(Boolean).join(" ");
+  const described = [error ? errorId : "", comment ? commentId : "", describedBy ?? ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <>
       <input
@@ -169,6 +176,11 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
       {error && (
         <span id={errorId} className="cell-message">
           {t("rfNotSaved", { reason: t(FAILURE_MESSAGES[error]) })}
+        </span>
+      )}
+      {comment && (
+        <span id={commentId} className="cell-comment" role="note">
+          {t("rfReviewComment", { text: comment })}
         </span>
       )}
     </>

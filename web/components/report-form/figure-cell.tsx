@@ -36,6 +36,7 @@ export function FigureCell({ figure, value, marks, print, colSpan, ...rest }: Fi
         severity={mark?.severity}
         note={mark?.note}
         highlighted={mark?.highlighted}
+        comment={mark?.comment}
         {...rest}
       />
     </td>

@@ -62,16 +62,22 @@ export interface CellMark {
   /** The findings' messages, one a line, in the reader's language. */
   note: string;
   highlighted: boolean;
+  /** A reviewer's open comment on the cell, shown on it until the cell is changed. */
+  comment?: string;
 }
 
 export type CellMarks = ReadonlyMap<string, CellMark>;
 
-/** Every marked cell: findings (an error outranks a warning) and the caller's highlights. */
+/**
+ * Every marked cell: findings (an error outranks a warning), the caller's highlights and the
+ * reviewer's open comments.
+ */
 export function cellMarks(
   findings: readonly Finding[],
   doc: ReportDocument,
   locale: Locale,
   highlight: readonly FigureKey[] = [],
+  comments: readonly { path: string; text: string }[] = [],
 ): CellMarks {
   const marks = new Map<string, CellMark>();
   for (const finding of findings) {
@@ -90,6 +96,12 @@ export function cellMarks(
     const mark = marks.get(key);
     if (mark) mark.highlighted = true;
     else marks.set(key, { severity: null, note: "", highlighted: true });
+  }
+  for (const { path, text } of comments) {
+    const mark = marks.get(path) ?? { severity: null, note: "", highlighted: false };
+    mark.highlighted = true;
+    mark.comment = mark.comment ? `${mark.comment}\n${text}` : text;
+    marks.set(path, mark);
   }
   return marks;
 }

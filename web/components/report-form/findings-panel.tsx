@@ -4,6 +4,7 @@ import { figureDef, type FigureKey } from "../../../worker/report/figures";
 import type { Finding, Severity } from "../../../worker/report/rules";
 import { useI18n, type MessageKey } from "../../i18n";
 import { findingFigures } from "./finding-cells";
+import { focusFigure } from "./focus-figure";
 
 interface Props {
   findings: readonly Finding[];
@@ -16,15 +17,6 @@ const GROUPS: { severity: Severity; title: MessageKey }[] = [
   { severity: "error", title: "rfErrorsCount" },
   { severity: "warning", title: "rfWarningsCount" },
 ];
-
-/** Moves the focus to a figure's input (`data-figure`), scrolled into view. */
-function focusFigure(key: string, scope?: HTMLElement | null): boolean {
-  const cell = (scope ?? document.body).querySelector<HTMLElement>(`[data-figure="${key}"]`);
-  if (!cell) return false;
-  cell.focus();
-  cell.scrollIntoView?.({ block: "center", inline: "nearest" });
-  return true;
-}
 
 /**
  * Every finding in the reader's language, errors first, each with a button that takes the
@@ -50,7 +42,6 @@ export function FindingsPanel({ findings, report, scope }: Props) {
                 const message = locale === "zh" ? finding.message : finding.message_en;
                 return (
                   <li key={`${finding.rule}-${i}`} className={`finding finding-${severity}`}>
-                    <span className="finding-rule">{finding.rule}</span>
                     <span className="finding-message">{message}</span>
                     {target && (
                       <button

@@ -19,6 +19,7 @@ import { Section2Table } from "./section2-table";
 import { Section3Grid } from "./section3-grid";
 import { Section4Table } from "./section4-table";
 import { TotalsButton } from "./totals-button";
+import "../../styles/review-comments.css";
 
 export interface ReportFormProps {
   document: ReportDocument;
@@ -28,6 +29,8 @@ export interface ReportFormProps {
   readOnly?: boolean;
   /** Cells to point out besides the findings' (a reviewer's comments, a diff). */
   highlight?: FigureKey[];
+  /** A reviewer's open comments, shown on their cells. */
+  comments?: readonly { path: string; text: string }[];
 }
 
 /** The findings of the document, re-checked whenever it (or the context) changes. */
@@ -94,12 +97,19 @@ function useStatusText(status: Status | null): string {
  * The agency's entry form: the narrative, tables 二 三 四 as printed and the registered metrics,
  * re-checked on every change, with the findings beside the tables.
  */
-export function ReportForm({ document, onChange, context, readOnly, highlight }: ReportFormProps) {
+export function ReportForm({
+  document,
+  onChange,
+  context,
+  readOnly,
+  highlight,
+  comments,
+}: ReportFormProps) {
   const { locale } = useI18n();
   const findings = useFindings(document, context);
   const marks = useMemo(
-    () => cellMarks(findings, document, locale, highlight),
-    [findings, document, locale, highlight],
+    () => cellMarks(findings, document, locale, highlight, comments),
+    [findings, document, locale, highlight, comments],
   );
   const [status, setStatus] = useState<Status | null>(null);
   const statusText = useStatusText(status);
