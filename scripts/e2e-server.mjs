@@ -4,8 +4,9 @@ import { rmSync } from "node:fs";
 import { migrateLocal, seedLocal } from "./lib/local-database.mjs";
 import { bin, run } from "./lib/run.mjs";
 
-const persistTo = ".wrangler/e2e-state";
 const port = process.env.E2E_PORT ?? "8799";
+// One database per port, so that runs on different ports do not wipe each other's.
+const persistTo = `.wrangler/e2e-state-${port}`;
 rmSync(persistTo, { recursive: true, force: true });
 await migrateLocal(persistTo);
 await seedLocal(persistTo, ["--small"]);

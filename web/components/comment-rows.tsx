@@ -1,39 +1,60 @@
-import { useI18n } from "../i18n";
+import { useMemo } from "react";
+import { listFigures } from "../../worker/report/figures";
+import type { Template } from "../../worker/report/templates";
+import { useI18n, type MessageKey } from "../i18n";
 import { pathLabel, TEXT_SECTIONS, type FindingTarget } from "../lib/finding-targets";
 import { Field } from "./field";
 
 export interface DraftComment {
   id: number;
   path: string;
-  /** The reviewer types the path instead of choosing one. */
-  custom: boolean;
   text: string;
 }
 
 interface Props {
   comments: DraftComment[];
   targets: FindingTarget[];
+  /** The report's template: which cells there are to comment on. */
+  template: Template;
   onChange: (comments: DraftComment[]) => void;
 }
 
-const CUSTOM = "__custom";
 let nextId = 1;
 
-const newComment = (path = ""): DraftComment => ({ id: nextId++, path, custom: false, text: "" });
+const newComment = (path = ""): DraftComment => ({ id: nextId++, path, text: "" });
 
-/** Comments attached to figures: chosen from the report's findings (shown beside) or typed. */
-export function CommentRows({ comments, targets, onChange }: Props) {
+const TABLES: { prefix: string; title: MessageKey }[] = [
+  { prefix: "section2.", title: "commentTable2" },
+  { prefix: "section3.", title: "commentTable3" },
+  { prefix: "section4.", title: "commentTable4" },
+  { prefix: "metrics.", title: "commentMetrics" },
+];
+
+/** Every cell of the template, by table, in printed order. */
+function useCellGroups(template: Template) {
+  return useMemo(() => {
+    const keys = listFigures(template).map((figure) => figure.key);
+    return TABLES.map(({ prefix, title }) => ({
+      title,
+      keys: keys.filter((key) => key.startsWith(prefix)),
+    }));
+  }, [template]);
+}
+
+/**
+ * Comments attached to figures or narrative sections: the cells the findings point at first
+ * (their findings shown beside), then every cell by table.
+ */
+export function CommentRows({ comments, targets, template, onChange }: Props) {
   const { t, locale } = useI18n();
+  const groups = useCellGroups(template);
   const update = (id: number, patch: Partial<DraftComment>) =>
     onChange(comments.map((c) => (c.id === id ? { ...c, ...patch } : c)));
-  const known = [...targets.map((target) => target.path), ...Object.keys(TEXT_SECTIONS)];
 
   return (
     <div className="comments">
       {comments.map((comment, index) => {
         const target = targets.find((tg) => tg.path === comment.path);
-        const choice =
-          comment.custom || (comment.path && !known.includes(comment.path)) ? CUSTOM : comment.path;
         return (
           <fieldset key={comment.id} className="comment-row">
             <legend>{t("commentN", { n: index + 1 })}</legend>
@@ -41,12 +62,8 @@ export function CommentRows({ comments, targets, onChange }: Props) {
               {(c) => (
                 <select
                   {...c}
-                  value={choice}
-                  onChange={(e) =>
-                    e.target.value === CUSTOM
-                      ? update(comment.id, { custom: true, path: "" })
-                      : update(comment.id, { custom: false, path: e.target.value })
-                  }
+                  value={comment.path}
+                  onChange={(e) => update(comment.id, { path: e.target.value })}
                 >
                   <option value="">{t("chooseOne")}</option>
                   {targets.length > 0 && (
@@ -65,27 +82,23 @@ export function CommentRows({ comments, targets, onChange }: Props) {
                       </option>
                     ))}
                   </optgroup>
-                  <option value={CUSTOM}>{t("typePath")}</option>
+                  {groups.map((group) => (
+                    <optgroup key={group.title} label={t(group.title)}>
+                      {group.keys.map((key) => (
+                        <option key={key} value={key}>
+                          {pathLabel(key, locale)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
                 </select>
               )}
             </Field>
-            {choice === CUSTOM && (
-              <Field label={t("figurePath")} hint={t("figurePathHint")}>
-                {(c) => (
-                  <input
-                    {...c}
-                    className="mono"
-                    value={comment.path}
-                    onChange={(e) => update(comment.id, { path: e.target.value.trim() })}
-                  />
-                )}
-              </Field>
-            )}
             {target && (
               <ul className="findings" aria-label={t("findingsHere")}>
                 {target.findings.map((f, i) => (
                   <li key={i} className={`finding finding-${f.severity}`}>
-                    <span className="finding-rule">{f.rule}</span>
+                    <span className="finding-rule">{t(`severity_${f.severity}`)}</span>
                     <span>{locale === "en" ? f.message_en : f.message}</span>
                   </li>
                 ))}

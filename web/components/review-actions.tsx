@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { Finding } from "../../worker/report/rules";
+import type { Template } from "../../worker/report/templates";
 import { useI18n } from "../i18n";
 import { unwrap } from "../api";
 import { reportParam } from "../lib/api-types";
@@ -13,6 +14,7 @@ interface Props {
   /** The revision acted on: the report's current one. */
   revision: number;
   findings: Finding[];
+  template: Template;
   /** The report's agency and year, `/api/agencies/:id/reports/:year`. */
   agencyId: number;
   year: number;
@@ -21,7 +23,7 @@ interface Props {
 }
 
 /** 通过 (which publishes) or 退回 with a message and comments on single figures. */
-export function ReviewActions({ revision, findings, agencyId, year, onDone }: Props) {
+export function ReviewActions({ revision, findings, template, agencyId, year, onDone }: Props) {
   const { t } = useI18n();
   const api = useApi();
   const [confirming, setConfirming] = useState(false);
@@ -109,6 +111,7 @@ export function ReviewActions({ revision, findings, agencyId, year, onDone }: Pr
         <CommentRows
           comments={comments}
           targets={findingTargets(findings)}
+          template={template}
           onChange={setComments}
         />
         <div className="form-actions">

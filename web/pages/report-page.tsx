@@ -156,6 +156,7 @@ export function ReportPage({ agencyId, year }: Props) {
                 <ReviewActions
                   revision={report.revision ?? revision.number}
                   findings={findings}
+                  template={report.template}
                   agencyId={agencyId}
                   year={year}
                   onDone={reload}
