@@ -7,6 +7,8 @@ import {
   type CompletenessState,
 } from "../lib/completeness-chart-data";
 import { formatCount, labelText } from "../lib/format";
+import "../styles/charts.css";
+import { ScrollTable } from "./scroll-table";
 
 export interface ChartSize {
   width: number;
@@ -33,7 +35,7 @@ export function CompletenessChart({ rows, states, size }: Props) {
   const chart = (
     <BarChart data={data} width={size?.width} height={size?.height}>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
-      <XAxis dataKey="level" />
+      <XAxis dataKey="level" interval={0} />
       <YAxis allowDecimals={false} />
       <Tooltip content={<ChartTooltip />} />
       <Legend />
@@ -55,38 +57,40 @@ export function CompletenessChart({ rows, states, size }: Props) {
       <ChartBox size={size} height={280}>
         {chart}
       </ChartBox>
-      <table className="data-table">
-        <caption>{t("dbByLevel")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("dbLevel")}</th>
-            {states.map((state) => (
-              <th scope="col" key={state}>
-                <span
-                  className="swatch"
-                  style={{ background: completenessConfig[state].colour }}
-                  aria-hidden="true"
-                />
-                {t(completenessConfig[state].label)}
-              </th>
-            ))}
-            {showLate && <th scope="col">{t("dbState_late")}</th>}
-            <th scope="col">{t("dbAgencies")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.level}>
-              <th scope="row">{levelLabel(row.level)}</th>
+      <ScrollTable label={t("dbByLevel")}>
+        <table className="data-table chart-table">
+          <caption>{t("dbByLevel")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("dbLevel")}</th>
               {states.map((state) => (
-                <td key={state}>{formatCount(row.counts[state] ?? 0, locale)}</td>
+                <th scope="col" key={state}>
+                  <span
+                    className="swatch"
+                    style={{ background: completenessConfig[state].colour }}
+                    aria-hidden="true"
+                  />
+                  {t(completenessConfig[state].label)}
+                </th>
               ))}
-              {showLate && <td>{formatCount(row.late, locale)}</td>}
-              <td>{formatCount(row.total, locale)}</td>
+              {showLate && <th scope="col">{t("dbState_late")}</th>}
+              <th scope="col">{t("dbAgencies")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.level}>
+                <th scope="row">{levelLabel(row.level)}</th>
+                {states.map((state) => (
+                  <td key={state}>{formatCount(row.counts[state] ?? 0, locale)}</td>
+                ))}
+                {showLate && <td>{formatCount(row.late, locale)}</td>}
+                <td>{formatCount(row.total, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </div>
   );
 }

@@ -57,18 +57,17 @@ export function rankLabelKey(
   return order.better === "higher" ? "cmpRank_higher" : "cmpRank_lower";
 }
 
-/** Why the server would not rank, with the peer groups or scopes it names instead. */
-export type Refusal = { kind: "peers"; peers: PeerGroup[] } | { kind: "scope"; scopes: string[] };
-
-/** The refusal in an error answer's code and extra fields; null for any other error. */
-export function refusalOf(code: string, extra: Record<string, unknown>): Refusal | null {
-  if (code === "mixed_peers" && Array.isArray(extra.peers) && extra.peers.length > 0) {
-    return { kind: "peers", peers: extra.peers as PeerGroup[] };
-  }
-  if (code === "mixed_scope" && Array.isArray(extra.scopes) && extra.scopes.length > 0) {
-    return { kind: "scope", scopes: extra.scopes as string[] };
-  }
-  return null;
+/**
+ * The group the server ranked in place of a mix it does not rank (`pick=true`): single agencies'
+ * reports for a rate over mixed scopes, the peer group with the most reports for a raw count.
+ */
+export interface PickedGroup {
+  level: string | null;
+  kind: string | null;
+  scope: string;
+  reason: "mixed_scope" | "mixed_peers";
+  scopes: readonly string[];
+  peers: readonly PeerGroup[];
 }
 
 /** The filter of one peer group, as the URL holds it. */
@@ -78,11 +77,17 @@ export const peerFilter = (group: Pick<PeerGroup, "level" | "kind" | "scope">) =
   scope: group.scope,
 });
 
-/**
- * The filter a refused ranking is answered with: the peer group with the most reports (the
- * server lists them most first), or single agencies' reports rather than whole-region ones.
- */
-export function pickFor(refusal: Refusal): Record<string, string> {
-  if (refusal.kind === "peers") return peerFilter(refusal.peers[0]!);
-  return { scope: refusal.scopes.includes("self") ? "self" : refusal.scopes[0]! };
+export interface PeerFilter {
+  level: string | null;
+  kind: string | null;
+  scope: string | null;
+}
+
+/** The filter the page shows: what the URL says, and where it says nothing, what was picked. */
+export function shownFilter(asked: PeerFilter, picked: PickedGroup | null | undefined): PeerFilter {
+  return {
+    level: asked.level ?? picked?.level ?? null,
+    kind: asked.kind ?? picked?.kind ?? null,
+    scope: asked.scope ?? picked?.scope ?? null,
+  };
 }

@@ -10,3 +10,11 @@ export function figureLabel(key: string, locale: Locale): string {
   const def = figureDef(key);
   return locale === "en" ? def.labelEn : def.label;
 }
+
+/** What a figure counts in, for an axis: 件, 次, … (from the registry); `%` for an indicator. */
+export function figureUnit(key: string, locale: Locale): string {
+  if (key.startsWith("indicator.")) return "%";
+  if (!isFigureKey(key)) return "";
+  const def = figureDef(key);
+  return locale === "en" ? def.unitEn : def.unit;
+}

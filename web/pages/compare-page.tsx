@@ -1,6 +1,6 @@
 import type { InferResponseType } from "hono/client";
-import { useEffect, useState } from "react";
-import { api, ApiRequestError, query, unwrap, type Api, type Json } from "../api";
+import { useState } from "react";
+import { api, query, unwrap, type Api, type Json } from "../api";
 import { CompareChart } from "../components/compare-chart";
 import type { ChartSize } from "../components/completeness-chart";
 import { DashboardFilters } from "../components/dashboard-filters";
@@ -14,18 +14,18 @@ import { useI18n, type MessageKey } from "../i18n";
 import { KINDS, LEVELS, type AgencyScope } from "../lib/agency-options";
 import {
   peerFilter,
-  pickFor,
   rankingRows,
-  refusalOf,
+  shownFilter,
   SORT_KEYS,
-  type Refusal,
+  type PeerFilter,
+  type PickedGroup,
   type SortDir,
   type SortKey,
 } from "../lib/compare-ranking";
 import { PRESET_KEYS, presetOf, type Preset } from "../lib/compare-presets";
-import { navigate } from "../lib/router";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
-import { useRequest, type RequestState } from "../lib/use-request";
+import { useRequest } from "../lib/use-request";
+import type { Season } from "../lib/use-season";
 import { INDICATORS } from "../../worker/report/indicators";
 import type { PeerGroup } from "../../worker/report/ranking";
 
@@ -33,13 +33,6 @@ type Compare = Json<InferResponseType<Api["compare"]["$get"], 200>>;
 /** Agencies per page of the ranking (and of the chart beside it). */
 const PAGE_SIZE = 50;
 const SCOPES = ["self", "region"] as const satisfies readonly AgencyScope[];
-
-/** A ranking the server refused (mixed peers or scopes), with the groups it offers instead. */
-function refusalIn(state: RequestState<unknown>): Refusal | null {
-  return state.kind === "error" && state.error instanceof ApiRequestError
-    ? refusalOf(state.error.code, state.error.extra)
-    : null;
-}
 
 /** `/dashboard/compare`: one preset's figures for every agency of a region, ranked and charted. */
 export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
@@ -67,6 +60,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
                 ...filter,
                 figure,
                 rank: "true",
+                pick: "true",
                 sort: sort === "agency" ? "agency" : sort,
                 dir,
                 offset,
@@ -76,35 +70,22 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             .then(unwrap),
     [preset.key, year, under, basis, level, kind, scope, sort, dir, offset],
   );
-  // A raw count ranks only peers, a rate only one scope: when the server refuses, the page
-  // takes the filter it offers (the largest group) in place of the URL's, and says so. The
-  // URL entry is replaced, so going back does not land on the refusal again.
-  const [picked, setPicked] = useState<{ preset: string; refusal: Refusal } | null>(null);
-  // Until the picked filter is in the URL the page shows it loading; refused again under the
-  // very filter picked (the data changed meanwhile), it shows the error.
-  const refused = refusalIn(answer.state);
-  const picking =
-    refused !== null &&
-    Object.entries(pickFor(refused)).some(([key, value]) => params.get(key) !== value);
-  useEffect(() => {
-    const found = refusalIn(answer.state);
-    if (found === null) return;
-    const choice = pickFor(found);
-    const next = new URLSearchParams(window.location.search);
-    if (Object.entries(choice).every(([key, value]) => next.get(key) === value)) return;
-    // Records the pick together with the URL change it causes (an external system), once.
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- guarded by the URL check above
-    setPicked({ preset: preset.key, refusal: found });
-    for (const [key, value] of Object.entries({ ...choice, offset: null })) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    navigate(`${window.location.pathname}?${next}`, { replace: true });
-  }, [answer.state, preset.key]);
-  // A filter the reader sets replaces the page's pick; a group offered beside it keeps the offer.
+  // A raw count ranks only peers, a rate only one scope. Where the URL leaves the group open,
+  // the server ranks the group the reader most likely means (`pick`) and says which; the page
+  // shows that group in its filters and keeps the other groups on offer while the reader
+  // switches between them.
+  const picked = answer.state.kind === "ready" ? (answer.state.data.picked ?? null) : null;
+  const offerKey = `${preset.key}/${year}/${under}/${basis}`;
+  const [offer, setOffer] = useState<{ key: string; picked: PickedGroup } | null>(null);
+  if (picked !== null && (offer?.key !== offerKey || offer.picked !== picked)) {
+    setOffer({ key: offerKey, picked });
+  }
+  const offered = offer?.key === offerKey ? offer.picked : null;
+  const shown = shownFilter({ level, kind, scope }, picked);
+  // A filter the reader sets keeps the rest of the group shown, and drops the offer.
   const choose = (patch: Record<string, string | null>) => {
-    setPicked(null);
-    setParams({ ...patch, offset: null });
+    setOffer(null);
+    setParams({ ...shown, ...patch, offset: null });
   };
   const switchTo = (patch: Record<string, string | null>) => setParams({ ...patch, offset: null });
 
@@ -121,8 +102,10 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
             <select
               {...props}
               value={preset.key}
-              // Choosing the preset already shown changes nothing (nor drops the page's pick).
-              onChange={(e) => e.target.value !== preset.key && choose({ preset: e.target.value })}
+              // A new preset asks anew: the group picked for one figure need not suit another.
+              onChange={(e) =>
+                e.target.value !== preset.key && setParams({ preset: e.target.value, offset: null })
+              }
             >
               {PRESET_KEYS.map((key) => (
                 <option key={key} value={key}>
@@ -136,7 +119,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
           {(props) => (
             <select
               {...props}
-              value={level ?? ""}
+              value={shown.level ?? ""}
               onChange={(e) => choose({ level: e.target.value || null })}
             >
               <option value="">{t("cmpAll")}</option>
@@ -152,7 +135,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
           {(props) => (
             <select
               {...props}
-              value={kind ?? ""}
+              value={shown.kind ?? ""}
               onChange={(e) => choose({ kind: e.target.value || null })}
             >
               <option value="">{t("cmpAll")}</option>
@@ -168,7 +151,7 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
           {(props) => (
             <select
               {...props}
-              value={scope ?? ""}
+              value={shown.scope ?? ""}
               onChange={(e) => choose({ scope: e.target.value || null })}
             >
               <option value="">{t("cmpAll")}</option>
@@ -183,16 +166,22 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
       </div>
       {under === null ? (
         <p className="muted">{t("dbChooseRegion")}</p>
-      ) : answer.state.kind === "loading" || picking ? (
+      ) : answer.state.kind === "loading" ? (
         <Loading />
       ) : answer.state.kind === "error" ? (
         <ErrorNotice error={answer.state.error} prefix={t("loadFailed")} onRetry={answer.retry} />
+      ) : answer.state.data.total === 0 && basis === "published" ? (
+        <NoReports
+          year={year}
+          latest={latestPublished(filters.season, year)}
+          onYear={(y) => setParams({ year: String(y), offset: null })}
+        />
       ) : (
         <>
           <PeerNote
             countRanked={!preset.figures[0]!.startsWith("indicator.")}
-            refusal={picked?.preset === preset.key ? picked.refusal : null}
-            current={{ level, kind, scope }}
+            picked={picked ?? offered}
+            current={shown}
             onChoose={switchTo}
           />
           <CompareView
@@ -212,24 +201,53 @@ export function ComparePage({ chartSize }: { chartSize?: ChartSize }) {
   );
 }
 
+/** The newest year with published reports other than `year`, from the season; null if none. */
+function latestPublished(season: Season | null | undefined, year: number): number | null {
+  const years = (season?.years ?? []).filter((y) => y.published > 0 && y.year !== year);
+  return years.length === 0 ? null : Math.max(...years.map((y) => y.year));
+}
+
+/** A year without a report to compare (the open season, before approvals): where to look instead. */
+function NoReports({
+  year,
+  latest,
+  onYear,
+}: {
+  year: number;
+  latest: number | null;
+  onYear: (year: number) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <p className="empty">
+      {t("cmpNoReports", { year })}{" "}
+      {latest !== null && (
+        <button type="button" className="link-button" onClick={() => onYear(latest)}>
+          {t("cmpSeeYear", { year: latest })}
+        </button>
+      )}
+    </p>
+  );
+}
+
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return (allowed as readonly string[]).includes(value ?? "") ? (value as T) : null;
 }
 
 /**
  * Why the ranking shows the agencies it does: a raw count ranks only peers (one level, kind
- * and scope), a rate only one scope. After the page picked a filter for a refused ranking, it
- * names the group and offers the others the server found.
+ * and scope), a rate only one scope. Where the server picked the group, the note names it and
+ * offers the others it found.
  */
 function PeerNote({
   countRanked,
-  refusal,
+  picked,
   current,
   onChoose,
 }: {
   countRanked: boolean;
-  refusal: Refusal | null;
-  current: { level: string | null; kind: string | null; scope: string | null };
+  picked: PickedGroup | null;
+  current: PeerFilter;
   onChoose: (patch: Record<string, string | null>) => void;
 }) {
   const { t } = useI18n();
@@ -239,13 +257,13 @@ function PeerNote({
       kind: t(`kind_${g.kind}` as MessageKey),
       scope: t(`cmpScope_${g.scope}` as MessageKey),
     });
-  if (refusal?.kind === "scope") {
-    const shown = current.scope ?? pickFor(refusal).scope!;
+  if (picked?.reason === "mixed_scope") {
+    const shown = current.scope ?? picked.scope;
     return (
       <div role="status" className="notice compare-peers">
         <p>{t("cmpScopePicked", { scope: t(`cmpScope_${shown}` as MessageKey) })}</p>
         <p className="compare-scope-choice">
-          {refusal.scopes
+          {picked.scopes
             .filter((s) => s !== shown)
             .map((s) => (
               <button key={s} type="button" onClick={() => onChoose({ scope: s })}>
@@ -257,7 +275,7 @@ function PeerNote({
     );
   }
   if (!countRanked) return null;
-  const peers = refusal?.kind === "peers" ? refusal.peers : [];
+  const peers = picked?.reason === "mixed_peers" ? picked.peers : [];
   const isCurrent = (g: PeerGroup) =>
     g.level === current.level && g.kind === current.kind && g.scope === current.scope;
   const shown = peers.find(isCurrent);

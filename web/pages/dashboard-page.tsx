@@ -42,6 +42,10 @@ export function DashboardPage({ chartSize }: { chartSize?: ChartSize }) {
           {t("dbCompareLink")}
         </Link>
         {" · "}
+        <Link to={`/dashboard/trends${filterSearch(year, under, "published")}`}>
+          {t("dbTrendsLink")}
+        </Link>
+        {" · "}
         <Link to={`/dashboard/quality${filterSearch(year, under, basis)}`}>
           {t("dbQualityLink")}
         </Link>

@@ -1,54 +1,52 @@
 import type { InferResponseType } from "hono/client";
 import { api, query, unwrap, type Api, type Json } from "../api";
 import type { ChartSize } from "../components/completeness-chart";
+import { DashboardFilters } from "../components/dashboard-filters";
 import { Field } from "../components/field";
 import { Link } from "../components/link";
 import { RequestView } from "../components/request-view";
 import { TrendChart } from "../components/trend-chart";
 import { useI18n } from "../i18n";
 import { figureLabel } from "../lib/figure-label";
-import { seriesOf, TREND_SERIES, trendRows, yearsUpTo } from "../lib/trend";
-import { defaultYear } from "../lib/use-dashboard-filters";
+import { regionTrendRows, seriesOf, TREND_SERIES, yearsUpTo } from "../lib/trend";
+import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
-import { useUrlState } from "../lib/use-url-state";
 
 type Rollup = Json<InferResponseType<Api["rollup"]["$get"], 200>>;
 
-/** A year's rollup as figure values, indicators under `indicator.<key>` as compare answers them. */
-function valuesOf(rollup: Rollup): Record<string, unknown> {
-  return {
-    ...rollup.figures,
-    ...Object.fromEntries(rollup.indicators.map((i) => [`indicator.${i.key}`, i])),
-  };
-}
-
-/** `/dashboard/trends?under=&figure=`: a region's sum of one figure, year by year. */
+/**
+ * `/dashboard/trends?year=&under=&figure=`: a region's published sum of one figure, year by year
+ * up to the year chosen, each year with how many of the region's agencies had published.
+ */
 export function TrendsPage({ chartSize }: { chartSize?: ChartSize }) {
   const { t, locale } = useI18n();
-  const [params, setParams] = useUrlState();
-  const under = Number(params.get("under")) || null;
+  const filters = useDashboardFilters();
+  const { params, setParams, year, under } = filters;
   const series = seriesOf(params.get("figure"));
-  const years = yearsUpTo(defaultYear(new Date()));
+  const years = yearsUpTo(year);
   const answer = useRequest(
     () =>
       under === null
         ? new Promise<Rollup[]>(() => undefined)
         : Promise.all(
-            years.map((year) =>
-              api.rollup.$get({ query: query({ year, under, scope: "self" }) }).then(unwrap),
+            years.map((y) =>
+              api.rollup
+                .$get({ query: query({ year: y, under, scope: "self", basis: "published" }) })
+                .then(unwrap),
             ),
           ),
-    [under, years.length],
+    [under, year],
   );
 
   return (
     <main className="page dashboard trends-page">
       <p>
-        <Link to={under === null ? "/dashboard" : `/dashboard?under=${under}`}>
+        <Link to={`/dashboard${filterSearch(year, under, "published")}`}>
           {t("dbBackToDashboard")}
         </Link>
       </p>
       <h2>{t("trTitle")}</h2>
+      <DashboardFilters filters={filters} withBasis={false} />
       <div className="dashboard-filters">
         <Field label={t("trFigure")}>
           {(props) => (
@@ -70,22 +68,23 @@ export function TrendsPage({ chartSize }: { chartSize?: ChartSize }) {
         <p className="muted">{t("dbChooseRegion")}</p>
       ) : (
         <RequestView state={answer.state} retry={answer.retry}>
-          {(rollups) => {
-            const byYear = new Map(rollups.map((r, i) => [years[i]!, valuesOf(r)]));
-            const rows = trendRows(years, [series.key], (y) => byYear.get(y));
-            return (
-              <section aria-labelledby="tr-chart">
-                <h3 id="tr-chart">{figureLabel(series.key, locale)}</h3>
-                <p className="muted template-note">{t("trTemplateNote")}</p>
-                <TrendChart
-                  rows={rows}
-                  series={[series]}
-                  caption={figureLabel(series.key, locale)}
-                  size={chartSize}
-                />
-              </section>
-            );
-          }}
+          {(rollups) => (
+            <section aria-labelledby="tr-chart">
+              <h3 id="tr-chart">{figureLabel(series.key, locale)}</h3>
+              <p className="muted template-note">{t("trTemplateNote")}</p>
+              <TrendChart
+                rows={regionTrendRows(
+                  years,
+                  [series.key],
+                  rollups,
+                  filters.season?.open_year ?? null,
+                )}
+                series={[series]}
+                caption={figureLabel(series.key, locale)}
+                size={chartSize}
+              />
+            </section>
+          )}
         </RequestView>
       )}
     </main>

@@ -53,6 +53,10 @@ const compareQuery = z.strictObject({
     description:
       "true：按第一个指标在各年度内排名（默认 false）。true ranks the agencies on the first key within each year.",
   }),
+  pick: flag.meta({
+    description:
+      "true：排名会混合不同范围（比率）或不同类机构（原始数量）时，不再拒绝，而是只排名单个机构的报告或报告最多的一类，并在 picked 中说明。true ranks, in place of a refused mix, single agencies' reports (a rate) or the peer group with the most reports (a raw count), and says which in `picked`.",
+  }),
   /**
    * `path`: by region and agency, then year (no ranking needed). `rank`, `value` (of the first
    * figure) and `agency` (name) order every matching report before the page is cut.
@@ -135,6 +139,7 @@ export const compareRoutes = routeGroup().openapi(compareRoute, async (c) => {
     keys: query.figure,
     figures: figuresOf(query.figure),
     rank: query.rank || query.sort === "rank",
+    pick: query.pick,
   });
   await requireRootWhenEmpty(c.var.db, query.under, answer.total === 0);
   const onPage = answer.page.map((i) => answer.rows[i]!);
@@ -195,6 +200,7 @@ export const compareRoutes = routeGroup().openapi(compareRoute, async (c) => {
       ...(ranking && answer.order
         ? { ranking, direction: answer.order.direction, better: answer.order.better }
         : {}),
+      ...(answer.picked ? { picked: answer.picked } : {}),
     },
     200,
   );

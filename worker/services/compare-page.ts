@@ -26,6 +26,12 @@ export interface PageRequest extends Omit<CompareQuery, "figures" | "limit" | "o
   /** The figures to read: the asked ones and every figure of the asked indicators. */
   figures: string[];
   rank: boolean;
+  /**
+   * When the ranking would mix scopes or peers: rank the group the reader most likely means
+   * instead of refusing (single agencies' reports for a rate, the peer group with the most
+   * reports for a raw count), and say which in `picked`.
+   */
+  pick?: boolean;
   sort: CompareSort;
   dir: "asc" | "desc";
   offset: number;
@@ -41,6 +47,19 @@ export interface ComparePage {
   ranks: (number | null)[] | null;
   /** Which end ranks 1, when a ranking was asked. */
   order: RankOrder | null;
+  /** The group ranked in place of a refused mix (`pick`), with the groups found. */
+  picked?: PickedGroup;
+}
+
+interface PickedGroup {
+  level: string | null;
+  kind: string | null;
+  scope: string;
+  /** Why a group was picked: the matching reports mixed scopes, or (a raw count) peers. */
+  reason: "mixed_scope" | "mixed_peers";
+  /** The scopes found (mixed_scope) or the peer groups found, most reports first (mixed_peers). */
+  scopes: string[];
+  peers: PeerGroup[];
 }
 
 /** How a ranking on a figure or `indicator.<key>` runs: rank 1 is the best. */
@@ -53,6 +72,38 @@ const rankOrderOf = (key: string): RankOrder => rankOrder(indicatorByKey.get(key
  * ordered here.
  */
 export async function comparePage(db: Database, request: PageRequest): Promise<ComparePage> {
+  try {
+    return await comparePageAsAsked(db, request);
+  } catch (error) {
+    const picked = request.pick ? groupToPick(error) : null;
+    if (picked === null) throw error;
+    const narrowed = {
+      ...request,
+      scope: picked.scope as PageRequest["scope"],
+      ...(picked.level === null ? {} : { level: picked.level as PageRequest["level"] }),
+      ...(picked.kind === null ? {} : { kind: picked.kind as PageRequest["kind"] }),
+    };
+    return { ...(await comparePageAsAsked(db, narrowed)), picked };
+  }
+}
+
+/** The group to rank in place of a refused mix: single agencies' reports, or the largest peers. */
+function groupToPick(error: unknown): PickedGroup | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code === "mixed_scope") {
+    const scopes = error.extra.scopes as string[];
+    const scope = scopes.includes("self") ? "self" : scopes[0]!;
+    return { level: null, kind: null, scope, reason: "mixed_scope", scopes, peers: [] };
+  }
+  if (error.code === "mixed_peers") {
+    const peers = error.extra.peers as PeerGroup[];
+    const { level, kind, scope } = peers[0]!;
+    return { level, kind, scope, reason: "mixed_peers", scopes: [], peers };
+  }
+  return null;
+}
+
+async function comparePageAsAsked(db: Database, request: PageRequest): Promise<ComparePage> {
   const query: CompareQuery = { ...request, limit: request.limit, offset: request.offset };
   if (request.sort === "agency") return byAgencyName(db, request);
   if (request.sort === "path" && !request.rank) {

@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ComparePage } from "../../../web/pages/compare-page";
-import { apiError, aUser, json, renderWithSession, stubFetch } from "../builders";
+import { aUser, json, renderWithSession, stubFetch } from "../builders";
 import { aCompareAnswer } from "./compare-builders";
+import { forgetSeason } from "../../../web/lib/use-season";
 import { OUTCOME_ROW_KEYS } from "../../../worker/report/templates";
 
 const size = { width: 600, height: 300 };
@@ -153,19 +154,21 @@ describe("ComparePage", () => {
     expect(cells[2]).toBe("4 40%");
   });
 
-  it("takes single agencies' reports when a rate would mix scopes, says so, and offers the other scope", async () => {
-    let calls = 0;
+  it("asks the server to pick a group rather than refuse a mix, shows the scope it took, and offers the other", async () => {
     const fetch = stubFetch({
       ...agencies,
-      "GET /api/compare": () =>
-        calls++ === 0
-          ? apiError(
-              400,
-              "mixed_scope",
-              "不能把全地区报告与单个机构的报告放在一起排名（范围：全地区、本机关），请选择一种范围",
-              { scopes: ["region", "self"] },
-            )
-          : json(aCompareAnswer()),
+      "GET /api/compare": json(
+        aCompareAnswer({
+          picked: {
+            level: null,
+            kind: null,
+            scope: "self",
+            reason: "mixed_scope",
+            scopes: ["region", "self"],
+            peers: [],
+          },
+        }),
+      ),
     });
     const entries = window.history.length;
     renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
@@ -173,71 +176,73 @@ describe("ComparePage", () => {
     await screen.findByRole("table", { name: "排名" });
     const note = screen.getByRole("status");
     expect(note.textContent).toContain("本页已只显示“本机关”报告");
+    expect(note.textContent).not.toMatch(/region|self/);
     expect(screen.queryByRole("alert")).toBeNull();
-    expect(new URLSearchParams(window.location.search).get("scope")).toBe("self");
-    expect(compareCalls(fetch).map((url) => url.searchParams.get("scope"))).toEqual([null, "self"]);
-    // The pick replaced the URL entry: going back does not land on the refusal again.
+    const asked = compareCalls(fetch);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.searchParams.get("pick")).toBe("true");
+    expect(asked[0]!.searchParams.get("scope")).toBeNull();
+    const scope = screen.getByRole("combobox", { name: "报告范围" });
+    expect(within(scope).getByRole("option", { selected: true }).textContent).toBe("本机关");
     expect(window.history.length).toBe(entries);
 
     fireEvent.click(within(note).getByRole("button", { name: "只比较“全地区”报告" }));
     expect(new URLSearchParams(window.location.search).get("scope")).toBe("region");
   });
 
-  it("ranks a raw count among the largest peer group when the server will not mix them, and offers the others", async () => {
+  it("shows the peer group the server ranked for a raw count, and offers the others it found", async () => {
     window.history.replaceState(null, "", "/dashboard/compare?year=2024&under=100&preset=visits");
+    const peers = [
+      { level: "county", kind: "department", scope: "self", reports: 12 },
+      { level: "city", kind: "government", scope: "region", reports: 1 },
+    ];
+    const visits = (picked: boolean) =>
+      aCompareAnswer({
+        figures: ["metrics.website_visits"],
+        items: [
+          {
+            agency_id: 41,
+            year: 2024,
+            status: "approved",
+            values: { "metrics.website_visits": 900 },
+          },
+        ],
+        ranking: [
+          { agency_id: 41, year: 2024, rank: 1, reason: "ok", value: 900, denominator: null },
+        ],
+        total: 1,
+        direction: "higher_first",
+        better: null,
+        ...(picked
+          ? {
+              picked: {
+                level: "county",
+                kind: "department",
+                scope: "self",
+                reason: "mixed_peers",
+                scopes: [],
+                peers,
+              },
+            }
+          : {}),
+      });
     let calls = 0;
-    const visits = aCompareAnswer({
-      figures: ["metrics.website_visits"],
-      items: [
-        {
-          agency_id: 41,
-          year: 2024,
-          status: "approved",
-          values: { "metrics.website_visits": 900 },
-        },
-      ],
-      ranking: [
-        { agency_id: 41, year: 2024, rank: 1, reason: "ok", value: 900, denominator: null },
-      ],
-      total: 1,
-      direction: "higher_first",
-      better: null,
-    });
     const fetch = stubFetch({
       ...agencies,
-      "GET /api/compare": () =>
-        calls++ === 0
-          ? apiError(400, "mixed_peers", "原始数量只能在同层级、同类型、同范围的机构之间排名", {
-              peers: [
-                { level: "county", kind: "department", scope: "self", reports: 12 },
-                { level: "city", kind: "government", scope: "region", reports: 1 },
-              ],
-            })
-          : json(visits),
+      "GET /api/compare": () => json(visits(calls++ === 0)),
     });
     renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
 
     const ranking = await screen.findByRole("table", { name: "排名" });
     expect(within(ranking).getAllByRole("columnheader")[0]!.textContent).toBe("名次（大者居前） ▲");
     expect(screen.queryByRole("alert")).toBeNull();
-    const picked = compareCalls(fetch)[1]!.searchParams;
-    expect([picked.get("level"), picked.get("kind"), picked.get("scope")]).toEqual([
-      "county",
-      "department",
-      "self",
-    ]);
+    expect(compareCalls(fetch)).toHaveLength(1);
     const note = screen.getByRole("status");
     expect(note.textContent).toBe(
       "原始数量只在同层级、同类型、同范围的机构之间排名。 本页已选定县级部门（本机关）（12 份报告）。改为比较市级政府（全地区）（1 份）",
     );
     const kind = screen.getByRole("combobox", { name: "机构类型" });
     expect(within(kind).getByRole("option", { selected: true }).textContent).toBe("部门");
-
-    // Choosing the preset already shown keeps the page's pick and its note.
-    fireEvent.change(screen.getByRole("combobox", { name: "比较内容" }), {
-      target: { value: "visits" },
-    });
-    expect(screen.getByRole("status").textContent).toContain("本页已选定县级部门");
 
     fireEvent.click(
       within(note).getByRole("button", { name: "改为比较市级政府（全地区）（1 份）" }),
@@ -248,10 +253,67 @@ describe("ComparePage", () => {
       "government",
       "region",
     ]);
-    await waitFor(() => expect(compareCalls(fetch)).toHaveLength(3));
+    await waitFor(() => expect(compareCalls(fetch)).toHaveLength(2));
     await screen.findByRole("table", { name: "排名" });
     expect(screen.getByRole("status").textContent).toContain(
       "本页已选定市级政府（全地区）（1 份报告）",
     );
+  });
+
+  it("keeps the rest of the picked group when the reader changes one filter", async () => {
+    window.history.replaceState(null, "", "/dashboard/compare?year=2024&under=100&preset=visits");
+    stubFetch({
+      ...agencies,
+      "GET /api/compare": json(
+        aCompareAnswer({
+          figures: ["metrics.website_visits"],
+          picked: {
+            level: "county",
+            kind: "department",
+            scope: "self",
+            reason: "mixed_peers",
+            scopes: [],
+            peers: [{ level: "county", kind: "department", scope: "self", reports: 3 }],
+          },
+        }),
+      ),
+    });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+    await screen.findByRole("table", { name: "排名" });
+
+    fireEvent.change(screen.getByRole("combobox", { name: "层级" }), {
+      target: { value: "city" },
+    });
+    const url = new URLSearchParams(window.location.search);
+    expect([url.get("level"), url.get("kind"), url.get("scope")]).toEqual([
+      "city",
+      "department",
+      "self",
+    ]);
+  });
+
+  it("says when the year has no published reports and offers the latest year that has", async () => {
+    window.history.replaceState(null, "", "/dashboard/compare?year=2025&under=100");
+    forgetSeason();
+    stubFetch({
+      ...agencies,
+      "GET /api/season": json({
+        open_year: 2025,
+        deadlines: null,
+        years: [
+          { year: 2024, published: 12 },
+          { year: 2023, published: 30 },
+        ],
+        default_year: 2025,
+        default_region: { id: 100, name: "示范省政府" },
+      }),
+      "GET /api/compare": json(aCompareAnswer({ total: 0, agencies: [], items: [], ranking: [] })),
+    });
+    renderWithSession(<ComparePage chartSize={size} />, aUser({ role: "reviewer" }));
+
+    const empty = await screen.findByText(/2025 年还没有可比较的已发布报告/);
+    expect(screen.queryByRole("table", { name: "排名" })).toBeNull();
+    fireEvent.click(within(empty.closest(".empty")!).getByRole("button", { name: "看 2024 年" }));
+    expect(new URLSearchParams(window.location.search).get("year")).toBe("2024");
   });
 });
