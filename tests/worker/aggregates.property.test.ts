@@ -1025,7 +1025,10 @@ async function checkRegionReportCsv(run: Run, scope: Scope) {
     `${where} ledger`,
     inclusionList(
       run,
-      ledger.rows.map((r) => ({ id: Number(r[0]), inclusion: r[6]! })),
+      ledger.rows.map((r) => ({
+        id: Number(r[0]),
+        inclusion: r[ledger.header.indexOf("inclusion")]!,
+      })),
     ),
     inclusionList(run, want.ledger),
   );
@@ -1083,13 +1086,14 @@ async function checkRegionReportXlsx(run: Run, scope: Scope) {
       ),
     );
   }
-  const ledger = (sheets.get("机构清单") ?? []).slice(1);
+  const [header = [], ...ledger] = sheets.get("机构清单") ?? [];
+  const inclusion = header.indexOf("汇总情况代码");
   expectSame(
     run,
     `${where} 机构清单`,
     inclusionList(
       run,
-      ledger.map((r) => ({ id: Number(r[0]), inclusion: String(r[6]) })),
+      ledger.map((r) => ({ id: Number(r[0]), inclusion: String(r[inclusion]) })),
     ),
     inclusionList(run, want.ledger),
   );

@@ -230,7 +230,7 @@ describe("overview", () => {
 });
 
 describe("quality", () => {
-  it("lists a report breaking R4 with its explanation, and an outlier against the agency's history", async () => {
+  it("lists a report breaking R4 with its explanation, and an outlier against the agency's history, by name", async () => {
     const { status, body } = await get(`/api/quality?year=${YEAR}&under=${world.gov.id}`);
     expect(status).toBe(200);
     expect(body.hard.total).toBe(1);
@@ -242,6 +242,7 @@ describe("quality", () => {
     expect(body.outliers).toEqual([
       {
         agency_id: world.a.id,
+        agency_name: world.a.name,
         year: YEAR,
         figure: "metrics.website_visits",
         kind: "history",
@@ -415,7 +416,10 @@ describe("region report", () => {
     const rows = (await ledger.text()).trim().split("\r\n");
     expect(rows.length).toBe(1 + 6);
     expect(
-      rows.some((l) => l.startsWith(`${world.a.id},`) && l.includes(",included,approved,2021")),
+      rows.some(
+        (l) =>
+          l.startsWith(`${world.a.id},`) && l.includes(",included,已纳入,approved,已发布,2021,"),
+      ),
     ).toBe(true);
   });
 });

@@ -39,6 +39,7 @@ let world: {
 beforeAll(async () => {
   const code = "960300";
   const gov = await createAgency({
+    name: "示例丙市人民政府",
     level: "city",
     kind: "government",
     scope: "region",
@@ -186,16 +187,23 @@ describe("region report as XLSX", () => {
     ]);
 
     const ledger = sheet("机构清单");
+    // Every code stands beside its words: a spreadsheet reads in Chinese, a program joins on codes.
     expect(ledger[0]).toEqual([
       "机构编号",
       "机构名称",
+      "层级代码",
       "层级",
+      "类型代码",
       "类型",
+      "范围代码",
       "范围",
       "行政区划代码",
+      "汇总情况代码",
       "汇总情况",
+      "报告状态代码",
       "报告状态",
-      "模板",
+      "格式代码",
+      "格式",
     ]);
     const byId = (a: SheetCell[], b: SheetCell[]) => Number(a[0]) - Number(b[0]);
     expect(ledger.slice(1).sort(byId)).toEqual(
@@ -204,33 +212,45 @@ describe("region report as XLSX", () => {
           agency.id,
           agency.name,
           "city",
+          "市级",
           "department",
+          "部门",
           "self",
+          "本机关",
           "960300",
           "included",
+          "已纳入",
           "approved",
+          "已发布",
           "2021",
+          "2021 年格式",
         ])
         .sort(byId),
     );
     expect(json.ledger_total).toBe(2);
 
-    // Neither report leaves a 总计 blank, and the region's government has no report of its own:
-    // the notes have no rows for either.
+    // Neither report leaves a 总计 blank or breaks a rule, and the region's government has no
+    // report of its own: the notes have no rows for any of these.
     expect(json.section3.derived_totals).toEqual({});
     expect(json.own_report).toBeNull();
-    expect(sheet("说明")).toEqual([
-      ["项目", "值", "说明"],
-      ["年度", YEAR, `${YEAR} 年度政府信息公开工作年度报告汇总`],
-      ["汇总范围", "self", "各机关本机关的年度报告"],
-      ["数据口径", "published", "只汇总已发布（审核通过）的报告版本"],
-      ["已纳入机构数", json.counts.included, "报告已发布、计入各表合计"],
-      ["未发布机构数", json.counts.pending, "已填报但尚未发布，不计入合计"],
-      ["未报送机构数", json.counts.missing, "尚无本年度报告"],
-      ["表二现行有效件数", "不汇总", json.section2_not_summed.reason],
-      ["2021 年格式报告数", 2, "表二按 2021 年格式汇总，只含这些报告"],
-      ["2019 年格式报告数", 0, "试行格式的（六）其他处理只有一行，计入表三“（六）其他处理”行"],
-    ]);
+    const title = `示例丙市 ${YEAR} 年度政府信息公开工作年度报告汇总`;
+    expect(sheet("说明")).toEqual(
+      rectangle([
+        [title],
+        ["汇总 2 / 2 个机构已发布的报告"],
+        ["项目", "值", "说明"],
+        ["年度", YEAR, title],
+        ["汇总范围", "本机关", "各机关本机关的年度报告（scope=self）"],
+        ["数据口径", "已发布", "只汇总已发布（审核通过）的报告版本（basis=published）"],
+        ["已纳入机构数", json.counts.included, "报告已发布、计入各表合计"],
+        ["未发布机构数", json.counts.pending, "已填报但尚未发布，不计入合计"],
+        ["未报送机构数", json.counts.missing, "尚无本年度报告"],
+        ["表二现行有效件数", "不汇总", json.section2_not_summed.reason],
+        ["汇总表核对", 0, "汇总后的表格符合各项勾稽关系"],
+        ["2021 年格式报告数", 2, "表二按 2021 年格式汇总，只含这些报告"],
+        ["2019 年格式报告数", 0, "试行格式的（六）其他处理只有一行，计入表三“（六）其他处理”行"],
+      ]),
+    );
     expect(json.counts.included).toBe(2);
   });
 

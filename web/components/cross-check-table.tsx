@@ -3,6 +3,7 @@ import { figureLabel } from "../lib/figure-label";
 import { formatCount } from "../lib/format";
 import { reportPath } from "../lib/router";
 import { Link } from "./link";
+import { ScrollTable } from "./scroll-table";
 
 export interface CrossCheckRow {
   figure: string;
@@ -23,7 +24,7 @@ export function CrossCheckTable({ rows, year }: { rows: CrossCheckRow[]; year: n
   const byRegion = rows.some((row) => row.region);
   const count = (value: number | null) => formatCount(value, locale);
   return (
-    <div className="table-wrap">
+    <ScrollTable label={t("qRegionDifferences")}>
       <table className="data-table cross-check-table">
         <thead>
           <tr>
@@ -73,6 +74,6 @@ export function CrossCheckTable({ rows, year }: { rows: CrossCheckRow[]; year: n
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

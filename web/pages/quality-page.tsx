@@ -11,6 +11,8 @@ import { formatCount } from "../lib/format";
 import { reportPath } from "../lib/router";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
+import { MAD_SCALE, OUTLIER_Z } from "../../worker/report/robust-stats";
+import { ScrollTable } from "../components/scroll-table";
 
 type Quality = InferResponseType<(typeof api.quality)["$get"], 200>;
 
@@ -82,6 +84,7 @@ function QualityView({
         <h3 id="q-hard">{t("dbFailing")}</h3>
         <QualityReports
           list={data.hard}
+          label={t("dbFailing")}
           year={data.year}
           onPage={(offset) => onPage("hard", offset)}
         />
@@ -90,6 +93,7 @@ function QualityView({
         <h3 id="q-soft">{t("qSoft")}</h3>
         <QualityReports
           list={data.soft}
+          label={t("qSoft")}
           year={data.year}
           onPage={(offset) => onPage("soft", offset)}
         />
@@ -130,40 +134,51 @@ function RegionDifferenceTable({ data }: { data: Quality }) {
 function OutlierTable({ data }: { data: Quality }) {
   const { t, locale } = useI18n();
   if (data.outliers.length === 0) return <p className="empty">{t("qNoOutliers")}</p>;
-  // Outliers carry only the agency's id; the finding lists name most agencies.
-  const names = new Map(
-    [...data.hard.items, ...data.soft.items].map((item) => [item.agency_id, item.agency_name]),
-  );
-  const z = (n: number) =>
+  const decimal = (n: number) =>
     n.toLocaleString(locale === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 });
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t("agency")}</th>
-          <th scope="col">{t("qFigure")}</th>
-          <th scope="col">{t("dbValue")}</th>
-          <th scope="col">{t("qMedian")}</th>
-          <th scope="col">z</th>
-          <th scope="col">{t("qCompared")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.outliers.map((o) => (
-          <tr key={`${o.agency_id}/${o.figure}/${o.kind}`}>
-            <th scope="row">
-              <Link to={reportPath(o.agency_id, o.year)}>
-                {names.get(o.agency_id) ?? t("qAgencyId", { id: o.agency_id })}
-              </Link>
-            </th>
-            <td>{figureLabel(o.figure, locale)}</td>
-            <td>{formatCount(o.value, locale)}</td>
-            <td>{formatCount(o.median, locale)}</td>
-            <td>{z(o.z)}</td>
-            <td>{t(o.kind === "history" ? "qKind_history" : "qKind_peers")}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <ScrollTable label={t("qOutliers")}>
+        <table className="data-table outlier-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("agency")}</th>
+              <th scope="col">{t("qFigure")}</th>
+              <th scope="col" className="num">
+                {t("qValue")}
+              </th>
+              <th scope="col" className="num">
+                {t("qMedian")}
+              </th>
+              <th scope="col" className="num">
+                {t("qScore")}
+              </th>
+              <th scope="col">{t("qCompared")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.outliers.map((o) => (
+              <tr key={`${o.agency_id}/${o.figure}/${o.kind}`}>
+                <th scope="row">
+                  <Link to={reportPath(o.agency_id, o.year)}>{o.agency_name}</Link>
+                </th>
+                <td>{figureLabel(o.figure, locale)}</td>
+                <td className="num">{formatCount(o.value, locale)}</td>
+                <td className="num">{formatCount(o.median, locale)}</td>
+                <td className="num">{decimal(o.z)}</td>
+                <td>
+                  {t(o.kind === "history" ? "qKind_history" : "qKind_peers", {
+                    n: o.reference_count,
+                  })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      <p className="muted outlier-legend">
+        {t("qScoreLegend", { scale: MAD_SCALE, cut: OUTLIER_Z })}
+      </p>
+    </>
   );
 }

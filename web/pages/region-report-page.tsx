@@ -1,21 +1,21 @@
 import type { InferResponseType } from "hono/client";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { api, query, unwrap, type Api, type Json } from "../api";
 import { CrossCheckTable } from "../components/cross-check-table";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
 import { Pager } from "../components/pager";
-import { PrintView } from "../components/report-form/print-view";
+import { SummedReport, type RegionReportAnswer } from "../components/summed-report";
 import { RequestView } from "../components/request-view";
 import { useI18n, type MessageKey } from "../i18n";
 import { completenessConfig } from "../lib/completeness-chart-data";
 import { reportPath } from "../lib/router";
-import { regionDocument } from "../lib/region-document";
 import { useAgencyChoice } from "../lib/use-agency-choice";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
+import { ScrollTable } from "../components/scroll-table";
 
-type RegionReport = Json<InferResponseType<Api["region-report"]["$get"], 200>>;
+type RegionReport = RegionReportAnswer;
 type LedgerPage = Json<InferResponseType<Api["rollup"]["ledger"]["$get"], 200>>;
 
 /** Agencies per page of the ledger: the summary above says how many there are in all. */
@@ -54,7 +54,7 @@ export function RegionReportPage() {
 
   return (
     <main className="page region-report">
-      <h2>{t("dbRegionReport")}</h2>
+      <h2 className="no-print">{t("dbRegionReport")}</h2>
       <div className="no-print">
         <DashboardFilters filters={filters} withBasis={false} />
         <div className="field field-start">
@@ -115,7 +115,6 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
   const asked = scope === "region" ? scope : undefined;
   const inclusions = INCLUSIONS[scope];
   const derivedRows = Object.keys(data.section3.derived_totals).length;
-  const document = useMemo(() => regionDocument(data, regionName), [data, regionName]);
   const csv = (part: "tables" | "ledger") =>
     api["region-report"].$path({
       query: query({ year: data.year, under, scope: asked, format: "csv", part }),
@@ -126,50 +125,33 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
 
   return (
     <>
-      <section aria-labelledby="rr-counts">
-        <h3 id="rr-counts">{t("rrCountsTitle")}</h3>
-        <ul className="stat-cards" aria-label={t("rrCountsTitle")}>
-          {inclusions.map((key) => (
-            <li key={key} className="stat-card">
-              <span className="stat-label">{t(`rrInclusion_${key}`)}</span>
-              <span className="stat-value">{data.counts[key]}</span>
-            </li>
-          ))}
-        </ul>
-        <p>
-          {scope === "region"
-            ? t("rrCoverageRegion", {
-                covered:
-                  data.counts.included + data.counts.contained + data.counts.covered_by_parts,
-                expected: data.ledger_total,
-              })
-            : t("rrCoverage", { included: data.counts.included, expected: data.ledger_total })}
-        </p>
-        <p className="muted">
-          {t("rrTemplates", {
-            t2021: data.templates["2021"] ?? 0,
-            t2019: data.templates["2019"] ?? 0,
-          })}
-        </p>
-        <p className="region-report-actions no-print">
-          <a href={csv("tables")} download>
-            {t("rrCsvTables")}
-          </a>
-          <a href={csv("ledger")} download>
-            {t("rrCsvLedger")}
-          </a>
-          <a href={xlsx} download>
-            {t("rrXlsx")}
-          </a>
-          <button type="button" onClick={() => window.print()}>
-            {t("rfPrintNow")}
-          </button>
-        </p>
-      </section>
-
-      <OwnReportCheck data={data} regionName={regionName} />
-
-      <PrintView document={document} />
+      <SummedReport data={data} scope={scope}>
+        <section aria-labelledby="rr-counts">
+          <h3 id="rr-counts">{t("rrCountsTitle")}</h3>
+          <ul className="stat-cards" aria-label={t("rrCountsTitle")}>
+            {inclusions.map((key) => (
+              <li key={key} className="stat-card">
+                <span className="stat-label">{t(`rrInclusion_${key}`)}</span>
+                <span className="stat-value">{data.counts[key]}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="region-report-actions no-print">
+            <a href={csv("tables")} download>
+              {t("rrCsvTables")}
+            </a>
+            <a href={csv("ledger")} download>
+              {t("rrCsvLedger")}
+            </a>
+            <a href={xlsx} download>
+              {t("rrXlsx")}
+            </a>
+            <button type="button" onClick={() => window.print()}>
+              {t("rfPrintNow")}
+            </button>
+          </p>
+        </section>
+      </SummedReport>
       <p className="muted">
         {t("rrStockNotSummed", {
           reason:
@@ -177,6 +159,8 @@ function RegionReportView({ data, regionName, inclusion, setInclusion, under, sc
         })}
       </p>
       {derivedRows > 0 && <p className="muted">{t("rrDerivedTotals", { count: derivedRows })}</p>}
+
+      <OwnReportCheck data={data} regionName={regionName} />
 
       <section aria-labelledby="rr-ledger" className="region-ledger">
         <h3 id="rr-ledger">{t("rrLedger")}</h3>
@@ -273,7 +257,7 @@ function LedgerList({ year, under, scope, total, inclusion, setInclusion }: Ledg
             <p className="empty">{t("rrNoLedger")}</p>
           ) : (
             <>
-              <div className="table-wrap">
+              <ScrollTable label={t("rrLedger")}>
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -304,7 +288,7 @@ function LedgerList({ year, under, scope, total, inclusion, setInclusion }: Ledg
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
               <Pager
                 offset={ledger.offset}
                 limit={ledger.limit}

@@ -1,6 +1,7 @@
 import type { LedgerSummary } from "../db/queries/rollup";
 import type { Cells } from "../report/other-processing";
 import type { regionCrossCheck } from "../services/region-cross-check";
+import type { SummedFinding } from "../services/summed-findings";
 
 /**
  * The region report's answer (`GET /api/region-report`), and what its CSV and XLSX variants read
@@ -10,6 +11,8 @@ import type { regionCrossCheck } from "../services/region-cross-check";
  */
 export interface RegionReport {
   year: number;
+  /** The agency summed under (its name titles the report), or null for no root. */
+  region: { id: number; name: string } | null;
   scope: string;
   basis: string;
   templates: LedgerSummary["templates"];
@@ -23,6 +26,8 @@ export interface RegionReport {
     other_processing_total: Cells;
     derived_totals: Record<string, number>;
   };
+  /** The rules the summed tables break, each with the summed reports it comes from. */
+  findings: SummedFinding[];
   own_report: Awaited<ReturnType<typeof regionCrossCheck>>;
   section4: Record<string, Cells>;
   ledger: {

@@ -20,6 +20,15 @@ export const INCLUSIONS = [
 
 export type Inclusion = (typeof INCLUSIONS)[number];
 
+/** Each inclusion in words, as the region report's page, ledger and downloads say it. */
+export const INCLUSION_LABELS: Record<Inclusion, { zh: string; en: string }> = {
+  included: { zh: "已纳入", en: "Included" },
+  contained: { zh: "已含于上级报告", en: "Contained in a higher report" },
+  covered_by_parts: { zh: "由下级报告代替", en: "Covered by the reports below" },
+  pending: { zh: "未发布", en: "Not yet published" },
+  missing: { zh: "未报送", en: "Missing" },
+};
+
 export interface CoverageEntry {
   /** The materialized chain of ancestor ids, the agency's own last: "/1/7/42/". */
   path: string;

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { Database } from "../db/client";
-import { compareFigures, type CompareQuery } from "../db/queries/compare";
+import { compareFigures, type CompareQuery, type CompareRow } from "../db/queries/compare";
 import { reportsWithFindings } from "../db/queries/dashboard";
 import { ApiError } from "../http/errors";
 import { basis, id, regionPrefix, scope, year, commaList, pagination } from "../http/params";
@@ -150,7 +150,7 @@ export const qualityRoutes = routeGroup().openapi(qualityRoute, async (c) => {
       // schema's values.
       hard: withPublicStatus(findings.hard, workflow) as QualityBody["hard"],
       soft: withPublicStatus(findings.soft, workflow) as QualityBody["soft"],
-      outliers: findOutliers(values, figures, query.year),
+      outliers: namedOutliers(values, figures, query.year),
       region_differences: regionDifferences(covered).map((d) => ({
         agency_id: d.agencyId,
         agency_name: d.name,
@@ -169,3 +169,12 @@ const withPublicStatus = <T extends { status: string }>(
   ...list,
   items: list.items.map((item) => ({ ...item, status: publicStatus(item.status, workflow) })),
 });
+
+/** The outliers of the year, each with its agency's name (every row read names its agency). */
+function namedOutliers(values: CompareRow[], figures: string[], year: number) {
+  const names = new Map(values.map((row) => [row.agencyId, row.agencyName]));
+  return findOutliers(values, figures, year).map((outlier) => ({
+    ...outlier,
+    agency_name: names.get(outlier.agency_id) ?? "",
+  }));
+}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { ledgerPage, rollup } from "../db/queries/rollup";
 import {
+  LEDGER_CSV_HEADER,
   ledgerRow,
   OTHER_PROCESSING_TOTAL,
   regionReportSheets,
@@ -18,6 +19,8 @@ import { regionReportSchema } from "../openapi/bodies/dashboards";
 import { routeGroup } from "../openapi/route-group";
 import { otherProcessingTotal } from "../report/other-processing";
 import { regionCrossCheck } from "../services/region-cross-check";
+import { summedFindings } from "../services/summed-findings";
+import { getAgency } from "../db/queries/agencies";
 import {
   presentLedgerEntry,
   requireRootWhenEmpty,
@@ -49,20 +52,7 @@ const regionReportQuery = z.strictObject({
 
 /** One CSV line per table cell (official labels), or with `part=ledger` the agencies. */
 function regionReportCsv(body: RegionReport, part: string) {
-  if (part === "ledger") {
-    const header = [
-      "agency_id",
-      "agency_name",
-      "level",
-      "kind",
-      "scope",
-      "region_code",
-      "inclusion",
-      "report_status",
-      "template",
-    ];
-    return toCsv(header, body.ledger.map(ledgerRow));
-  }
+  if (part === "ledger") return toCsv(LEDGER_CSV_HEADER, body.ledger.map(ledgerRow));
   const lines: unknown[][] = [];
   for (const row of section2Rows("2021")) {
     if (row.shape === "scalar") {
@@ -195,8 +185,15 @@ export const regionReportRoutes = routeGroup().openapi(regionReportRoute, async 
       SECTION4_COLUMNS.map((column) => figure(`section4.${group.key}.${column.key}`)),
     ]),
   );
+  const sums = { year: query.year, section2, section3: { rows: result.section3 }, section4 };
+  const [region, findings, ownReport] = await Promise.all([
+    query.under === undefined ? undefined : getAgency(c.var.db, query.under),
+    summedFindings(c.var.db, summed, sums),
+    regionCrossCheck(c.var.db, summed),
+  ]);
   const report = {
     year: query.year,
+    region: region ? { id: region.id, name: region.name } : null,
     scope: query.scope,
     basis: "published" as const,
     templates: result.ledger.templates,
@@ -216,7 +213,8 @@ export const regionReportRoutes = routeGroup().openapi(regionReportRoute, async 
       other_processing_total: otherProcessingTotal(result.section3),
     },
     section4,
-    own_report: await regionCrossCheck(c.var.db, summed),
+    findings,
+    own_report: ownReport,
   };
   if (format === "json" || (format === "csv" && part === "tables")) return c.json(report, 200);
 

@@ -80,8 +80,9 @@ export const aPublicOverview = () =>
 
 const row = (n: number | null) => Array.from({ length: 7 }, () => n);
 
-export const aRegionReport = () => ({
+export const aRegionReport = (overrides: Record<string, unknown> = {}) => ({
   year: 2024,
+  region: { id: 100, name: "示范省人民政府" },
   scope: "self",
   basis: "published",
   templates: { "2021": 2, "2019": 1 },
@@ -127,7 +128,9 @@ export const aRegionReport = () => ({
     litigation_direct: [null, null, null, null, null],
     litigation_after_reconsideration: [null, null, null, null, null],
   },
+  findings: [],
   ledger_total: 5,
+  ...overrides,
 });
 
 /** The region's ledger in path order, as `/api/rollup/ledger` pages it. */

@@ -137,7 +137,8 @@ export const aQualityAnswer = (overrides: Record<string, unknown> = {}) => ({
   ],
   outliers: [
     {
-      agency_id: 41,
+      agency_id: 42,
+      agency_name: "示范市卫生健康委员会",
       year: 2024,
       figure: "section3.new_received.total",
       kind: "history",

@@ -16,23 +16,36 @@ const agencies = {
 };
 
 describe("QualityPage", () => {
-  it("lists a hard finding with the submitter's explanation, and an outlier", async () => {
+  it("lists a hard finding in words with the submitter's explanation beneath it, and an outlier by its agency's name", async () => {
     const fetch = stubFetch({ ...agencies, "GET /api/quality": json(aQualityAnswer()) });
     renderWithSession(<QualityPage />, aUser({ role: "reviewer" }));
 
     const hard = await screen.findByRole("region", { name: "存在勾稽错误的报告" });
     const row = within(hard).getByRole("row", { name: /示范市教育局/ });
-    expect(row.textContent).toContain("各申请人列合计=12，总计=13");
-    expect(row.textContent).toContain("自然人一栏漏填一件，已在正式稿更正。");
+    const finding = within(row).getByRole("listitem");
+    expect(finding.textContent).toMatch(/^错误/);
+    expect(finding.textContent).toContain("各申请人列合计=12，总计=13");
+    expect(finding.textContent).toContain("填报单位说明：自然人一栏漏填一件，已在正式稿更正。");
+    // No rule id anywhere on the page.
+    expect(document.body.textContent).not.toMatch(/\bR[1-5]\b|S-[a-z]/);
     expect(within(row).getByRole("link").getAttribute("href")).toBe("/reports/41/2024");
 
     const outliers = screen.getByRole("region", { name: "异常值" });
-    const outlier = within(outliers).getByRole("row", { name: /示范市教育局/ });
+    // An agency none of the finding lists names is still named, from the outlier itself.
+    const outlier = within(outliers).getByRole("row", { name: /示范市卫生健康委员会/ });
     expect(outlier.textContent).toContain("本年新收政府信息公开申请数量");
     expect(outlier.textContent).toContain("1,200");
     expect(outlier.textContent).toContain("37.1");
-    expect(outlier.textContent).toContain("与自身历史相比");
-    expect(within(outlier).getByRole("link").getAttribute("href")).toBe("/reports/41/2024");
+    expect(outlier.textContent).toContain("与自身历史相比（4 年）");
+    expect(within(outlier).getByRole("link").getAttribute("href")).toBe("/reports/42/2024");
+    // Every heading in words, and the deviation explained beneath the table.
+    expect(
+      within(outliers)
+        .getAllByRole("columnheader")
+        .map((th) => th.textContent),
+    ).toEqual(["机构", "数据项", "本年数值", "参照中位数", "偏离程度（标准分）", "比较对象"]);
+    expect(outliers.textContent).toContain("1.4826 × 参照值的中位数绝对偏差");
+    expect(outliers.textContent).toContain("绝对值超过 3.5 列为异常值");
 
     const call = fetch.mock.calls.find(([url]) => String(url).startsWith("/api/quality"));
     expect(String(call![0])).toBe("/api/quality?year=2024&under=100&basis=published");
@@ -76,7 +89,8 @@ describe("QualityPage", () => {
     const soft = screen.getByRole("region", { name: "存在提示性问题的报告" });
     expect(within(soft).queryByRole("navigation")).toBeNull();
     expect(asked.at(-1)?.has("soft_offset")).toBe(false);
-  });
+    // Two pages of 100 reports, each with its findings list: slow under jsdom on a busy machine.
+  }, 20_000);
 
   it("offers the first page when an old link points past the end of a list", async () => {
     stubFetch({
@@ -100,7 +114,8 @@ describe("QualityPage", () => {
     renderWithSession(<QualityPage />, aUser({ role: "reviewer" }));
 
     expect(await screen.findByText(/the applicant columns add up to 12/)).toBeTruthy();
-    expect(screen.getByText("Its own history")).toBeTruthy();
+    expect(screen.getByText("Its own history (4 years)")).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "Deviation (robust z-score)" })).toBeTruthy();
   });
 });
 

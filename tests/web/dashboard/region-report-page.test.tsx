@@ -142,7 +142,85 @@ describe("RegionReportPage's whole-region view", () => {
     const [, , unflagged] = within(check).getAllByRole("row");
     expect(unflagged!.textContent).toContain("98");
     expect(unflagged!.textContent).not.toContain("相差较大");
-    expect(screen.getByText("已纳入 3 / 应报 5")).toBeTruthy();
+    expect(screen.getByText("汇总 3 / 5 个机构已发布的报告")).toBeTruthy();
     expect(screen.getByText(/现行有效件数”不汇总/)).toBeTruthy();
+  });
+});
+
+describe("RegionReportPage's title and findings", () => {
+  it("is titled as the region's sum for the year, with its coverage in the title block", async () => {
+    routes();
+    renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
+
+    const title = await screen.findByRole("heading", {
+      level: 2,
+      name: "示范省 2024 年度政府信息公开工作年度报告汇总",
+    });
+    const block = title.closest("header")!;
+    expect(block.textContent).toContain("汇总 3 / 5 个机构已发布的报告");
+    expect(block.textContent).toContain("2021 版格式 2 份，2019 版格式 1 份");
+    // Not titled as the government's own report.
+    expect(screen.queryByText(/示范省人民政府2024年政府信息公开工作年度报告/)).toBeNull();
+    const check = screen.getByRole("region", { name: "汇总表核对" });
+    expect(check.textContent).toContain("✓ 汇总后的表格符合各项勾稽关系。");
+  });
+
+  it("says each rule the summed tables break in words, linking the reports it comes from", async () => {
+    const finding = {
+      rule: "R1",
+      severity: "error",
+      table: "三",
+      row: "granted",
+      column: "total",
+      expected: 40,
+      actual: 41,
+      message: "表三 “三、本年度办理结果 （一）予以公开”行：各申请人列合计=40，总计=41，相差1",
+      message_en: "Table 3, row granted: the applicant columns add up to 40 but the total is 41",
+    };
+    stubFetch({
+      "GET /api/agencies": json({ items: [], total: 0 }),
+      "GET /api/agencies/100": json({ id: 100, name: "示范省人民政府" }),
+      "GET /api/region-report": json(
+        aRegionReport({
+          findings: [
+            {
+              ...finding,
+              sources: {
+                same_place: true,
+                total: 23,
+                items: [
+                  { agency_id: 51, agency_name: "示范市教育局" },
+                  { agency_id: 52, agency_name: "示范市民政局" },
+                ],
+              },
+            },
+            {
+              ...finding,
+              rule: "R3",
+              row: "total_processed",
+              severity: "warning",
+              message: "汇总后三(七)总计不等于各办理结果之和",
+              sources: { same_place: false, total: 0, items: [] },
+            },
+          ],
+        }),
+      ),
+    });
+    renderWithSession(<RegionReportPage />, aUser({ role: "admin" }));
+
+    const check = await screen.findByRole("region", { name: "汇总表核对" });
+    const [first, second] = within(check).getAllByRole("listitem");
+    expect(first!.textContent).toMatch(/^错误表三/);
+    expect(first!.textContent).toContain(
+      "来自：示范市教育局、示范市民政局等 23 份报告（在同一处违反同一规则）",
+    );
+    expect(
+      within(first!)
+        .getAllByRole("link")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(["/reports/51/2024", "/reports/52/2024"]);
+    expect(second!.textContent).toMatch(/^提示/);
+    expect(second!.textContent).toContain("所汇总的报告都不单独违反这条规则");
+    expect(check.textContent).not.toMatch(/\bR[1-5]\b/);
   });
 });

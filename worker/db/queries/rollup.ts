@@ -468,3 +468,63 @@ export async function ownAndParts(
     partsReports: count(results[1]),
   };
 }
+
+/** The revisions a region's sums add up: the reports its ledger counts as included. */
+function summedRevisions(query: RollupQuery): PickedRevisions {
+  if (query.scope === "region") return topmostRegionReports(query);
+  const revision = revisionColumn(query.basis);
+  const inRegion: SQL = and(...agencyConditions(query)) ?? sql`1`;
+  return {
+    with: sql`WITH picked(revision_id) AS (
+        SELECT ${revision} FROM ${agencies} CROSS JOIN ${reports}
+          ON reports.agency_id = agencies.id AND reports.year = ${query.year}
+        WHERE ${inRegion} AND ${revision} IS NOT NULL
+      )`,
+  };
+}
+
+/** A finding one of the summed reports holds, where it points, and whose report it is. */
+export interface SummedReportFinding {
+  agencyId: number;
+  agencyName: string;
+  rule: string;
+  table: string | null;
+  row: string | null;
+  column: string | null;
+}
+
+/**
+ * The findings of `rules` that the summed reports' own revisions hold, as stored with each
+ * revision when it was saved. Only revisions with findings are opened (their counts are kept
+ * beside them), in path order.
+ */
+export async function findingsOfSummedReports(
+  db: Database,
+  query: RollupQuery,
+  rules: readonly string[],
+): Promise<SummedReportFinding[]> {
+  if (rules.length === 0) return [];
+  const picked = summedRevisions(query);
+  const [result] = await runBatch(db, [
+    sql`${picked.with}
+      SELECT agencies.id AS agency_id, agencies.name AS agency_name,
+             json_extract(f.value, '$.rule') AS rule, json_extract(f.value, '$.table') AS tbl,
+             json_extract(f.value, '$.row') AS row_key, json_extract(f.value, '$.column') AS column_key
+      FROM picked
+        CROSS JOIN report_revisions v ON v.id = picked.revision_id
+        CROSS JOIN ${reports} ON reports.id = v.report_id
+        CROSS JOIN ${agencies} ON agencies.id = reports.agency_id
+        CROSS JOIN json_each(v.findings) f
+      WHERE v.error_count + v.warning_count > 0
+        AND json_extract(f.value, '$.rule') IN (SELECT value FROM json_each(${JSON.stringify(rules)}))
+      ORDER BY agencies.path`,
+  ]);
+  return rows<Record<string, string | number | null>>(result).map((row) => ({
+    agencyId: row.agency_id as number,
+    agencyName: row.agency_name as string,
+    rule: row.rule as string,
+    table: (row.tbl as string | null) ?? null,
+    row: (row.row_key as string | null) ?? null,
+    column: (row.column_key as string | null) ?? null,
+  }));
+}

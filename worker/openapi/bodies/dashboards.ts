@@ -16,7 +16,7 @@ import {
 } from "./primitives";
 import { indicatorsSchema } from "./public";
 import { explanationSchema, findingSchema } from "./reports";
-import { AGENCY_LEVELS, REPORT_STATUSES } from "../../db/schema";
+import { AGENCY_KINDS, AGENCY_LEVELS, REPORT_STATUSES } from "../../db/schema";
 import { KEY_FIGURES } from "../../report/key-figures";
 import { INCLUSIONS } from "../../report/region-coverage";
 import { SECTION4_GROUPS, TEMPLATES } from "../../report/templates";
@@ -103,6 +103,34 @@ const compareAgency = z.strictObject({
   ...agencyFacts,
 });
 
+const peerGroup = z.strictObject({
+  level: z.enum(AGENCY_LEVELS),
+  kind: z.enum(AGENCY_KINDS),
+  scope: agencyScope,
+  reports: count,
+});
+
+/** With pick=true, the group ranked in place of a mix the ranking refuses. */
+const pickedGroup = z
+  .strictObject({
+    level: z.enum(AGENCY_LEVELS).nullable(),
+    kind: z.enum(AGENCY_KINDS).nullable(),
+    scope: agencyScope,
+    reason: z.enum(["mixed_scope", "mixed_peers"]),
+    scopes: z.array(agencyScope).meta({
+      description: "（mixed_scope）匹配的报告所属的范围。The scopes found.",
+    }),
+    peers: z.array(peerGroup).meta({
+      description:
+        "（mixed_peers）匹配的报告分属的各类机构，报告多者在前。The peer groups found, most reports first.",
+    }),
+  })
+  .meta({
+    id: "ComparePicked",
+    description:
+      "pick=true 且排名会混合不同范围或不同类机构时：实际排名的一类（未限定的层级、类型为 null）。With pick=true, the group ranked in place of a refused mix.",
+  });
+
 export const compareSchema = z
   .strictObject({
     figures: z.array(z.string()).meta({
@@ -146,6 +174,7 @@ export const compareSchema = z
           "rank=true 时：按第一个指标在各年度内的名次，1 为最好。With rank=true: each report's rank on the first key within its year; 1 is the best.",
       }),
     direction: z.enum(["higher_first", "lower_first"]).optional(),
+    picked: pickedGroup.optional(),
     better: z.enum(["higher", "lower"]).nullable().optional().meta({
       description:
         "哪一端更好；原始数量为 null（最大者排第一，不作评判）。Which end is better; null for a raw count.",
@@ -306,6 +335,7 @@ export const qualitySchema = z
     outliers: z.array(
       z.strictObject({
         agency_id: rowId,
+        agency_name: z.string(),
         year,
         figure: z.string(),
         kind: z.enum(["history", "peers"]),
@@ -330,9 +360,33 @@ export const qualitySchema = z
 // ---------------------------------------------------------------------------------------------
 // GET /api/region-report
 
+/** A rule the summed tables break, and the summed reports it comes from. */
+const summedFinding = z.strictObject({
+  ...findingSchema.shape,
+  sources: z
+    .strictObject({
+      same_place: z.boolean().meta({
+        description:
+          "这些报告在同一单元格违反同一规则；为 false 时只是违反同一规则。Whether the reports break the rule at the same cell (else the same rule elsewhere).",
+      }),
+      total: count,
+      items: z.array(z.strictObject({ agency_id: rowId, agency_name: z.string() })).meta({
+        description: "前 20 份，按机构顺序。The first 20, in the agencies' order.",
+      }),
+    })
+    .meta({
+      description:
+        "所汇总的报告中自身违反这条规则的报告。The summed reports that break the rule themselves.",
+    }),
+});
+
 export const regionReportSchema = z
   .strictObject({
     year,
+    region: z.strictObject({ id: rowId, name: z.string() }).nullable().meta({
+      description:
+        "汇总的地区（under 指定的机构）；未指定时为 null。The region summed (the agency under), or null.",
+    }),
     scope: agencyScope,
     basis: z.literal("published"),
     templates: z.strictObject({ "2021": count, "2019": count }).meta({
@@ -355,6 +409,10 @@ export const regionReportSchema = z
       other_processing_total: cells,
     }),
     section4: z.record(z.enum(SECTION4_GROUPS.map((g) => g.key)), cells),
+    findings: z.array(summedFinding).meta({
+      description:
+        "汇总后的表格按单份报告的规则（R1–R5）核对的结果。The summed tables checked by a single report's rules (R1–R5).",
+    }),
     own_report: regionCrossCheck,
   })
   .meta({ id: "RegionReport" });
