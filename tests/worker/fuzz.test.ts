@@ -167,7 +167,12 @@ const ROUTES: Record<string, Spec> = {
   "GET /api/agencies/:id/reports": { path: { id: "agency" } },
   "PUT /api/agencies/:id/reports/:year": {
     path: report,
-    body: { base_revision: "revision", document: "document", note: "text" },
+    body: {
+      base_revision: "revision",
+      document: "document",
+      note: "text",
+      source: ["import", "import_undo"],
+    },
   },
   "GET /api/agencies/:id/reports/:year": {
     path: report,
@@ -217,6 +222,7 @@ const ROUTES: Record<string, Spec> = {
       basis: ["current", "published"],
       ...paging,
       rank: "boolText",
+      pick: "boolText",
       sort: ["path", "rank", "value", "agency"],
       dir: ["asc", "desc"],
       format: FORMATS,

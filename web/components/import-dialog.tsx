@@ -6,7 +6,12 @@ import { useI18n, type MessageKey } from "../i18n";
 import { normalizeRadicals } from "../lib/cjk-radicals";
 import { PdfTextError, type PdfTextFailure } from "../lib/pdf-text";
 import { readReportFile, UnsupportedFileError } from "../lib/report-file-text";
-import { hasContent, importedDocument, type ParsedReport } from "../lib/report-import";
+import {
+  hasContent,
+  identityMismatch,
+  importedDocument,
+  type ParsedReport,
+} from "../lib/report-import";
 import { useModal } from "../lib/use-modal";
 import { Field } from "./field";
 import { ImportPreview } from "./import-preview";
@@ -14,6 +19,11 @@ import { ImportPreview } from "./import-preview";
 export interface ImportDialogProps {
   /** The year of the report being edited; the import is saved as this year's. */
   year: number;
+  /**
+   * The name of the agency whose report is edited, to ask before importing another agency's
+   * report; without it, the name the draft's document carries (if any) is compared.
+   */
+  agency?: string | null;
   /** The form's document as it stands, to show which cells the import changes. */
   current: ReportDocument | null;
   /** Receives the document to put in the form (`useDraftSync().setDocument`). */
@@ -38,7 +48,7 @@ function errorMessage(error: unknown): string {
  * uploaded), shown value by value beside its source line with the parser's warnings and the rule
  * findings, and handed to `onImport` once confirmed. Escape or 取消 closes it without importing.
  */
-export function ImportDialog({ year, current, onImport, onClose }: ImportDialogProps) {
+export function ImportDialog({ year, agency, current, onImport, onClose }: ImportDialogProps) {
   const { t, locale } = useI18n();
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -49,7 +59,7 @@ export function ImportDialog({ year, current, onImport, onClose }: ImportDialogP
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ParsedReport | null>(null);
-  const [yearConfirmed, setYearConfirmed] = useState(false);
+  const [mismatchConfirmed, setMismatchConfirmed] = useState(false);
   const [dragging, setDragging] = useState(false);
   // Each read or parse has a number; the answer of one overtaken by another (or by closing) is dropped.
   const runs = useRef(0);
@@ -60,15 +70,22 @@ export function ImportDialog({ year, current, onImport, onClose }: ImportDialogP
     [],
   );
 
+  const editing = useMemo(
+    () => ({ agency: agency ?? current?.agency ?? null, year }),
+    [agency, current?.agency, year],
+  );
+  const mismatch = useMemo(
+    () => (parsed ? identityMismatch(parsed, editing) : null),
+    [parsed, editing],
+  );
   const incoming = useMemo(
-    () => (parsed ? importedDocument(current, parsed.document, year) : null),
-    [parsed, current, year],
+    () => (parsed ? importedDocument(current, parsed.document, year, editing.agency) : null),
+    [parsed, current, year, editing.agency],
   );
   const changes = useMemo(
     () => (incoming ? diffDocuments(current, incoming) : []),
     [current, incoming],
   );
-  const yearDiffers = parsed !== null && parsed.year !== null && parsed.year !== year;
 
   async function parse(source: string) {
     const run = ++runs.current;
@@ -80,7 +97,7 @@ export function ImportDialog({ year, current, onImport, onClose }: ImportDialogP
       if (run !== runs.current) return;
       if (outcome.ok) {
         setParsed(outcome);
-        setYearConfirmed(false);
+        setMismatchConfirmed(false);
       } else {
         const message = locale === "en" ? outcome.error.message_en : outcome.error.message;
         setError(t("importParseFailed", { message }));
@@ -155,10 +172,11 @@ export function ImportDialog({ year, current, onImport, onClose }: ImportDialogP
           {parsed ? (
             <ImportPreview
               parsed={parsed}
-              year={year}
+              editing={editing}
+              mismatch={mismatch}
               changes={hasContent(current) ? changes : null}
-              yearConfirmed={yearConfirmed}
-              onYearConfirmed={setYearConfirmed}
+              confirmed={mismatchConfirmed}
+              onConfirmed={setMismatchConfirmed}
             />
           ) : (
             <div
@@ -207,7 +225,7 @@ export function ImportDialog({ year, current, onImport, onClose }: ImportDialogP
               <button
                 type="button"
                 className="primary"
-                disabled={changes.length === 0 || (yearDiffers && !yearConfirmed)}
+                disabled={changes.length === 0 || (mismatch !== null && !mismatchConfirmed)}
                 onClick={confirm}
               >
                 {t("importConfirm")}

@@ -1,58 +1,24 @@
 import { useId, useMemo } from "react";
 import type { DocumentChange } from "../../worker/report/diff";
 import { figureDef } from "../../worker/report/figures";
-import { METRICS } from "../../worker/report/metrics";
-import { useI18n, type Locale, type MessageKey, type MessageVars } from "../i18n";
-import { pathLabel } from "../lib/finding-targets";
+import { useI18n } from "../i18n";
+import { changeLabel, formatNumber, noteText, valueText } from "../lib/change-text";
 import type { Provenance } from "../../worker/import/parse-report";
-import { parsedValues, type ParsedReport } from "../lib/report-import";
+import { parsedValues, type IdentityMismatch, type ParsedReport } from "../lib/report-import";
 import { FindingsList } from "./findings-list";
-
-type Translate = (key: MessageKey, vars?: MessageVars) => string;
+import "../styles/import-preview.css";
 
 interface Props {
   parsed: ParsedReport;
-  /** The year of the report being edited. */
-  year: number;
+  /** The report being edited: its agency's name (null if unknown) and year. */
+  editing: { agency: string | null; year: number };
+  /** How the text's report differs from the one being edited; null when it is the same. */
+  mismatch: IdentityMismatch | null;
   /** The draft's cells the import changes; null when the draft is still empty. */
   changes: DocumentChange[] | null;
-  /** Set when the text's year differs from `year` and the user has agreed to import it anyway. */
-  yearConfirmed: boolean;
-  onYearConfirmed: (confirmed: boolean) => void;
-}
-
-const FIELD_LABELS: Record<string, MessageKey> = {
-  template: "template",
-  year: "reportYear",
-  agency: "agencyName",
-  explanations: "conflictExplanations",
-};
-
-function changeLabel(path: string, locale: Locale, t: Translate): string {
-  const field = FIELD_LABELS[path];
-  if (field) return t(field);
-  const metric = METRICS.find((m) => `metric_notes.${m.key}` === path);
-  if (metric)
-    return t("conflictMetricNote", { metric: locale === "en" ? metric.labelEn : metric.label });
-  return pathLabel(path, locale);
-}
-
-function formatNumber(value: number, locale: Locale): string {
-  return value.toLocaleString(locale === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 4 });
-}
-
-function valueText(value: unknown, locale: Locale, t: Translate): string {
-  if (value === undefined) return t("rfAbsent");
-  if (value === null || value === "") return t("rfBlank");
-  if (typeof value === "number") return formatNumber(value, locale);
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.map((item) => valueText(item, locale, t)).join("\n");
-  if (typeof value === "object") {
-    return Object.entries(value)
-      .map(([key, item]) => `${key}: ${valueText(item, locale, t)}`)
-      .join("; ");
-  }
-  return typeof value === "boolean" ? String(value) : "";
+  /** Set once the user has agreed to import another agency's or year's report anyway. */
+  confirmed: boolean;
+  onConfirmed: (confirmed: boolean) => void;
 }
 
 function Source({ source }: { source: Provenance | undefined | null }) {
@@ -73,14 +39,28 @@ function Source({ source }: { source: Provenance | undefined | null }) {
 
 /**
  * What the parse of a published report found, for the user to check before importing: the
- * agency and year, the draft's cells that would change, every value beside the line it was read
- * from, the parser's warnings and the rule findings on the imported figures.
+ * agency and year (and whether they are the report's being edited), the draft's cells that
+ * would change, every value beside the line it was read from, the parser's warnings and the
+ * rule findings on the imported figures.
  */
-export function ImportPreview({ parsed, year, changes, yearConfirmed, onYearConfirmed }: Props) {
+export function ImportPreview({
+  parsed,
+  editing,
+  mismatch,
+  changes,
+  confirmed,
+  onConfirmed,
+}: Props) {
   const { t, locale } = useI18n();
   const id = useId();
   const values = useMemo(() => parsedValues(parsed), [parsed]);
-  const yearDiffers = parsed.year !== null && parsed.year !== year;
+  const found =
+    parsed.agency !== null
+      ? t("importReportOf", { agency: parsed.agency, year: parsed.year ?? editing.year })
+      : t("importReportOfYear", { year: parsed.year ?? editing.year });
+  const editingReport = editing.agency
+    ? `${editing.agency} ${t("rfReportOfYear", { year: editing.year })}`
+    : t("rfReportOfYear", { year: editing.year });
 
   return (
     <div className="import-preview">
@@ -88,32 +68,37 @@ export function ImportPreview({ parsed, year, changes, yearConfirmed, onYearConf
         <h3 id={`${id}-detected`}>{t("importDetected")}</h3>
         <dl className="import-detected">
           <dt>{t("agency")}</dt>
-          <dd>
+          <dd className={mismatch?.agency ? "import-differs" : undefined}>
             {parsed.agency ?? <span className="muted">{t("importNotFound")}</span>}{" "}
             <Source source={parsed.provenance.agency} />
           </dd>
           <dt>{t("year")}</dt>
-          <dd>
+          <dd className={mismatch?.year ? "import-differs" : undefined}>
             {parsed.year ?? <span className="muted">{t("importNotFound")}</span>}{" "}
             <Source source={parsed.provenance.year} />
           </dd>
           <dt>{t("template")}</dt>
-          <dd>{parsed.document.template}</dd>
+          <dd>{t("pubTemplate", { template: parsed.document.template })}</dd>
         </dl>
-        {yearDiffers && (
-          <div role="alert" className="notice import-year-mismatch">
-            <p>{t("importYearMismatch", { found: parsed.year ?? "", year })}</p>
+        {mismatch && (
+          <div role="alert" className="notice import-mismatch">
+            <p>
+              <strong>{t("importMismatch", { found, editing: editingReport })}</strong>
+            </p>
+            <p>{t("importMismatchHint", { editing: editingReport })}</p>
             <label>
               <input
                 type="checkbox"
-                checked={yearConfirmed}
-                onChange={(event) => onYearConfirmed(event.target.checked)}
+                checked={confirmed}
+                onChange={(event) => onConfirmed(event.target.checked)}
               />{" "}
-              {t("importYearConfirm", { year })}
+              {t("importMismatchConfirm", { editing: editingReport })}
             </label>
           </div>
         )}
-        {parsed.year === null && <p className="notice">{t("importYearUnknown", { year })}</p>}
+        {parsed.year === null && (
+          <p className="notice">{t("importYearUnknown", { year: editing.year })}</p>
+        )}
       </section>
 
       {changes && (
@@ -136,8 +121,12 @@ export function ImportPreview({ parsed, year, changes, yearConfirmed, onYearConf
                   {changes.map((change) => (
                     <tr key={change.path} data-path={change.path}>
                       <th scope="row">{changeLabel(change.path, locale, t)}</th>
-                      <td className="import-value">{valueText(change.before, locale, t)}</td>
-                      <td className="import-value">{valueText(change.after, locale, t)}</td>
+                      <td className="import-value">
+                        {valueText(change.path, change.before, locale, t)}
+                      </td>
+                      <td className="import-value">
+                        {valueText(change.path, change.after, locale, t)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -162,13 +151,15 @@ export function ImportPreview({ parsed, year, changes, yearConfirmed, onYearConf
                 </tr>
               </thead>
               <tbody>
-                {values.map(({ key, value, source }) => {
+                {values.map(({ key, value, source, note }) => {
                   const def = figureDef(key);
+                  const noted = note ? noteText(note, locale, t) : "";
                   return (
                     <tr key={key} data-figure-key={key}>
                       <th scope="row">{locale === "en" ? def.labelEn : def.label}</th>
                       <td className={value === null ? "import-number muted" : "import-number"}>
                         {value === null ? t("rfBlank") : formatNumber(value, locale)}
+                        {noted && <span className="import-note">{noted}</span>}
                       </td>
                       <td className="import-source-line">
                         <Source source={source} />

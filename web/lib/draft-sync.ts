@@ -10,6 +10,7 @@
 import { ApiRequestError } from "../api";
 import { diffDocuments } from "../../worker/report/diff";
 import { section3Variant, type ReportDocument } from "../../worker/report/document";
+import type { RevisionSource } from "../../worker/report/revision-sources";
 import {
   figureDef,
   flattenFigures,
@@ -61,6 +62,8 @@ export interface SaveBody {
   base_revision: number;
   document: ReportDocument;
   note?: string;
+  /** What made the edits saved, when not typing (an import, its undo): the history says so. */
+  source?: RevisionSource;
 }
 
 /** The part of the PUT answer the sync needs. */
@@ -253,6 +256,8 @@ export class DraftSync {
   private revision: number;
   private baseDocument: ReportDocument | null;
   private note: string | undefined;
+  /** The source of the unsaved edits, and the edit that set it (see `setDocument`). */
+  private source: { source: RevisionSource; edit: number } | null = null;
   private lastSavedAt: Date | null = null;
   private error: Error | null = null;
   private conflict: Conflict | null = null;
@@ -324,15 +329,21 @@ export class DraftSync {
     this.cancelRetry();
   };
 
-  setDocument = (next: ReportDocument): void => {
+  /**
+   * Replaces the working document; `source` says what made it (an import, its undo), and is sent
+   * with the save that carries it, at once rather than after the quiet time, so that it is a
+   * revision of its own.
+   */
+  setDocument = (next: ReportDocument, source?: RevisionSource): void => {
     this.document = next;
     this.dirty = true;
     this.edits += 1;
+    if (source) this.source = { source, edit: this.edits };
     if (this.conflict) {
       // Still typing while the conflict is open: it all goes into "mine".
       this.conflict = { ...this.conflict, mine: next };
     } else {
-      this.scheduleSave(this.debounceMs);
+      this.scheduleSave(source ? 0 : this.debounceMs);
     }
     this.persist();
     this.emit();
@@ -410,6 +421,7 @@ export class DraftSync {
     try {
       const body: SaveBody = { base_revision: base, document };
       if (this.note) body.note = this.note;
+      if (this.source) body.source = this.source.source;
       const answer = await this.options.transport.save(body);
       this.onSaved(answer.revision.number, document, sentEdits);
     } catch (error) {
@@ -427,6 +439,8 @@ export class DraftSync {
     this.offline = false;
     this.error = null;
     this.cancelRetry();
+    // Edits typed after the import was saved are typing again.
+    if (this.source && this.source.edit <= sentEdits) this.source = null;
     if (this.edits === sentEdits) {
       this.dirty = false;
       clearDraft(this.options.storage, this.options.apiPath, this.options.owner);

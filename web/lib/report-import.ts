@@ -3,7 +3,7 @@
  * and the document the import leaves in the form.
  */
 
-import type { ReportDocument } from "../../worker/report/document";
+import type { MetricNote, ReportDocument } from "../../worker/report/document";
 import {
   flattenFigures,
   figureDef,
@@ -11,6 +11,7 @@ import {
   type FigureTable,
 } from "../../worker/report/figures";
 import type { ParseResult, Provenance } from "../../worker/import/parse-report";
+import { sameAgency } from "../../worker/import/agency-match";
 
 export type ParsedReport = Extract<ParseResult, { ok: true }>;
 
@@ -20,16 +21,41 @@ export interface ParsedValue {
   /** null: a cell the text leaves blank. */
   value: number | null;
   source: Provenance | null;
+  /** How the text printed a narrative figure (约数, its words as printed). */
+  note: MetricNote | null;
 }
 
 /** Every figure the parsed document holds, in printed order, with the line it was read from. */
 export function parsedValues(parsed: Pick<ParsedReport, "document" | "provenance">): ParsedValue[] {
+  const notes: Record<string, MetricNote | undefined> = parsed.document.metric_notes ?? {};
   return [...flattenFigures(parsed.document)].map(([key, value]) => ({
     key,
     table: figureDef(key).table,
     value,
     source: parsed.provenance[key] ?? null,
+    note: key.startsWith("metrics.") ? (notes[key.slice("metrics.".length)] ?? null) : null,
   }));
+}
+
+/** What differs between the report a text is and the report being edited. */
+export interface IdentityMismatch {
+  agency: boolean;
+  year: boolean;
+}
+
+/**
+ * Whether the text is another agency's or another year's report than the one being edited
+ * (淮安市人民政府's 2024 report pasted into 吉江市人民政府's 2025 draft); null when it is the
+ * same, or when the text does not say. Names match across 简称 and 办公厅/办公室 (`sameAgency`).
+ */
+export function identityMismatch(
+  parsed: Pick<ParsedReport, "agency" | "year">,
+  editing: { agency: string | null; year: number },
+): IdentityMismatch | null {
+  const agency =
+    parsed.agency !== null && editing.agency !== null && !sameAgency(parsed.agency, editing.agency);
+  const year = parsed.year !== null && parsed.year !== editing.year;
+  return agency || year ? { agency, year } : null;
 }
 
 /** Whether the document holds anything an import could overwrite: a figure or some text. */
@@ -52,13 +78,15 @@ function withoutUndefined<T extends object>(record: T): T {
  * other). What the text held replaces the draft's — a whole table, a metric with its note, a
  * narrative section — and what it did not hold is kept, so a report whose table 四 was lost in
  * the PDF does not wipe the 表四 typed by hand. The explanations of findings are kept too.
+ * The report stays `agency`'s, when given, whatever agency the text names.
  */
 export function importedDocument(
   current: ReportDocument | null,
   parsed: ReportDocument,
   year: number,
+  agency?: string | null,
 ): ReportDocument {
-  if (!current) return { ...parsed, year };
+  if (!current) return withoutUndefined({ ...parsed, year, agency: agency ?? parsed.agency });
   const metrics = { ...current.metrics };
   const notes = { ...current.metric_notes };
   for (const [key, value] of Object.entries(parsed.metrics ?? {})) {
@@ -77,7 +105,7 @@ export function importedDocument(
   return withoutUndefined({
     ...parsed,
     year,
-    agency: parsed.agency ?? current.agency,
+    agency: agency ?? parsed.agency ?? current.agency,
     // Table 二 of the other template has no place in this one.
     section2: present(parsed.section2)
       ? parsed.section2

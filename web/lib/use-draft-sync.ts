@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { absentAsNull, api as reader, unwrap } from "../api";
 import type { ReportDocument } from "../../worker/report/document";
+import type { RevisionSource } from "../../worker/report/revision-sources";
 import { reportParam } from "./api-types";
 import {
   DraftSync,
@@ -31,8 +32,11 @@ export interface UseDraftSyncOptions {
 }
 
 export interface DraftSyncHandle extends DraftSyncState {
-  /** Replaces the working document; it is saved after `debounceMs` without further edits. */
-  setDocument: (next: ReportDocument) => void;
+  /**
+   * Replaces the working document; it is saved after `debounceMs` without further edits, or at
+   * once with the `source` that made it (an import, its undo).
+   */
+  setDocument: (next: ReportDocument, source?: RevisionSource) => void;
   /** Sends now; resolves when no save is on its way any more. */
   saveNow: () => Promise<void>;
   /** Saves `merged` against the conflicting revision and resumes autosaving. */

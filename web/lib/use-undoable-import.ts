@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import type { ReportDocument } from "../../worker/report/document";
+import type { RevisionSource } from "../../worker/report/revision-sources";
 
 export interface UndoableImport {
   /** Puts `next` in the form, remembering `previous` for `undo`. */
@@ -13,7 +14,8 @@ export interface UndoableImport {
 }
 
 /**
- * The last import, undoable until dismissed.
+ * The last import, undoable until dismissed. The import and its undo are each handed to
+ * `setDocument` with their source, so the history names them (导入, 撤销导入).
  *
  * @example
  * const imports = useUndoableImport(draft.setDocument);
@@ -21,17 +23,19 @@ export interface UndoableImport {
  *   onImport={(next) => { imports.apply(next, document); close(); }} />
  * {imports.canUndo && <ImportUndoBar onUndo={imports.undo} onDismiss={imports.dismiss} />}
  */
-export function useUndoableImport(setDocument: (document: ReportDocument) => void): UndoableImport {
+export function useUndoableImport(
+  setDocument: (document: ReportDocument, source: RevisionSource) => void,
+): UndoableImport {
   const [previous, setPrevious] = useState<ReportDocument | null>(null);
   const apply = useCallback(
     (next: ReportDocument, before: ReportDocument) => {
       setPrevious(before);
-      setDocument(next);
+      setDocument(next, "import");
     },
     [setDocument],
   );
   const undo = useCallback(() => {
-    if (previous) setDocument(previous);
+    if (previous) setDocument(previous, "import_undo");
     setPrevious(null);
   }, [previous, setDocument]);
   const dismiss = useCallback(() => setPrevious(null), []);

@@ -10,6 +10,7 @@ import {
 import { SECTION3_ROW_KEYS } from "../report/templates";
 
 import { AGENCY_KINDS, AGENCY_LEVELS, AGENCY_SCOPES, REPORT_STATUSES } from "../report/vocabulary";
+import { REVISION_SOURCES } from "../report/revision-sources";
 
 export {
   AGENCY_KINDS,
@@ -117,6 +118,8 @@ export const reportRevisions = sqliteTable(
     warningCount: integer("warning_count").notNull(),
     author: text("author").notNull(),
     note: text("note"),
+    /** What made the save, when not typing: an import from a published text, or its undo. */
+    source: text("source", { enum: REVISION_SOURCES }),
     createdAt: text("created_at").notNull(),
   },
   (t) => [uniqueIndex("report_revisions_number_uq").on(t.reportId, t.number)],

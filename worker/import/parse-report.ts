@@ -15,7 +15,7 @@ import { checkReport, type Finding } from "../report/rules";
 import type { Template } from "../report/templates";
 import { ImportLog, type ImportWarning, type Provenance } from "./import-warnings";
 import { readMetrics } from "./narrative-metrics";
-import { joinNarrative } from "./narrative-text";
+import { joinNarrative, reflowProse } from "./narrative-text";
 import { isTable2Layout2019, parseSection2 } from "./parse-section2";
 import { parseSection3 } from "./parse-section3";
 import { parseSection4 } from "./parse-section4";
@@ -73,10 +73,7 @@ function narrativeLines(lines: readonly SourceLine[], sections: SectionMap): Sou
 }
 
 function proseOf(lines: readonly SourceLine[]): string | undefined {
-  const text = lines
-    .map((l) => l.text)
-    .join("\n")
-    .slice(0, MAX_NARRATIVE);
+  const text = reflowProse(lines).slice(0, MAX_NARRATIVE);
   return text === "" ? undefined : text;
 }
 

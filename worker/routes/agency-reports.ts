@@ -45,6 +45,7 @@ import {
 } from "../openapi/bodies/reports";
 import { reportDocumentBody } from "../openapi/bodies/public";
 import { routeGroup } from "../openapi/route-group";
+import { REVISION_SOURCES } from "../report/revision-sources";
 import { reportTable } from "../services/report-table";
 import { saveReport } from "../services/save-report";
 import { auditStatement } from "../db/queries/audit";
@@ -62,6 +63,10 @@ const saveBody = z.strictObject({
   note: z.string().max(2000).nullish().meta({
     description:
       "本次保存的说明；更正已公开的报告时必填（更正原因）。A note on the save; required (the reason) when correcting a published report.",
+  }),
+  source: z.enum(REVISION_SOURCES).nullish().meta({
+    description:
+      "这次保存由什么产生：import 从已发布的年报导入，import_undo 撤销导入；手工编辑不填。What made the save: an import from a published report's text, or its undo; omitted for typing.",
   }),
 });
 const explanation = z.strictObject({
@@ -424,6 +429,7 @@ export const agencyReportRoutes = routeGroup()
       document: body.document,
       author: c.var.identity.name,
       note: body.note ?? null,
+      source: body.source ?? null,
       now: c.var.now,
       read: reports,
       record: (saved) =>
@@ -481,6 +487,7 @@ export const agencyReportRoutes = routeGroup()
           number: r.number,
           author: r.author,
           note: r.note,
+          source: r.source,
           created_at: r.createdAt,
           change_count: r.changeCount,
           error_count: r.errorCount,

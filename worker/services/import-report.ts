@@ -74,6 +74,7 @@ async function importReport(
     document: item.document,
     author: options.author,
     note: `导入自 ${item.source}`,
+    source: "import",
     now: options.now,
   });
   if (outcome.kind === "conflict")

@@ -12,6 +12,7 @@ import { diffDocuments } from "../report/diff";
 import type { ReportDocument } from "../report/document";
 import { checkReport } from "../report/rules";
 import { ApiError } from "../http/errors";
+import type { RevisionSource } from "../report/revision-sources";
 
 export interface SaveRequest {
   agency: AgencyRow;
@@ -20,6 +21,8 @@ export interface SaveRequest {
   document: ReportDocument;
   author: string;
   note: string | null;
+  /** What made the save (an import, its undo); none for typing. */
+  source?: RevisionSource | null;
   now: Date;
   /**
    * The agency's report of the year and of the year before, if the caller has read them
@@ -125,6 +128,7 @@ export async function planSave(
       changes,
       author: request.author,
       note: request.note,
+      source: request.source ?? null,
       now: request.now,
       alongside: request.record
         ? [request.record({ revision: currentNumber + 1, changes: changes.length })]

@@ -46,8 +46,11 @@ const valueRow = (key: FigureKey) =>
     .getAllByRole("row")
     .find((row) => row.getAttribute("data-figure-key") === key && row.closest(".import-values"))!;
 
+// A whole report parsed and its ~200 values rendered in jsdom: seconds on a busy machine.
+const WHOLE_REPORT = { timeout: 20_000 };
+
 describe("ImportDialog with the real parser", () => {
-  it("reads 淮安市人民政府's 2024 report and imports it as parsed", async () => {
+  it("reads 淮安市人民政府's 2024 report and imports it as parsed", WHOLE_REPORT, async () => {
     const { onImport } = renderDialog(2024);
     await pasteAndParse(huaian);
 
@@ -71,16 +74,51 @@ describe("ImportDialog with the real parser", () => {
     expect(imported.section3?.rows.granted).toEqual([1288, 21, 0, 0, 50, 3, 1362]);
   });
 
-  it("warns that 洛阳's 2022 report is not the 2024 report being edited", async () => {
-    const { onImport } = renderDialog(2024);
-    await pasteAndParse(luoyang);
+  it(
+    "asks before importing 淮安市人民政府's report into 吉江市人民政府's 2025 draft",
+    WHOLE_REPORT,
+    async () => {
+      window.localStorage.clear();
+      const onImport = vi.fn<(document: ReportDocument) => void>();
+      render(
+        <I18nProvider>
+          <ImportDialog
+            year={2025}
+            agency="吉江市人民政府"
+            current={null}
+            onImport={onImport}
+            onClose={() => {}}
+          />
+        </I18nProvider>,
+      );
+      await pasteAndParse(huaian);
+      expect(screen.getByRole("alert").textContent).toContain(
+        "文本是 淮安市人民政府的 2024 年度报告，当前编辑的是 吉江市人民政府 2025 年度报告。仍要导入？",
+      );
+      const confirm = screen.getByRole<HTMLButtonElement>("button", { name: "确认导入" });
+      expect(confirm.disabled).toBe(true);
+      fireEvent.click(
+        screen.getByRole("checkbox", { name: "是，仍要导入到 吉江市人民政府 2025 年度报告" }),
+      );
+      fireEvent.click(confirm);
+      expect(onImport.mock.calls[0]![0]).toMatchObject({ year: 2025, agency: "吉江市人民政府" });
+    },
+  );
 
-    expect(screen.getByRole("alert").textContent).toContain(
-      "文本是 2022 年度的报告，正在填写的是 2024 年度的报告。",
-    );
-    expect(screen.getByRole("region", { name: /^解析提示/ }).textContent).toContain("2022");
-    fireEvent.click(screen.getByRole("checkbox", { name: "仍然作为 2024 年度的数据导入" }));
-    fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
-    expect(onImport.mock.calls[0]![0].year).toBe(2024);
-  });
+  it(
+    "warns that 洛阳's 2022 report is not the 2024 report being edited",
+    WHOLE_REPORT,
+    async () => {
+      const { onImport } = renderDialog(2024);
+      await pasteAndParse(luoyang);
+
+      expect(screen.getByRole("alert").textContent).toContain(
+        "文本是 洛阳市人民政府办公室的 2022 年度报告，当前编辑的是 2024 年度报告。仍要导入？",
+      );
+      expect(screen.getByRole("region", { name: /^解析提示/ }).textContent).toContain("2022");
+      fireEvent.click(screen.getByRole("checkbox", { name: "是，仍要导入到 2024 年度报告" }));
+      fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+      expect(onImport.mock.calls[0]![0].year).toBe(2024);
+    },
+  );
 });

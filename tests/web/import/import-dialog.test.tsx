@@ -85,21 +85,80 @@ describe("ImportDialog", () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
-  it("warns when the text is another year's report and imports it only once that is confirmed", async () => {
+  it("asks before importing another agency's report of another year, naming both", async () => {
     parser.answer = aParse({ year: 2023, document: aParsedDocument({ year: 2023 }) });
-    const { onImport } = renderDialog();
+    const { onImport } = renderDialog({ agency: "吉江市人民政府", year: 2025 });
     await pasteAndParse();
 
     expect(screen.getByRole("alert").textContent).toContain(
-      "文本是 2023 年度的报告，正在填写的是 2024 年度的报告。",
+      "文本是 淮安市人民政府的 2023 年度报告，当前编辑的是 吉江市人民政府 2025 年度报告。仍要导入？",
     );
     const confirm = screen.getByRole<HTMLButtonElement>("button", { name: "确认导入" });
     expect(confirm.disabled).toBe(true);
-    fireEvent.click(screen.getByRole("checkbox", { name: "仍然作为 2024 年度的数据导入" }));
+    fireEvent.click(
+      screen.getByRole("checkbox", { name: "是，仍要导入到 吉江市人民政府 2025 年度报告" }),
+    );
     expect(confirm.disabled).toBe(false);
     fireEvent.click(confirm);
-    // The server takes only a document of the report's own year.
-    expect(onImport.mock.calls[0]![0].year).toBe(2024);
+    // The server takes only a document of the report's own year, and it stays 吉江's report.
+    expect(onImport.mock.calls[0]![0]).toMatchObject({ year: 2025, agency: "吉江市人民政府" });
+  });
+
+  it("asks before importing the same agency's report of another year", async () => {
+    parser.answer = aParse({ year: 2023, document: aParsedDocument({ year: 2023 }) });
+    renderDialog({ agency: "淮安市人民政府", year: 2024 });
+    await pasteAndParse();
+    expect(screen.getByRole("alert").textContent).toContain(
+      "文本是 淮安市人民政府的 2023 年度报告，当前编辑的是 淮安市人民政府 2024 年度报告。",
+    );
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "确认导入" }).disabled).toBe(true);
+  });
+
+  it("imports without asking when the text is this report, its agency spelled another way", async () => {
+    parser.answer = aParse({ agency: "淮安市政府办", year: 2024 });
+    const { onImport } = renderDialog({ agency: "淮安市人民政府办公室", year: 2024 });
+    await pasteAndParse();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+    expect(onImport.mock.calls[0]![0].agency).toBe("淮安市人民政府办公室");
+  });
+
+  it("compares with the draft's own agency name when the page gives none", async () => {
+    renderDialog({ current: { template: "2021", year: 2024, agency: "盐城市生态环境局" } });
+    await pasteAndParse();
+    expect(screen.getByRole("alert").textContent).toContain(
+      "文本是 淮安市人民政府的 2024 年度报告，当前编辑的是 盐城市生态环境局 2024 年度报告。",
+    );
+  });
+
+  it("says a narrative figure's notes in words, never as field names", async () => {
+    parser.answer = aParse({
+      document: aParsedDocument({
+        metrics: { website_visits: 5500 },
+        metric_notes: { website_visits: { as_printed: "5500余次", approximate: true } },
+      }),
+    });
+    const current = {
+      template: "2021",
+      year: 2024,
+      metrics: { website_visits: 5000 },
+      metric_notes: { website_visits: { definition: "页面浏览量" } },
+    } as ReportDocument;
+    renderDialog({ current });
+    await pasteAndParse();
+
+    const values = within(screen.getByRole("region", { name: /^识别出的数据/ }));
+    const value = within(values.getByRole("row", { name: /^网站访问量/ }));
+    expect(value.getByText("约数；按原文照录：5500余次")).toBeTruthy();
+    const changes = screen.getByRole("region", { name: /^将改动草稿中的 \d+ 处$/ });
+    const note = within(changes).getByRole("row", { name: /口径说明/ });
+    expect(note.textContent).toContain("口径：页面浏览量");
+    expect(note.textContent).toContain("约数；按原文照录：5500余次");
+    const dialog = screen.getByRole("dialog");
+    for (const code of ["as_printed", "approximate", "definition", "true", "metric_notes"]) {
+      expect(dialog.textContent).not.toContain(code);
+    }
   });
 
   it("lists the draft's cells the import changes before it is confirmed", async () => {

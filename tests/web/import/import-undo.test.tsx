@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, renderHook, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ReportDocument } from "../../../worker/report/document";
+import type { RevisionSource } from "../../../worker/report/revision-sources";
 import { ImportUndoBar } from "../../../web/components/import-undo-bar";
 import { I18nProvider } from "../../../web/i18n";
 import { useUndoableImport } from "../../../web/lib/use-undoable-import";
@@ -30,22 +31,22 @@ describe("useUndoableImport", () => {
   const before = { template: "2021", year: 2024 } as ReportDocument;
   const imported = aParsedDocument();
 
-  it("puts the import in the form and the previous document back on undo", () => {
-    const setDocument = vi.fn<(document: ReportDocument) => void>();
+  it("puts the import in the form and the previous document back on undo, each named as such", () => {
+    const setDocument = vi.fn<(document: ReportDocument, source: RevisionSource) => void>();
     const { result } = renderHook(() => useUndoableImport(setDocument));
     expect(result.current.canUndo).toBe(false);
 
     act(() => result.current.apply(imported, before));
-    expect(setDocument).toHaveBeenLastCalledWith(imported);
+    expect(setDocument).toHaveBeenLastCalledWith(imported, "import");
     expect(result.current.canUndo).toBe(true);
 
     act(() => result.current.undo());
-    expect(setDocument).toHaveBeenLastCalledWith(before);
+    expect(setDocument).toHaveBeenLastCalledWith(before, "import_undo");
     expect(result.current.canUndo).toBe(false);
   });
 
   it("keeps the import once the bar is dismissed", () => {
-    const setDocument = vi.fn<(document: ReportDocument) => void>();
+    const setDocument = vi.fn<(document: ReportDocument, source: RevisionSource) => void>();
     const { result } = renderHook(() => useUndoableImport(setDocument));
     act(() => result.current.apply(imported, before));
     act(() => result.current.dismiss());

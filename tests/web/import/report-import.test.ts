@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../../worker/report/diff";
 import { reportDocumentSchema, type ReportDocument } from "../../../worker/report/document";
-import { hasContent, importedDocument, parsedValues } from "../../../web/lib/report-import";
+import {
+  hasContent,
+  identityMismatch,
+  importedDocument,
+  parsedValues,
+} from "../../../web/lib/report-import";
 import { aParse, aParsedDocument } from "./builders";
 
 const blank = (year = 2024): ReportDocument =>
@@ -33,6 +38,7 @@ describe("parsedValues", () => {
       table: "二",
       value: 1,
       source: null,
+      note: null,
     });
     const licensing = values.find((v) => v.key === "section2.licensing_decisions");
     expect(licensing).toMatchObject({
@@ -47,6 +53,59 @@ describe("parsedValues", () => {
   });
 });
 
+describe("parsedValues' notes", () => {
+  it("gives a narrative figure the note on how the text printed it, and a table cell none", () => {
+    const values = parsedValues(
+      aParse({
+        document: aParsedDocument({
+          metrics: { website_visits: 5500, wechat_followers: 20 },
+          metric_notes: { website_visits: { as_printed: "5500余次", approximate: true } },
+        }),
+      }),
+    );
+    const note = (key: string) => values.find((v) => v.key === key)?.note;
+    expect(note("metrics.website_visits")).toEqual({ as_printed: "5500余次", approximate: true });
+    expect(note("metrics.wechat_followers")).toBeNull();
+    expect(note("section3.granted.total")).toBeNull();
+  });
+});
+
+describe("identityMismatch", () => {
+  const editing = { agency: "吉江市人民政府", year: 2025 };
+
+  it("names what differs: the agency, the year or both", () => {
+    expect(identityMismatch({ agency: "淮安市人民政府", year: 2025 }, editing)).toEqual({
+      agency: true,
+      year: false,
+    });
+    expect(identityMismatch({ agency: "吉江市人民政府", year: 2024 }, editing)).toEqual({
+      agency: false,
+      year: true,
+    });
+    expect(identityMismatch({ agency: "淮安市人民政府", year: 2023 }, editing)).toEqual({
+      agency: true,
+      year: true,
+    });
+  });
+
+  it("takes another spelling of the same agency for the same", () => {
+    expect(identityMismatch({ agency: "吉江市政府", year: 2025 }, editing)).toBeNull();
+    expect(
+      identityMismatch(
+        { agency: "吉江市政府办", year: 2025 },
+        { agency: "吉江市人民政府办公室", year: 2025 },
+      ),
+    ).toBeNull();
+  });
+
+  it("does not guess when either side does not say", () => {
+    expect(identityMismatch({ agency: null, year: 2025 }, editing)).toBeNull();
+    expect(
+      identityMismatch({ agency: "淮安市人民政府", year: null }, { agency: null, year: 2025 }),
+    ).toBeNull();
+  });
+});
+
 describe("hasContent", () => {
   it("is false for no document and for a blank one, true once a figure or some text is there", () => {
     expect(hasContent(null)).toBe(false);
@@ -58,6 +117,24 @@ describe("hasContent", () => {
 });
 
 describe("importedDocument", () => {
+  it("keeps the report the edited agency's whatever agency the text names", () => {
+    expect(
+      importedDocument(null, aParsedDocument({ agency: "淮安市人民政府" }), 2025, "吉江市人民政府")
+        .agency,
+    ).toBe("吉江市人民政府");
+    expect(
+      importedDocument(
+        aDraft(),
+        aParsedDocument({ agency: "淮安市人民政府" }),
+        2024,
+        "吉江市人民政府",
+      ).agency,
+    ).toBe("吉江市人民政府");
+    expect(importedDocument(null, aParsedDocument({ agency: "淮安市人民政府" }), 2024).agency).toBe(
+      "淮安市人民政府",
+    );
+  });
+
   it("is the parsed document for the year being edited when there is no draft", () => {
     const imported = importedDocument(null, aParsedDocument({ year: 2023 }), 2024);
     expect(imported).toEqual(aParsedDocument({ year: 2024 }));

@@ -12,6 +12,7 @@ import {
 } from "drizzle-orm";
 import type { ReportDocument } from "../../report/document";
 import type { Finding } from "../../report/rules";
+import type { RevisionSource } from "../../report/revision-sources";
 import {
   SECTION3_CELL_COLUMNS,
   SECTION3_TOTAL_COLUMNS,
@@ -269,6 +270,7 @@ export async function listRevisions(db: Database, reportId: number) {
       number: reportRevisions.number,
       author: reportRevisions.author,
       note: reportRevisions.note,
+      source: reportRevisions.source,
       createdAt: reportRevisions.createdAt,
       changeCount: reportRevisions.changeCount,
       errorCount: reportRevisions.errorCount,
@@ -293,6 +295,7 @@ export interface NewRevision {
   changes: { path: string; before: unknown; after: unknown }[];
   author: string;
   note: string | null;
+  source?: RevisionSource | null;
   now: Date;
   /** Statements that land with the revision or not at all (its audit record). */
   alongside?: SQL[];
@@ -341,10 +344,10 @@ export async function appendRevision(
       : []),
     sql`INSERT INTO report_revisions
                  (report_id, number, document, findings, changes, change_count,
-                  error_count, warning_count, author, note, created_at)
+                  error_count, warning_count, author, note, source, created_at)
                VALUES (${guardedReportId}, ${number}, ${JSON.stringify(document)}, ${JSON.stringify(findings)},
                  ${JSON.stringify(input.changes)}, ${input.changes.length}, ${errors}, ${warnings},
-                 ${input.author}, ${input.note}, ${at})`,
+                 ${input.author}, ${input.note}, ${input.source ?? null}, ${at})`,
     // Saving over a published report starts a correction, which goes through review again.
     sql`UPDATE reports SET current_revision_id = last_insert_rowid(), current_revision = ${number},
                  template = ${document.template}, error_count = ${errors}, warning_count = ${warnings},

@@ -9,6 +9,7 @@ import { correctionsSchema, reportDocumentBody } from "./public";
 import { REPORT_STATUSES } from "../../db/schema";
 import { RULES } from "../../report/rules";
 import { TEMPLATES } from "../../report/templates";
+import { REVISION_SOURCES } from "../../report/revision-sources";
 
 const revisionNumber = z.int().positive();
 
@@ -148,6 +149,10 @@ export const revisionListSchema = z
     items: z.array(
       z.strictObject({
         ...revisionSummary,
+        source: z.enum(REVISION_SOURCES).nullable().meta({
+          description:
+            "这次保存由什么产生：import 导入，import_undo 撤销导入；手工编辑为 null。What made the save: an import, its undo, or null for typing.",
+        }),
         changes: z.array(documentChangeSchema).meta({
           description:
             "与上一版相比的变化；第一版为空。The changes from the revision before; none for the first.",
