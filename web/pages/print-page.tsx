@@ -12,7 +12,11 @@ interface Props {
   year: number;
 }
 
-/** `/reports/:agencyId/:year/print`: the tables in the official layout, ready for the agency's site. */
+/**
+ * `/reports/:agencyId/:year/print`: the tables in the official layout, ready for the agency's site.
+ * Whoever may read the drafts gets the current revision; unless that is the published one, every
+ * printed page says it is a draft.
+ */
 export function PrintPage({ agencyId, year }: Props) {
   const { t } = useI18n();
   const data = useRequest(
@@ -35,9 +39,11 @@ export function PrintPage({ agencyId, year }: Props) {
       </p>
       <RequestView state={data.state} retry={data.retry}>
         {([agency, detail]) => (
-          <article>
-            <PrintView document={{ ...detail.document, agency: agency.name }} withMetrics />
-          </article>
+          <PrintView
+            document={{ ...detail.document, agency: agency.name }}
+            withMetrics
+            draft={detail.revision.number !== detail.report.published_revision}
+          />
         )}
       </RequestView>
     </main>

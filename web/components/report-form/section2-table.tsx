@@ -6,6 +6,7 @@ import {
 } from "../../../worker/report/templates";
 import { useI18n } from "../../i18n";
 import { FigureCell, labelIn, type ReportTableProps } from "./figure-cell";
+import { TableScroll } from "./table-scroll";
 
 interface Item {
   item: string;
@@ -52,52 +53,54 @@ export function Section2Table({ document, marks, readOnly, print }: ReportTableP
   const width = Math.max(...rows.map((r) => (r.shape === "scalar" ? 1 : r.columns.length)));
   const stretch = (i: number, count: number) => (i === count - 1 ? width - count + 1 : undefined);
   return (
-    <table className="report-table report-table-2" data-grid="二">
-      <caption>{t("rfSection2Title")}</caption>
-      {itemsOf(rows).map((item) => (
-        <tbody key={`${item.item}-${item.rows[0]?.index}`}>
-          <tr>
-            <th colSpan={width + 1} scope="colgroup" className="item-head">
-              {t("rfArt20Item", { item: locale === "zh" ? item.item : item.itemEn })}
-            </th>
-          </tr>
-          <tr>
-            <th scope="col">{t("rfInfoContent")}</th>
-            {item.columns.map((column, i) => (
-              <th key={column.label} scope="col" colSpan={stretch(i, item.columns.length)}>
-                {labelIn(column, locale)}
+    <TableScroll table={2} label={t("rfSection2Title")} print={print}>
+      <table className="report-table report-table-2" data-grid="二">
+        <caption>{t("rfSection2Title")}</caption>
+        {itemsOf(rows).map((item) => (
+          <tbody key={`${item.item}-${item.rows[0]?.index}`}>
+            <tr>
+              <th colSpan={width + 1} scope="colgroup" className="item-head">
+                {t("rfArt20Item", { item: locale === "zh" ? item.item : item.itemEn })}
               </th>
-            ))}
-          </tr>
-          {item.rows.map(({ def, index }) => {
-            const cells = cellsOf(def);
-            const rowName = labelIn(def, locale);
-            return (
-              <tr key={def.key}>
-                <th scope="row">{rowName}</th>
-                {cells.map(({ figure, column }, col) => (
-                  <FigureCell
-                    key={figure}
-                    figure={figure}
-                    value={readFigure(document, figure)}
-                    label={t("rfCellName", {
-                      table: t("rfTable2"),
-                      row: rowName,
-                      column: labelIn(column, locale),
-                    })}
-                    row={index}
-                    col={col}
-                    colSpan={stretch(col, cells.length)}
-                    marks={marks}
-                    readOnly={readOnly}
-                    print={print}
-                  />
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      ))}
-    </table>
+            </tr>
+            <tr>
+              <th scope="col">{t("rfInfoContent")}</th>
+              {item.columns.map((column, i) => (
+                <th key={column.label} scope="col" colSpan={stretch(i, item.columns.length)}>
+                  {labelIn(column, locale)}
+                </th>
+              ))}
+            </tr>
+            {item.rows.map(({ def, index }) => {
+              const cells = cellsOf(def);
+              const rowName = labelIn(def, locale);
+              return (
+                <tr key={def.key}>
+                  <th scope="row">{rowName}</th>
+                  {cells.map(({ figure, column }, col) => (
+                    <FigureCell
+                      key={figure}
+                      figure={figure}
+                      value={readFigure(document, figure)}
+                      label={t("rfCellName", {
+                        table: t("rfTable2"),
+                        row: rowName,
+                        column: labelIn(column, locale),
+                      })}
+                      row={index}
+                      col={col}
+                      colSpan={stretch(col, cells.length)}
+                      marks={marks}
+                      readOnly={readOnly}
+                      print={print}
+                    />
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "../../../worker/report/templates";
 import { useI18n, type Locale } from "../../i18n";
 import { FigureCell, labelIn, type ReportTableProps } from "./figure-cell";
+import { TableScroll } from "./table-scroll";
 
 const APPLICANT_GROUP = SECTION3_COLUMNS[1];
 
@@ -26,7 +27,7 @@ function subGroup(def: Section3RowDef | undefined): Section3RowGroup | undefined
 /**
  * The merged label cells of one row, as printed: 三、本年度办理结果 spans all its rows, each
  * （三）…（六） heading spans its numbered rows, and a row with no heading spans all three label
- * columns.
+ * columns. `label-1` … `label-3` say which label column a cell starts in, for its sticky offset.
  */
 function labelCells(defs: readonly Section3RowDef[], r: number, locale: Locale): ReactNode[] {
   const def = defs[r];
@@ -39,20 +40,21 @@ function labelCells(defs: readonly Section3RowDef[], r: number, locale: Locale):
   const cells: ReactNode[] = [];
   if (top && topGroup(previous)?.key !== top.key) {
     cells.push(
-      <th key="top" scope="rowgroup" rowSpan={span(top, topGroup)}>
+      <th key="top" scope="rowgroup" className="label-1" rowSpan={span(top, topGroup)}>
         {labelIn(top, locale)}
       </th>,
     );
   }
   if (sub && subGroup(previous)?.key !== sub.key) {
     cells.push(
-      <th key="sub" scope="rowgroup" rowSpan={span(sub, subGroup)}>
+      <th key="sub" scope="rowgroup" className="label-2" rowSpan={span(sub, subGroup)}>
         {labelIn(sub, locale)}
       </th>,
     );
   }
+  const columns = top ? (sub ? 1 : 2) : 3;
   cells.push(
-    <th key="row" scope="row" colSpan={top ? (sub ? 1 : 2) : 3}>
+    <th key="row" scope="row" className={`label-${4 - columns}`} colSpan={columns}>
       {labelIn(def, locale)}
     </th>,
   );
@@ -76,67 +78,69 @@ export function Section3Grid({ document, marks, readOnly, print }: ReportTablePr
   const organisations = SECTION3_COLUMNS.filter((c) => "group" in c);
   const rows = document.section3?.rows;
   return (
-    <table className="report-table report-table-3" data-grid="三">
-      <caption>{t("rfSection3Title")}</caption>
-      <thead>
-        <tr>
-          <td className="corner" rowSpan={3} colSpan={3}>
-            {t("rfCornerNote")}
-          </td>
-          <th scope="colgroup" colSpan={SECTION3_COLUMNS.length}>
-            {t("rfApplicants")}
-          </th>
-        </tr>
-        <tr>
-          <th scope="col" rowSpan={2}>
-            {labelIn(SECTION3_COLUMNS[0], locale)}
-          </th>
-          <th scope="colgroup" colSpan={organisations.length}>
-            {locale === "zh" ? APPLICANT_GROUP.group : APPLICANT_GROUP.groupEn}
-          </th>
-          <th scope="col" rowSpan={2}>
-            {labelIn(SECTION3_COLUMNS[6], locale)}
-          </th>
-        </tr>
-        <tr>
-          {organisations.map((column) => (
-            <th key={column.key} scope="col">
-              {labelIn(column, locale)}
+    <TableScroll table={3} label={t("rfSection3Title")} print={print}>
+      <table className="report-table report-table-3" data-grid="三">
+        <caption>{t("rfSection3Title")}</caption>
+        <thead>
+          <tr>
+            <td className="corner label-1" rowSpan={3} colSpan={3}>
+              {t("rfCornerNote")}
+            </td>
+            <th scope="colgroup" colSpan={SECTION3_COLUMNS.length}>
+              {t("rfApplicants")}
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {defs.map((def, r) => {
-          const cells = rows?.[def.key as keyof typeof rows];
-          const name = rowName(def, locale);
-          return (
-            <tr key={def.key}>
-              {labelCells(defs, r, locale)}
-              {SECTION3_COLUMNS.map((column, c) => {
-                const figure = `section3.${def.key}.${column.key}` as FigureKey;
-                return (
-                  <FigureCell
-                    key={column.key}
-                    figure={figure}
-                    value={cells?.[c] ?? null}
-                    label={t("rfCellName", {
-                      table: t("rfTable3"),
-                      row: name,
-                      column: labelIn(column, locale),
-                    })}
-                    row={r}
-                    col={c}
-                    marks={marks}
-                    readOnly={readOnly}
-                    print={print}
-                  />
-                );
-              })}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+          </tr>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              {labelIn(SECTION3_COLUMNS[0], locale)}
+            </th>
+            <th scope="colgroup" colSpan={organisations.length}>
+              {locale === "zh" ? APPLICANT_GROUP.group : APPLICANT_GROUP.groupEn}
+            </th>
+            <th scope="col" rowSpan={2}>
+              {labelIn(SECTION3_COLUMNS[6], locale)}
+            </th>
+          </tr>
+          <tr>
+            {organisations.map((column) => (
+              <th key={column.key} scope="col">
+                {labelIn(column, locale)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {defs.map((def, r) => {
+            const cells = rows?.[def.key as keyof typeof rows];
+            const name = rowName(def, locale);
+            return (
+              <tr key={def.key}>
+                {labelCells(defs, r, locale)}
+                {SECTION3_COLUMNS.map((column, c) => {
+                  const figure = `section3.${def.key}.${column.key}` as FigureKey;
+                  return (
+                    <FigureCell
+                      key={column.key}
+                      figure={figure}
+                      value={cells?.[c] ?? null}
+                      label={t("rfCellName", {
+                        table: t("rfTable3"),
+                        row: name,
+                        column: labelIn(column, locale),
+                      })}
+                      row={r}
+                      col={c}
+                      marks={marks}
+                      readOnly={readOnly}
+                      print={print}
+                    />
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
