@@ -92,4 +92,13 @@ describe("AcceptInvitePage", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("该链接已被使用");
     expect(screen.getByText(/重新生成链接/)).toBeTruthy();
   });
+
+  it("says the link is incomplete without asking the server for an empty token", async () => {
+    window.history.replaceState(null, "", "/invite");
+    const fetch = stubFetch({});
+    renderWithSession(<AcceptInvitePage purpose="invite" />);
+    expect((await screen.findByRole("alert")).textContent).toContain("缺少邀请码");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetch).not.toHaveBeenCalled();
+  });
 });

@@ -56,13 +56,15 @@ describe("ReportPage", () => {
     expect(screen.queryByText(/加载失败/)).toBeNull();
   });
 
-  it("shows an unpublished report's empty correction log rather than a failure", async () => {
-    stubReport(aReportDetail({ status: "submitted" }), {
+  it("shows an unpublished report's empty correction log without asking for one", async () => {
+    const fetch = stubReport(aReportDetail({ status: "submitted" }), {
       [`GET ${BASE}/corrections`]: () => apiError(404, "not_found", "尚未公开"),
     });
     await renderReport(aUser({ role: "reviewer" }));
     expect(await screen.findByText("更正记录")).toBeTruthy();
+    expect(screen.getByText("报告尚未发布；发布后的更正将记录在这里。")).toBeTruthy();
     expect(screen.queryByText(/加载失败/)).toBeNull();
+    expect(fetch.mock.calls.some(([url]) => String(url).endsWith("/corrections"))).toBe(false);
   });
 
   it("offers a reviewer approve and return on a submitted report", async () => {

@@ -87,6 +87,8 @@ describe("App", () => {
         first_published_at: "2024-01-20T08:00:00Z",
         corrections: 0,
         document: { template: "2021", year: 2023 },
+        findings: [],
+        explanations: [],
         licence: {
           name: "CC-BY-4.0",
           title: "CC BY 4.0",

@@ -2,6 +2,7 @@ import { Link } from "./link";
 import { useI18n, type MessageKey } from "../i18n";
 import type { PublicAgency } from "../lib/public-api";
 import { publicAgencyPath, publicRegionPath } from "../lib/router";
+import "../styles/compact-table.css";
 
 interface Props {
   agencies: readonly PublicAgency[];
@@ -12,7 +13,7 @@ interface Props {
 export function PublicAgencyTable({ agencies, caption }: Props) {
   const { t } = useI18n();
   return (
-    <table className="data-table">
+    <table className="data-table compact-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -29,10 +30,10 @@ export function PublicAgencyTable({ agencies, caption }: Props) {
             <th scope="row">
               <Link to={publicAgencyPath(agency.id)}>{agency.name}</Link>
             </th>
-            <td>{t(`level_${agency.level}` as MessageKey)}</td>
-            <td>{t(`kind_${agency.kind}` as MessageKey)}</td>
-            <td>{t(`scope_${agency.scope}` as MessageKey)}</td>
-            <td>
+            <td className="cell-words">{t(`level_${agency.level}` as MessageKey)}</td>
+            <td className="cell-words">{t(`kind_${agency.kind}` as MessageKey)}</td>
+            <td className="cell-words">{t(`scope_${agency.scope}` as MessageKey)}</td>
+            <td className="cell-words">
               <Link to={publicRegionPath(agency.region_code)}>{agency.region_code}</Link>
             </td>
           </tr>

@@ -7,6 +7,8 @@ import { errorText } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
 import { useApi, useSession } from "../lib/session";
 import { OneTimeSecret } from "./one-time-secret";
+import "../styles/compact-table.css";
+import { ScrollTable } from "./scroll-table";
 
 type UserRoute = Api["users"][":id"];
 type ResetLink = InferResponseType<UserRoute["reset-link"]["$post"], 201>;
@@ -86,8 +88,8 @@ export function UsersTable({ users, onChanged }: Props) {
       {users.length === 0 ? (
         <p className="empty">{t("noUsers")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
+        <ScrollTable label={t("userList")}>
+          <table className="data-table compact-table">
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
@@ -102,12 +104,14 @@ export function UsersTable({ users, onChanged }: Props) {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className={u.active ? undefined : "inactive"}>
-                  <th scope="row">{u.name}</th>
+                  <th scope="row" className="cell-words">
+                    {u.name}
+                  </th>
                   <td>{u.email}</td>
-                  <td>{t(`role_${u.role}`)}</td>
+                  <td className="cell-words">{t(`role_${u.role}`)}</td>
                   <td>{u.agency_name ?? u.region_name ?? "—"}</td>
-                  <td>{formatDateTime(u.last_login_at, locale)}</td>
-                  <td>{t(u.active ? "active" : "inactive")}</td>
+                  <td className="cell-words">{formatDateTime(u.last_login_at, locale)}</td>
+                  <td className="cell-words">{t(u.active ? "active" : "inactive")}</td>
                   <td className="row-actions">
                     <button
                       type="button"
@@ -133,7 +137,7 @@ export function UsersTable({ users, onChanged }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );

@@ -25,10 +25,6 @@ interface Props {
 export function AcceptInvitePage({ purpose }: Props) {
   const { t } = useI18n();
   const token = window.location.hash.replace(/^#/, "");
-  const invite = useRequest(
-    () => reader.auth.invites[":token"].$get({ param: tokenParam(token) }).then(unwrap),
-    [token],
-  );
   return (
     <main className="page narrow">
       <h2>{t(purpose === "reset" ? "resetTitle" : "inviteTitle")}</h2>
@@ -36,17 +32,29 @@ export function AcceptInvitePage({ purpose }: Props) {
         <p className="notice notice-error" role="alert">
           {t("linkMissingToken")}
         </p>
-      ) : invite.state.kind === "error" ? (
-        <>
-          <ErrorNotice error={invite.state.error} />
-          <p className="muted">{t("askForNewLink")}</p>
-        </>
       ) : (
-        <RequestView state={invite.state}>
-          {(info) => <AcceptForm token={token} info={info} />}
-        </RequestView>
+        <InviteOfToken token={token} />
       )}
     </main>
+  );
+}
+
+/** The link's invitation, asked for only when the address carries a token. */
+function InviteOfToken({ token }: { token: string }) {
+  const { t } = useI18n();
+  const invite = useRequest(
+    () => reader.auth.invites[":token"].$get({ param: tokenParam(token) }).then(unwrap),
+    [token],
+  );
+  return invite.state.kind === "error" ? (
+    <>
+      <ErrorNotice error={invite.state.error} />
+      <p className="muted">{t("askForNewLink")}</p>
+    </>
+  ) : (
+    <RequestView state={invite.state}>
+      {(info) => <AcceptForm token={token} info={info} />}
+    </RequestView>
   );
 }
 

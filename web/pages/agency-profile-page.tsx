@@ -11,6 +11,7 @@ import { reportPath } from "../lib/router";
 import { TREND_FIGURES, TREND_SERIES, trendRows, yearsUpTo } from "../lib/trend";
 import { defaultYear } from "../lib/use-dashboard-filters";
 import { useRequest } from "../lib/use-request";
+import "../styles/compact-table.css";
 
 type AgencyRoute = Api["agencies"][":id"];
 type Agency = InferResponseType<AgencyRoute["$get"], 200>;
@@ -134,7 +135,7 @@ function ReportsTable({ agencyId, reports }: { agencyId: number; reports: Report
         {reports.map((r) => (
           <tr key={r.year}>
             <th scope="row">{r.year}</th>
-            <td>{t(`status_${r.status}` as MessageKey)}</td>
+            <td className="cell-words">{t(`status_${r.status}` as MessageKey)}</td>
             <td>{r.late ? t("late") : "—"}</td>
             <td>{r.error_count}</td>
             <td>{r.warning_count}</td>

@@ -4,12 +4,20 @@ import { RequestView } from "../components/request-view";
 import { RequireRole } from "../components/require-role";
 import { useI18n } from "../i18n";
 import { api, query, unwrap } from "../api";
+import {
+  actionOptions,
+  actionText,
+  actorKindText,
+  detailText,
+  targetText,
+} from "../lib/audit-words";
 import { formatDateTime } from "../lib/format";
 import { useRequest } from "../lib/use-request";
 import { useTypedParam, useUrlState, urlOffset, offsetParam } from "../lib/use-url-state";
+import "../styles/audit-page.css";
+import { ScrollTable } from "../components/scroll-table";
 
 const PAGE_SIZE = 100;
-const ACTOR_ROLES = ["admin", "reviewer", "submitter", "token", "public"] as const;
 
 /** `/admin/audit`: who did what, when, from where (administrators). */
 export function AuditPage() {
@@ -23,13 +31,11 @@ export function AuditPage() {
 function Audit() {
   const { t, locale } = useI18n();
   const [params, setParams] = useUrlState();
-  const roleText = (role: string | null) =>
-    role && (ACTOR_ROLES as readonly string[]).includes(role)
-      ? t(`role_${role as (typeof ACTOR_ROLES)[number]}`)
-      : (role ?? "—");
   const [action, setAction] = useTypedParam("action", setParams);
   const [actor, setActor] = useTypedParam("actor", setParams);
   const offset = urlOffset(params);
+  const groups = actionOptions(t);
+  const known = new Set(groups.flatMap((g) => g.options.map((o) => o.value)));
   const filter = {
     action: params.get("action"),
     actor: params.get("actor"),
@@ -45,8 +51,24 @@ function Audit() {
     <main className="page">
       <h2>{t("navAudit")}</h2>
       <div className="filter-bar" role="group" aria-label={t("filters")}>
-        <Field label={t("auditAction")} hint={t("auditActionHint")}>
-          {(c) => <input {...c} value={action} onChange={(e) => setAction(e.target.value)} />}
+        <Field label={t("auditAction")}>
+          {(c) => (
+            <select {...c} value={action} onChange={(e) => setAction(e.target.value)}>
+              <option value="">{t("auditAllActions")}</option>
+              {groups.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+              {action && !known.has(action) && (
+                <option value={action}>{actionText(action, t)}</option>
+              )}
+            </select>
+          )}
         </Field>
         <Field label={t("auditActor")}>
           {(c) => <input {...c} value={actor} onChange={(e) => setActor(e.target.value)} />}
@@ -58,8 +80,8 @@ function Audit() {
             <p className="empty">{t("noAuditEntries")}</p>
           ) : (
             <>
-              <div className="table-wrap">
-                <table className="data-table">
+              <ScrollTable label={t("navAudit")}>
+                <table className="data-table audit-table">
                   <thead>
                     <tr>
                       <th scope="col">{t("time")}</th>
@@ -78,16 +100,18 @@ function Audit() {
                           <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
                         </td>
                         <td>{e.actor_name ?? "—"}</td>
-                        <td>{roleText(e.actor_kind)}</td>
-                        <td className="mono">{e.action}</td>
-                        <td>{e.target ?? "—"}</td>
+                        <td>{actorKindText(e.actor_kind, t)}</td>
+                        <td>
+                          <span title={e.action}>{actionText(e.action, t)}</span>
+                        </td>
+                        <td className="audit-target">{targetText(e.target, e.target_name, t)}</td>
                         <td className="mono">{e.address ?? "—"}</td>
-                        <td className="mono detail">{detailText(e.detail)}</td>
+                        <td className="detail">{detailText(e.detail, t)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
               <Pager
                 offset={offset}
                 limit={PAGE_SIZE}
@@ -100,9 +124,4 @@ function Audit() {
       </RequestView>
     </main>
   );
-}
-
-function detailText(detail: unknown): string {
-  if (detail === null || detail === undefined || detail === "") return "—";
-  return typeof detail === "string" ? detail : JSON.stringify(detail);
 }

@@ -1,4 +1,5 @@
 import { CorrectionsList } from "../components/corrections-list";
+import { FindingsList } from "../components/findings-list";
 import { Link } from "../components/link";
 import { PrintView } from "../components/report-form/print-view";
 import { RequestView } from "../components/request-view";
@@ -17,7 +18,8 @@ interface Props {
 
 /**
  * `/public/agency/:id/:year`: a published report in the official layout, when it was published,
- * every correction since (why, when, which cells), and the figures as CSV and JSON.
+ * the rules' findings on it with the agency's explanations, every correction since (why, when,
+ * which cells), and the figures as CSV and JSON.
  */
 export function PublicReportPage({ agencyId, year }: Props) {
   const { t } = useI18n();
@@ -102,6 +104,12 @@ function ReportView({ report, corrections, agencyId, year }: ViewProps) {
       </dl>
 
       <PrintView document={document} withMetrics />
+
+      <section aria-labelledby="pr-findings-title" className="public-findings">
+        <h3 id="pr-findings-title">{t("findings")}</h3>
+        {report.findings.length > 0 && <p className="muted">{t("pubFindingsNote")}</p>}
+        <FindingsList findings={report.findings} explanations={report.explanations} />
+      </section>
 
       <section aria-labelledby="pr-corrections-title" id="pr-corrections">
         <h3 id="pr-corrections-title">{t("pubCorrectionLog")}</h3>

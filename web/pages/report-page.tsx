@@ -37,10 +37,15 @@ export function ReportPage({ agencyId, year }: Props) {
       ]),
     [agencyId, year, user?.id],
   );
+  const current = detail.state.kind === "ready" ? (detail.state.data[0]?.report ?? null) : null;
+  const exists = current !== null;
+  const published = current?.published ?? false;
   // The review trail is for those who may read the report's drafts: anyone else has none to see.
+  // Both logs are asked for only once the report is known to have them, so that nothing answers
+  // 404 for a report not started or not published.
   const reviews = useRequest(
     () =>
-      user
+      user && exists
         ? reportApi.reviews
             .$get({ param })
             .then(unwrap)
@@ -49,15 +54,17 @@ export function ReportPage({ agencyId, year }: Props) {
               throw error;
             })
         : Promise.resolve(null),
-    [agencyId, year, user?.id],
+    [agencyId, year, user?.id, exists],
   );
   // An unpublished report has no correction log yet: that is an empty one, not a failure.
   const corrections = useRequest(
     () =>
-      absentAsNull(reportApi.corrections.$get({ param }).then(unwrap)).then(
-        (log) => log ?? { items: [] },
-      ),
-    [agencyId, year],
+      published
+        ? absentAsNull(reportApi.corrections.$get({ param }).then(unwrap)).then(
+            (log) => log ?? { items: [] },
+          )
+        : Promise.resolve({ items: [] }),
+    [agencyId, year, published],
   );
 
   const [done, setDone] = useState<WorkflowStep | null>(null);
@@ -72,7 +79,6 @@ export function ReportPage({ agencyId, year }: Props) {
   const canWrite =
     user !== null &&
     (user.role === "admin" || (user.role === "submitter" && user.agency_id === agencyId));
-  const current = detail.state.kind === "ready" ? (detail.state.data[0]?.report ?? null) : null;
   const notStarted = detail.state.kind === "ready" && detail.state.data[0] === null;
   return (
     <main className="page">
@@ -190,9 +196,13 @@ export function ReportPage({ agencyId, year }: Props) {
           <h3 id="corrections-title" className="section-title">
             {t("corrections")}
           </h3>
-          <RequestView state={corrections.state} retry={corrections.retry}>
-            {({ items }) => <CorrectionsList corrections={items} />}
-          </RequestView>
+          {published ? (
+            <RequestView state={corrections.state} retry={corrections.retry}>
+              {({ items }) => <CorrectionsList corrections={items} />}
+            </RequestView>
+          ) : (
+            <p className="empty">{t("correctionsNotPublished")}</p>
+          )}
         </section>
       )}
     </main>

@@ -65,7 +65,7 @@ function ReviewQueue() {
           ) : (
             <>
               <p className="muted">{t("countOf", { total })}</p>
-              <table className="data-table">
+              <table className="data-table stack-table" aria-label={t("navReview")}>
                 <thead>
                   <tr>
                     <th scope="col">{t("agency")}</th>
@@ -84,11 +84,11 @@ function ReviewQueue() {
                       <th scope="row">
                         <Link to={reportPath(r.agency_id, r.year)}>{r.agency_name}</Link>
                       </th>
-                      <td>{r.year}</td>
-                      <td>
+                      <td data-label={t("year")}>{r.year}</td>
+                      <td data-label={t("status")}>
                         <StatusBadge status={r.status} late={r.late} />
                       </td>
-                      <td>
+                      <td data-label={t("findings")}>
                         <span className={r.error_count ? "count-error" : "muted"}>
                           {t("errorCount", { n: r.error_count })}
                         </span>{" "}
@@ -96,8 +96,10 @@ function ReviewQueue() {
                           {t("warningCount", { n: r.warning_count })}
                         </span>
                       </td>
-                      <td>{formatDateTime(r.submitted_at, locale)}</td>
-                      <td className="num">
+                      <td data-label={t("submittedAt")}>
+                        {formatDateTime(r.submitted_at, locale)}
+                      </td>
+                      <td className="num" data-label={t("waitingDays")}>
                         {r.status === "submitted" && r.submitted_at
                           ? t("waitingDaysValue", { n: daysSince(r.submitted_at, now) })
                           : "—"}

@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { listAudit } from "../db/queries/audit";
+import { listAudit, targetNames, targetRecord } from "../db/queries/audit";
 import { pagination } from "../http/params";
 import { authorize } from "../middleware/actor";
 import { errors, jsonAnswer } from "../openapi/contract";
-import { auditLogSchema } from "../openapi/bodies/accounts";
+import { auditLogSchema } from "../openapi/bodies/audit";
 import { routeGroup } from "../openapi/route-group";
 
 const auditQuery = z.strictObject({
@@ -28,7 +28,7 @@ const auditRoute = createRoute({
   operationId: "listAuditLog",
   summary: "审计日志",
   description:
-    "The append-only audit log, newest first: sign-ins, invitations, token and user changes, report workflow, with who acted and from where. Administrators only.",
+    "The append-only audit log, newest first: sign-ins, invitations, token and user changes, report workflow, with who acted, from where, and the name of the user, agency or token each entry is about. Administrators only.",
   tags: ["accounts"],
   middleware: [authorize("audit.read")],
   request: { query: auditQuery },
@@ -41,6 +41,11 @@ const auditRoute = createRoute({
 export const auditRoutes = routeGroup().openapi(auditRoute, async (c) => {
   const query = c.req.valid("query");
   const result = await listAudit(c.var.db, query);
+  const names = await targetNames(
+    c.var.db,
+    result.rows.map((r) => r.target),
+  );
+  const nameOf = (target: string | null) => names.get(targetRecord(target) ?? "") ?? null;
   return c.json(
     {
       items: result.rows.map((r) => ({
@@ -50,6 +55,7 @@ export const auditRoutes = routeGroup().openapi(auditRoute, async (c) => {
         actor_name: r.actorName,
         action: r.action,
         target: r.target,
+        target_name: nameOf(r.target),
         address: r.address,
         detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
       })),

@@ -19,7 +19,8 @@ import { clientAddress } from "../http/client-address";
 import { ApiError, validationFailed } from "../http/errors";
 import { presentUser } from "../http/present-user";
 import { clearSessionCookie, writeSessionCookie } from "../http/session-cookie";
-import { audit } from "../http/audit-entry";
+import { audit, auditEntry } from "../http/audit-entry";
+import { appendAudit } from "../db/queries/audit";
 import {
   errors,
   jsonAnswer,
@@ -43,6 +44,23 @@ async function signIn(c: Context<AppEnv>, userId: number) {
   });
   writeSessionCookie(c, secret);
   return session;
+}
+
+/**
+ * The audit record of a sign-in, by the user it signed in: the request itself came from no one
+ * yet, and the log would otherwise say 公众.
+ */
+function auditSignedIn(
+  c: Context<AppEnv>,
+  action: string,
+  user: { id: number; name: string; role: "admin" | "reviewer" | "submitter" },
+) {
+  const entry = auditEntry(c, action, `user:${user.id}`);
+  return appendAudit(
+    c.var.db,
+    { ...entry, actorKind: user.role, actorId: user.id, actorName: user.name },
+    c.var.now,
+  );
 }
 
 const loginBody = z.strictObject({
@@ -218,7 +236,7 @@ export const authRoutes = routeGroup()
       throw invalidCredentials();
     }
     const session = await signIn(c, user.id);
-    await audit(c, "auth.login", `user:${user.id}`);
+    await auditSignedIn(c, "auth.login", session.user);
     return c.json(session, 200);
   })
   .openapi(logoutRoute, async (c) => {
@@ -273,10 +291,10 @@ export const authRoutes = routeGroup()
     });
     const session = await signIn(c, link.userId);
     c.set("identity", { ...c.var.identity, name: session.user.name, userId: link.userId });
-    await audit(
+    await auditSignedIn(
       c,
       link.purpose === "invite" ? "auth.invite_accepted" : "auth.password_reset",
-      `user:${link.userId}`,
+      session.user,
     );
     return c.json(session, 200);
   });

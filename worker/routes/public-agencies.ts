@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { getAgency, listAgencies, type AgencyRow } from "../db/queries/agencies";
 import { findReport, loadPublished, reportsOfAgency } from "../db/queries/reports";
-import { listPublications } from "../db/queries/review-events";
+import { explanationsOfRevision, listPublications } from "../db/queries/review-events";
 import { columns, csvVariant } from "../http/csv";
 import { notFound } from "../http/errors";
 import { agencyFilter, format, id, pagination, year } from "../http/params";
@@ -101,7 +101,7 @@ const reportRoute = createRoute({
   operationId: "getPublicReport",
   summary: "已公开的年度报告",
   description:
-    "The published (approved) revision of an agency's report for a year, as the canonical report document, with its publication dates and the number of corrections. A correction under review is not shown until approved.",
+    "The published (approved) revision of an agency's report for a year, as the canonical report document, with its publication dates, the number of corrections, the rules' findings on it and the agency's explanations sent with its submission. A correction under review (and what its submission explains) is not shown until approved.",
   tags: ["agencies"],
   ...PUBLIC,
   request: { params: publicReportPath, query: publicReportQuery },
@@ -180,7 +180,10 @@ export const publicAgencyRoutes = routeGroup()
     const agency = await getAgency(c.var.db, path.id);
     const stored = agency ? await loadPublished(c.var.db, path.id, path.year) : null;
     if (!agency || !stored) throw notFound(`${path.year} 年度已公开的报告`, "The published report");
-    const publications = await listPublications(c.var.db, stored.report.id);
+    const [publications, explanations] = await Promise.all([
+      listPublications(c.var.db, stored.report.id),
+      explanationsOfRevision(c.var.db, stored.report.id, stored.revision.number),
+    ]);
     return c.json(
       {
         agency: presentPublicAgency(agency),
@@ -190,6 +193,8 @@ export const publicAgencyRoutes = routeGroup()
         first_published_at: publications[0]?.publishedAt ?? null,
         corrections: publications.length - 1,
         document: stored.document,
+        findings: stored.findings,
+        explanations,
         ...(await envelope(c.var.db)),
       },
       200,

@@ -32,6 +32,8 @@ export const aPublicReport = (overrides: Record<string, unknown> = {}) => ({
   first_published_at: "2024-01-20T08:00:00Z",
   corrections: 1,
   document: buildReport(),
+  findings: [],
+  explanations: [],
   ...envelope,
   ...overrides,
 });

@@ -73,6 +73,48 @@ describe("PublicReportPage", () => {
     screen.getByText("发布后未作更正");
   });
 
+  it("shows each failing check with the agency's explanation beside it, in words", async () => {
+    stubFetch({
+      "GET /api/public/agencies/7/reports/2023": json(
+        aPublicReport({
+          findings: [
+            {
+              rule: "R4",
+              severity: "error",
+              table: "四",
+              row: "reconsideration",
+              column: null,
+              expected: 4,
+              actual: 9,
+              message: "表四 行政复议：各项之和为4，总计为9",
+              message_en: "Table 4, reconsideration: the parts add up to 4, the total is 9",
+            },
+          ],
+          explanations: [{ rule: "R4", table: "四", text: "总计含上年结转案件，按原表公布" }],
+        }),
+      ),
+      "GET /api/public/agencies/7/reports/2023/corrections": json(someCorrections()),
+    });
+    renderWithSession(<PublicReportPage agencyId={7} year={2023} />, null);
+
+    const checks = await screen.findByRole("region", { name: "勾稽检查" });
+    const finding = within(checks).getByRole("listitem");
+    expect(finding.textContent).toContain("各项之和为4，总计为9");
+    expect(finding.textContent).toContain("填报单位说明：总计含上年结转案件，按原表公布");
+    expect(finding.textContent).not.toContain("R4");
+  });
+
+  it("says a published report passed every check", async () => {
+    stubFetch({
+      "GET /api/public/agencies/7/reports/2023": json(aPublicReport()),
+      "GET /api/public/agencies/7/reports/2023/corrections": json(someCorrections()),
+    });
+    renderWithSession(<PublicReportPage agencyId={7} year={2023} />, null);
+
+    const checks = await screen.findByRole("region", { name: "勾稽检查" });
+    within(checks).getByText(/未发现问题/);
+  });
+
   it("tells the visitor when the year has no published report", async () => {
     stubFetch({
       "GET /api/public/agencies/7/reports/2023": apiError(

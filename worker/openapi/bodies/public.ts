@@ -17,6 +17,7 @@ import {
 } from "./primitives";
 import { INDICATORS } from "../../report/indicators";
 import { reportDocumentSchema } from "../../report/document";
+import { RULES } from "../../report/rules";
 import { TEMPLATES } from "../../report/templates";
 
 /** The canonical report document (FORMAT.md), once among the document's components. */
@@ -75,6 +76,37 @@ export const agencyDetailSchema = z
   })
   .meta({ id: "AgencyDetail" });
 
+/**
+ * A rule's finding on the published revision (`worker/report/rules.ts`). The staff routes
+ * (`bodies/reports.ts`) declare the same shape; it cannot be imported from there, since that
+ * module imports this one.
+ */
+const publishedFindingSchema = z.strictObject({
+  rule: z.enum(RULES.map((r) => r.id)),
+  severity: z.enum(["error", "warning"]).meta({
+    description:
+      "error：勾稽关系不成立；warning：值得核实。An error breaks a hard rule; a warning is worth checking.",
+  }),
+  table: z.enum(["二", "三", "四", "metrics"]).nullable(),
+  row: z.string().nullable(),
+  column: z.string().nullable(),
+  expected: z.number().nullable().meta({
+    description: "按其他数字应有的值。What the other figures say the value should be.",
+  }),
+  actual: z.number().nullable().meta({ description: "报告所填的值。The figure as printed." }),
+  message: z.string(),
+  message_en: z.string(),
+});
+
+/** What the agency said of a failing rule when it submitted the published revision. */
+const publishedExplanationSchema = z.strictObject({
+  rule: z.string(),
+  table: z.string().nullish(),
+  row: z.string().nullish(),
+  column: z.string().nullish(),
+  text: z.string(),
+});
+
 export const publicReportSchema = z
   .strictObject({
     agency: publicAgencySchema,
@@ -86,6 +118,14 @@ export const publicReportSchema = z
       description: "首次公开后的更正次数。Corrections published after the first publication.",
     }),
     document: reportDocumentBody,
+    findings: z.array(publishedFindingSchema).meta({
+      description:
+        "已公开版本的勾稽检查结果（公开的报告也可能未通过）。The rules' findings on the published revision: published reports do break rules.",
+    }),
+    explanations: z.array(publishedExplanationSchema).meta({
+      description:
+        "填报单位提交已公开版本时对未通过规则的说明；之后的草稿的说明不在此列。The agency's explanations sent with the submission of the published revision; a later draft's are not shown.",
+    }),
     ...envelope,
   })
   .meta({ id: "PublicReport" });
