@@ -94,7 +94,7 @@ describe("the embed page", () => {
   it("hides the table by clipping, not display:none, and shows it when a link in it has focus", () => {
     expect(EMBED_CSS).toContain(".visually-hidden:not(:focus-within){position:absolute");
     expect(EMBED_CSS).toContain("clip:rect(0 0 0 0)");
-    expect(EMBED_CSS).not.toContain("display:none");
+    expect(EMBED_CSS).not.toMatch(/\.visually-hidden[^{]*\{[^}]*display:none/);
   });
 
   it("links the data, the details page and the licence in a new tab, and names source, date and version", () => {

@@ -26,6 +26,19 @@ describe("embedSnippet", () => {
     expect(html).toContain("&amp;kind=trend");
   });
 
+  it("writes the measured height, rounded up, and caps the width it was measured up to", () => {
+    const html = embedSnippet({
+      src: "https://n.example/e",
+      title: "t",
+      height: 412.2,
+      maxWidth: 640,
+      origin: "https://n.example",
+    });
+    const iframe = parsePage(html).querySelector("iframe")!;
+    expect(iframe.getAttribute("height")).toBe("413");
+    expect(iframe.getAttribute("style")).toBe("width:100%;max-width:640px;border:0");
+  });
+
   it("escapes a title with quotes", () => {
     const html = embedSnippet({
       src: "https://n.example/e",

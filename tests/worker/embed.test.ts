@@ -191,4 +191,35 @@ describe("embeds", () => {
     expect((await request("/embed/agency/999999")).status).toBe(404);
     expect((await request("/embed/region/990000")).status).toBe(404);
   });
+
+  it("tell a browser why a chart cannot be shown, on a page in the embed's language, not in JSON", async () => {
+    const asBrowser = { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } };
+    const bad = await request("/embed/agency/1?kind=pie&years=2030&foo=1", asBrowser);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toMatch(/^text\/html/);
+    // Framable and styled like the chart it stands in for.
+    expect(bad.headers.get("content-security-policy")).toContain("frame-ancestors *");
+    const html = await bad.text();
+    expect(html).toContain("<h1>无法显示此图表</h1>");
+    const reasons = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+    expect(reasons).toHaveLength(3);
+    expect(reasons).toContain("图表类型：应为以下之一：card / bars / trend / outcome_mix");
+    expect(reasons.find((r) => r!.startsWith("年份："))).toContain("2030");
+    expect(reasons).toContain("地址中有无法识别的参数“foo”");
+    expect(html).not.toContain("validation_failed");
+    expect(html).toContain('<script src="/embed/resize.js" defer></script>');
+
+    const missing = await request("/embed/agency/999999?lang=en&theme=dark", asBrowser);
+    expect(missing.status).toBe(404);
+    const page = await missing.text();
+    expect(page).toContain('<html lang="en" class="theme-dark">');
+    expect(page).toContain("<li>Agency not found</li>");
+
+    // Scripts and API clients keep the JSON error, and so does the CSV.
+    const json = await request("/embed/agency/999999");
+    expect(json.headers.get("content-type")).toMatch(/^application\/json/);
+    const csv = await request("/embed/agency/999999/data.csv", asBrowser);
+    expect(csv.status).toBe(404);
+    expect(csv.headers.get("content-type")).toMatch(/^application\/json/);
+  });
 });

@@ -29,7 +29,7 @@ export const EMBED_FIGURES = [
 export interface EmbedChoice {
   subject: "agency" | "region";
   agency: number | null;
-  /** A 6-digit 行政区划代码 or a prefix of one, as typed. */
+  /** The region's 行政区划代码, as its government carries it (chosen by the government's name). */
   region: string;
   metric: string;
   kind: EmbedKind;
@@ -40,12 +40,23 @@ export interface EmbedChoice {
   years: string;
   /** Region embeds only: sum single agencies' reports or whole-region reports. */
   scope: EmbedScope;
+  /** The widest the frame will be on the host page, in px; the height is measured up to it. */
+  width: number;
 }
+
+/** The narrowest frame the height is measured at, and the widest a builder offers. */
+const EMBED_MIN_WIDTH = 320;
+const EMBED_MAX_WIDTH = 1200;
+const DEFAULT_WIDTH = 640;
+/** The widths a builder offers for the frame (any in range is accepted from the URL). */
+export const EMBED_WIDTHS = [320, 400, 480, 560, 640, 800, 1000, 1200] as const;
+/** The embed page's breakpoint (`worker/embed/page.ts`): narrower frames get the compact chart. */
+const COMPACT_BELOW = 480;
 
 const REGION_CODE = /^\d{2,6}$/;
 const YEAR_LIST = /^\d{4}(-\d{4})?(,\d{4}(-\d{4})?)*$/;
 
-/** A height to start from until the loader fits the frame to its chart. */
+/** A height to start from until the embed's own height is measured. */
 export const EMBED_HEIGHTS: Record<EmbedKind, number> = {
   card: 220,
   bars: 360,
@@ -70,16 +81,45 @@ export function readEmbedChoice(params: URLSearchParams): EmbedChoice {
     lang: oneOf(EMBED_LANGS, params.get("lang"), "zh"),
     years: params.get("years") ?? "",
     scope: oneOf(EMBED_SCOPES, params.get("scope"), "self"),
+    width: readWidth(params.get("width")),
   };
 }
 
-export type EmbedProblem = "chooseAgency" | "badRegion" | "badYears";
+function readWidth(text: string | null): number {
+  const width = Number(text);
+  if (!text || !Number.isInteger(width)) return DEFAULT_WIDTH;
+  return Math.min(EMBED_MAX_WIDTH, Math.max(EMBED_MIN_WIDTH, width));
+}
+
+/**
+ * The frame widths the height is measured at: the narrowest, each side of the compact layout's
+ * breakpoint, and the widest chosen. A fixed-height frame must hold the chart at every width
+ * between, and the tallest of these is the tallest there (text wraps most at the narrow end, the
+ * charts scale up towards the wide end of each layout).
+ */
+export function measureWidths(width: number): number[] {
+  const widths = [EMBED_MIN_WIDTH, COMPACT_BELOW - 1, COMPACT_BELOW, width];
+  return [...new Set(widths.filter((w) => w <= width))].sort((a, b) => a - b);
+}
+
+/**
+ * The height to write into the snippet: the tallest measured, with a few pixels to spare for a
+ * reader's fonts being a little taller than the builder's. Null until every width has reported.
+ */
+export function snippetHeight(heights: readonly (number | undefined)[]): number | null {
+  if (heights.length === 0 || heights.some((h) => h === undefined || !(h > 0))) return null;
+  return Math.ceil(Math.max(...(heights as number[]))) + HEIGHT_SPARE;
+}
+const HEIGHT_SPARE = 4;
+
+export type EmbedProblem = "chooseAgency" | "chooseRegion" | "badYears";
 
 /** What keeps the choice from making an embed, if anything. */
 export function embedProblems(choice: EmbedChoice): EmbedProblem[] {
   const problems: EmbedProblem[] = [];
   if (choice.subject === "agency" && choice.agency === null) problems.push("chooseAgency");
-  if (choice.subject === "region" && !REGION_CODE.test(choice.region)) problems.push("badRegion");
+  if (choice.subject === "region" && !REGION_CODE.test(choice.region))
+    problems.push("chooseRegion");
   if (choice.years !== "" && !validYears(choice.years)) problems.push("badYears");
   return problems;
 }
@@ -114,24 +154,21 @@ export function embedSrc(origin: string, choice: EmbedChoice): string | null {
   return `${origin.replace(/\/+$/, "")}${path}?${query}`;
 }
 
-/** The frame's accessible name, in the embed's own language: whose figure, and which. */
+/**
+ * The frame's accessible name, in the embed's own language: whose figure, and which. Only the
+ * figure while the agency's or region's name is still loading: never a bare number or code.
+ */
 export function embedTitle(
   choice: EmbedChoice,
-  agencyName: string | null,
+  subjectName: string | null,
   label: (key: string, lang: EmbedLang) => string,
 ): string {
   const zh = choice.lang === "zh";
-  const who =
-    choice.subject === "agency"
-      ? (agencyName ?? (zh ? `机构 ${choice.agency}` : `Agency ${choice.agency}`))
-      : zh
-        ? `行政区划 ${choice.region}`
-        : `Region ${choice.region}`;
   const what =
     choice.kind === "outcome_mix"
       ? zh
         ? "申请办理结果构成"
         : "Outcomes of requests"
       : label(choice.metric, choice.lang);
-  return `${who} · ${what}`;
+  return subjectName ? `${subjectName} · ${what}` : what;
 }

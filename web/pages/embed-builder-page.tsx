@@ -1,17 +1,22 @@
 import { useEffect, useRef, useState } from "react";
 import { AgencyPicker, type AgencyChoice } from "../components/agency-picker";
+import { useEmbedHeight, type EmbedMeasurement } from "../components/embed-measure";
 import { Field } from "../components/field";
 import { Link } from "../components/link";
+import { findRegion, RegionPicker, type RegionChoice } from "../components/region-picker";
 import { useI18n, type MessageKey } from "../i18n";
+import { embedFailure } from "../lib/embed-check";
 import {
   EMBED_FIGURES,
   EMBED_HEIGHTS,
   EMBED_KINDS,
   EMBED_LANGS,
   EMBED_THEMES,
+  EMBED_WIDTHS,
   embedProblems,
   embedSrc,
   embedTitle,
+  measureWidths,
   readEmbedChoice,
   type EmbedProblem,
 } from "../lib/embed-url";
@@ -22,10 +27,11 @@ import { useRequest } from "../lib/use-request";
 import { useTypedParam, useUrlState } from "../lib/use-url-state";
 import { EMBED_SIZE_MESSAGE } from "../../worker/embed/resize-script";
 import { embedSnippet } from "../../worker/embed/snippet";
+import "../styles/embed-builder-page.css";
 
 const PROBLEM_TEXT: Record<EmbedProblem, MessageKey> = {
   chooseAgency: "ebChooseAgency",
-  badRegion: "ebBadRegion",
+  chooseRegion: "ebChooseRegion",
   badYears: "ebBadYears",
 };
 
@@ -37,9 +43,9 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
   const { t, locale } = useI18n();
   const [params, setParams] = useUrlState();
   const choice = readEmbedChoice(params);
-  const [regionText, setRegionText] = useTypedParam("region", setParams);
   const [yearsText, setYearsText] = useTypedParam("years", setParams);
   const [picked, setPicked] = useState<AgencyChoice | null>(null);
+  const [pickedRegion, setPickedRegion] = useState<RegionChoice | null>(null);
   const named = useRequest(
     () =>
       choice.agency === null
@@ -50,20 +56,46 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
             .then((d) => d.agency.name),
     [choice.agency],
   );
+  const regionCode = choice.subject === "region" ? choice.region : "";
+  const namedRegion = useRequest(
+    () => (regionCode === "" ? Promise.resolve(null) : findRegion(regionCode)),
+    [regionCode],
+  );
   const agencyName =
     picked && picked.id === choice.agency
       ? picked.name
       : named.state.kind === "ready"
         ? named.state.data
         : null;
+  const region: RegionChoice | null =
+    pickedRegion && pickedRegion.code === regionCode
+      ? pickedRegion
+      : namedRegion.state.kind === "ready"
+        ? namedRegion.state.data
+        : null;
   const agency: AgencyChoice | null =
-    choice.agency === null ? null : { id: choice.agency, name: agencyName ?? `#${choice.agency}` };
+    choice.agency === null || agencyName === null ? null : { id: choice.agency, name: agencyName };
+  const subjectName = choice.subject === "agency" ? agencyName : (region?.name ?? null);
 
   const problems = embedProblems(choice);
   const src = embedSrc(origin, choice);
-  const title = embedTitle(choice, agencyName, (key, lang) => figureLabel(key, lang));
-  const height = EMBED_HEIGHTS[choice.kind];
-  const snippet = src ? embedSnippet({ src, title, height, origin }) : "";
+  const title = embedTitle(choice, subjectName, (key, lang) => figureLabel(key, lang));
+  const check = useRequest(
+    () => (src === null ? Promise.resolve(null) : embedFailure(src, locale)),
+    [src, locale],
+  );
+  const failure =
+    check.state.kind === "ready"
+      ? check.state.data
+      : check.state.kind === "error"
+        ? [t("ebCheckFailed")]
+        : null;
+  const { measurement, frames } = useEmbedHeight(
+    failure === null ? src : null,
+    measureWidths(choice.width),
+  );
+  const height = measurement.state === "done" ? measurement.height : EMBED_HEIGHTS[choice.kind];
+  const snippet = src ? embedSnippet({ src, title, height, maxWidth: choice.width, origin }) : "";
   const figures: readonly string[] = EMBED_FIGURES.includes(
     choice.metric as (typeof EMBED_FIGURES)[number],
   )
@@ -115,20 +147,21 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
           />
         ) : (
           <>
-            <Field
-              label={t("regionCode")}
-              hint={t("ebRegionHint")}
-              error={problems.includes("badRegion") && regionText !== "" ? t("ebBadRegion") : null}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="numeric"
-                  value={regionText}
-                  onChange={(e) => setRegionText(e.target.value)}
-                />
-              )}
-            </Field>
+            <RegionPicker
+              label={t("ebRegion")}
+              value={region}
+              onChange={(next) => {
+                setPickedRegion(next);
+                setParams({ region: next ? next.code : null });
+              }}
+              error={
+                problems.includes("chooseRegion") && choice.region !== ""
+                  ? t("ebChooseRegion")
+                  : namedRegion.state.kind === "ready" && namedRegion.state.data === null
+                    ? t("ebUnknownRegion")
+                    : null
+              }
+            />
             <Field label={t("pubSumOf")}>
               {(props) => (
                 <select
@@ -222,6 +255,23 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
               />
             )}
           </Field>
+          <Field label={t("ebWidth")} hint={t("ebWidthHint")}>
+            {(props) => (
+              <select
+                {...props}
+                value={String(choice.width)}
+                onChange={(e) => setParams({ width: e.target.value })}
+              >
+                {[...new Set([...EMBED_WIDTHS, choice.width])]
+                  .sort((a, b) => a - b)
+                  .map((width) => (
+                    <option key={width} value={width}>
+                      {t("ebWidthPx", { width })}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
           <div className="field">
             <label>
               <input
@@ -241,10 +291,20 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
         </p>
       ) : (
         <>
+          {failure && (
+            <div className="notice embed-failure" role="alert">
+              <p>{t("ebFailed")}</p>
+              <ul>
+                {failure.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <section aria-labelledby="eb-preview">
             <h3 id="eb-preview">{t("ebPreview")}</h3>
             <div className={`embed-preview embed-preview-${choice.theme}`}>
-              <PreviewFrame src={src} title={title} height={height} />
+              <PreviewFrame src={src} title={title} height={height} width={choice.width} />
             </div>
             <p>
               <a href={src} target="_blank" rel="noopener">
@@ -262,7 +322,10 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
               </Link>
             </p>
           </section>
-          <SnippetBox snippet={snippet} />
+          {failure === null && check.state.kind === "ready" && (
+            <SnippetBox snippet={snippet} measurement={measurement} width={choice.width} />
+          )}
+          {frames}
         </>
       )}
     </main>
@@ -273,7 +336,8 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
  * The embed as a host page shows it: sized, as the loader would, to the height the embed reports,
  * trusted only from this frame and its origin.
  */
-function PreviewFrame({ src, title, height }: { src: string; title: string; height: number }) {
+function PreviewFrame(props: { src: string; title: string; height: number; width: number }) {
+  const { src, title, height, width } = props;
   const frame = useRef<HTMLIFrameElement>(null);
   const [measured, setMeasured] = useState<{ src: string; height: number } | null>(null);
   useEffect(() => {
@@ -294,26 +358,32 @@ function PreviewFrame({ src, title, height }: { src: string; title: string; heig
       src={src}
       title={title}
       height={measured?.src === src ? measured.height : height}
+      style={{ maxWidth: width }}
       loading="lazy"
     />
   );
 }
 
-/** The HTML to paste, read-only, with a copy button that says whether copying worked. */
-function SnippetBox({ snippet }: { snippet: string }) {
+/**
+ * The HTML to paste, read-only, with a copy button that says whether copying worked; what it said
+ * is forgotten when the code changes. Copying waits for the height to be measured.
+ */
+function SnippetBox(props: { snippet: string; measurement: EmbedMeasurement; width: number }) {
+  const { snippet, measurement, width } = props;
   const { t } = useI18n();
   const box = useRef<HTMLTextAreaElement>(null);
-  const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
+  const [copied, setCopied] = useState<{ snippet: string; result: "done" | "failed" } | null>(null);
+  const result = copied?.snippet === snippet ? copied.result : null;
   const copy = async () => {
     try {
       if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
       await navigator.clipboard.writeText(snippet);
-      setCopied("done");
+      setCopied({ snippet, result: "done" });
     } catch {
       // Without clipboard access (an insecure origin, a denied permission) the reader copies by hand.
       box.current?.focus();
       box.current?.select();
-      setCopied("failed");
+      setCopied({ snippet, result: "failed" });
     }
   };
   return (
@@ -332,13 +402,22 @@ function SnippetBox({ snippet }: { snippet: string }) {
           />
         )}
       </Field>
+      <p className="muted" role="status">
+        {measurement.state === "measuring" && t("ebMeasuring")}
+        {measurement.state === "done" && t("ebMeasured", { height: measurement.height, width })}
+        {measurement.state === "failed" && t("ebMeasureFailed")}
+      </p>
       <p>
-        <button type="button" onClick={() => void copy()}>
+        <button
+          type="button"
+          disabled={measurement.state === "measuring"}
+          onClick={() => void copy()}
+        >
           {t("ebCopy")}
         </button>{" "}
-        <span role="status" className={copied === "failed" ? "field-error" : "muted"}>
-          {copied === "done" && t("ebCopied")}
-          {copied === "failed" && t("ebCopyFailed")}
+        <span role="status" className={result === "failed" ? "field-error" : "muted"}>
+          {result === "done" && t("ebCopied")}
+          {result === "failed" && t("ebCopyFailed")}
         </span>
       </p>
     </section>

@@ -14,6 +14,9 @@ import { EMBED_ROOT_ID } from "./resize-script";
 import { EMBED_TEXT, type EmbedText } from "./text";
 import type { EmbedView } from "./view";
 
+/** Frames narrower than this (in CSS px) get the compact drawing. */
+const COMPACT_BELOW = 480;
+
 export interface EmbedPageOptions {
   /** The resize script's URL; without it the page has no script at all. */
   resizeScriptUrl?: string;
@@ -38,9 +41,13 @@ export const EMBED_CSS =
   `body{font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif;font-variant-numeric:tabular-nums;-webkit-text-size-adjust:100%;overflow-wrap:anywhere}` +
   `#${EMBED_ROOT_ID}{padding:12px 16px}h1{font-size:16px;line-height:1.35;margin:0;font-weight:600}` +
   `.sub,.notes,.links,footer{font-size:12px;color:var(--mu);margin:2px 0 0}.fig{margin:10px 0 6px}` +
-  `.notes{padding:0;list-style:none}a{color:var(--ln)}a:focus-visible{outline:2px solid var(--ln);outline-offset:2px}` +
+  `.reasons{margin:8px 0;padding-inline-start:1.2em}.notes{padding:0;list-style:none}a{color:var(--ln)}a:focus-visible{outline:2px solid var(--ln);outline-offset:2px}` +
   `.chart{display:block;width:100%;height:auto;overflow:visible}.chart text{font-size:12px;fill:var(--fg)}` +
-  `.chart .mu{fill:var(--mu)}.chart .sm{font-size:11px}.chart .big,.chart .vl{font-weight:600}` +
+  // One drawing per layout; the frame's own width picks which (no script needed).
+  `.chart.compact{display:none}.fig-card .chart.wide{max-width:400px}` +
+  `@media (max-width:${COMPACT_BELOW - 0.02}px){#${EMBED_ROOT_ID}{padding:8px 10px}.chart.wide{display:none}` +
+  `.chart.compact{display:block;max-width:360px}}` +
+  `.chart .mu{fill:var(--mu)}.chart.wide .sm{font-size:11px}.chart .big,.chart .vl{font-weight:600}` +
   `.chart .un{font-size:16px;fill:var(--mu)}.chart .sr,.chart .pt{fill:var(--s)}.chart .pt{stroke:var(--bg);stroke-width:1.5}` +
   `.chart .ln{fill:none;stroke:var(--s);stroke-width:2;stroke-linejoin:round;stroke-linecap:round}` +
   `.chart .gr{stroke:var(--gr)}.chart .ax{stroke:var(--ax)}.chart .brk{stroke:var(--mu);stroke-dasharray:4 3}` +
@@ -49,6 +56,14 @@ export const EMBED_CSS =
   // Hidden but read aloud; shown when a keyboard user tabs into one of its links. On a wrapper, not
   // the table: a table keeps its content's width whatever its own, and would widen the page.
   `.visually-hidden:not(:focus-within){position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}`;
+
+/** Both drawings of the chart: the wide one and the compact one, which CSS shows below 480 px. */
+function renderCharts(view: EmbedView): string {
+  return (
+    renderChart(view, { id: "nb", layout: "wide" }) +
+    renderChart(view, { id: "nbc", layout: "compact" })
+  );
+}
 
 /** The chart of `view.kind` as an SVG string. */
 function renderChart(view: EmbedView, options: ChartOptions = {}): string {
@@ -85,7 +100,7 @@ export function renderEmbedPage(view: EmbedView, options: EmbedPageOptions = {})
     `<title>${escapeHtml(view.title)}</title><style>${EMBED_CSS}</style></head>` +
     `<body><div id="${EMBED_ROOT_ID}"><header><h1>${escapeHtml(view.title)}</h1>` +
     (view.subtitle ? `<p class="sub">${escapeHtml(view.subtitle)}</p>` : "") +
-    `</header><div class="fig">${renderChart(view)}</div>` +
+    `</header><div class="fig fig-${view.kind.replace("_", "-")}">${renderCharts(view)}</div>` +
     (notes.length > 0
       ? `<ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`
       : "") +

@@ -35,6 +35,13 @@ export interface EmbedText {
   /** The change in words, for the card's description. */
   changeWords: (direction: "up" | "down" | "flat", magnitude: string, against: string) => string;
   noComparison: (against: string) => string;
+  /** The error page's heading. */
+  failed: string;
+  /** What the reader of a page with a broken embed can do (the reader is often its author). */
+  failedHint: string;
+  /** The embed's parameters by their names in the address. */
+  params: Record<string, string>;
+  unknownParam: (name: string) => string;
 }
 
 export const EMBED_TEXT: Record<EmbedLang, EmbedText> = {
@@ -71,6 +78,21 @@ export const EMBED_TEXT: Record<EmbedLang, EmbedText> = {
     changeWords: (d, m, a) =>
       d === "flat" ? `较 ${a} 持平` : `较 ${a} ${d === "up" ? "增加" : "减少"} ${m}`,
     noComparison: (a) => `${a} 无数据，无法比较`,
+    failed: "无法显示此图表",
+    failedHint: "请检查嵌入代码中的地址，或在年报平台的“嵌入图表”页重新生成代码。",
+    params: {
+      metric: "指标",
+      years: "年份",
+      kind: "图表类型",
+      theme: "配色",
+      transparent: "透明背景",
+      lang: "语言",
+      scope: "汇总口径",
+      v: "数据版本",
+      id: "机构编号",
+      code: "地区代码",
+    },
+    unknownParam: (name) => `地址中有无法识别的参数“${name}”`,
   },
   en: {
     data: "Data",
@@ -105,5 +127,21 @@ export const EMBED_TEXT: Record<EmbedLang, EmbedText> = {
     previous: "previous year",
     changeWords: (d, m, a) => (d === "flat" ? `no change from ${a}` : `${d} ${m} from ${a}`),
     noComparison: (a) => `no data for ${a} to compare`,
+    failed: "This chart cannot be shown",
+    failedHint:
+      "Check the address in the embed code, or make the code again on the Nianbao embed page.",
+    params: {
+      metric: "Figure",
+      years: "Years",
+      kind: "Chart type",
+      theme: "Colours",
+      transparent: "Transparent background",
+      lang: "Language",
+      scope: "Sum of",
+      v: "Data version",
+      id: "Agency number",
+      code: "Region code",
+    },
+    unknownParam: (name) => `The address has a parameter that is not understood: “${name}”`,
   },
 };

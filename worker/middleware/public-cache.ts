@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
+import { BUILD_ID } from "../http/build-id";
 import { id } from "../http/params";
 import { currentDataVersion } from "../db/data-version-memo";
 import { versionTag } from "../db/queries/data-version";
@@ -104,10 +105,10 @@ function remember(key: string, entry: Remembered) {
   }
 }
 
-/** The request's URL with the version tag added, so each version is its own cache entry. */
+/** The request's URL with the build and the version tag added: each is its own cache entry. */
 function cacheKeyUrl(url: string, tag: string | null): string {
-  if (tag === null) return url;
   const key = new URL(url);
-  key.searchParams.set("__version", tag.replaceAll('"', ""));
+  key.searchParams.set("__build", BUILD_ID);
+  if (tag !== null) key.searchParams.set("__version", tag.replaceAll('"', ""));
   return key.toString();
 }

@@ -4,12 +4,13 @@ import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { LOADER_SCRIPT } from "../embed/loader-script";
+import { renderEmbedError } from "../embed/error-page";
 import { EMBED_CSS, renderEmbedPage } from "../embed/page";
 import { RESIZE_SCRIPT } from "../embed/resize-script";
 import { attachment, toCsv } from "../http/csv";
-import { notFound } from "../http/errors";
+import { ApiError, notFound } from "../http/errors";
 import { flag, id, regionPrefix, scope, yearList } from "../http/params";
-import { cached, errors, NOT_MODIFIED, PUBLIC, textAnswer } from "../openapi/contract";
+import { cached, ERRORS, errors, NOT_MODIFIED, PUBLIC, textAnswer } from "../openapi/contract";
 import { PARAMETER_TEXT } from "../openapi/parameter-text";
 import { routeGroup } from "../openapi/route-group";
 import { currentDataVersion } from "../db/data-version-memo";
@@ -143,6 +144,18 @@ function embedOperation(subject: keyof typeof SUBJECTS, as: "page" | "data") {
   };
 }
 
+const ERROR_PAGE_TEXT =
+  "说明原因的中文（lang=en 时为英文）页面。A page saying why, in the embed's language.";
+
+/** A page's refusal: the error page to a browser (it asks for HTML), the JSON error to others. */
+const pageError = (status: 400 | 404 | 410) => ({
+  description: ERRORS[status].description,
+  content: {
+    ...ERRORS[status].content,
+    "text/html": { schema: z.string().meta({ description: ERROR_PAGE_TEXT }) },
+  },
+});
+
 const embedAnswers = (as: "page" | "data") => ({
   200: cached(
     as === "page"
@@ -150,7 +163,9 @@ const embedAnswers = (as: "page" | "data") => ({
       : textAnswer("The embed's figures.", "text/csv", CSV_TEXT),
   ),
   304: NOT_MODIFIED,
-  ...errors(400, 404, 410),
+  ...(as === "page"
+    ? { 400: pageError(400), 404: pageError(404), 410: pageError(410) }
+    : errors(400, 404, 410)),
 });
 
 const agencyParams = z.object({ id });
@@ -179,6 +194,30 @@ const regionDataRoute = createRoute({
 
 const embeds = routeGroup();
 embeds.use(embedHeaders);
+embeds.onError((error, c) => {
+  if (!(error instanceof ApiError) || !wantsErrorPage(c)) throw error;
+  const query = new URL(c.req.url).searchParams;
+  const theme = query.get("theme");
+  const html = renderEmbedError(
+    {
+      lang: query.get("lang") === "en" ? "en" : "zh",
+      theme: theme === "light" || theme === "dark" ? theme : "auto",
+      failure: error.toBody().error,
+    },
+    { resizeScriptUrl: "/embed/resize.js" },
+  );
+  return c.html(html, error.status);
+});
+
+/**
+ * A browser framing an embed page asks for HTML and should show the reader a sentence; scripts
+ * and API clients (no `text/html` in Accept) keep the JSON error every route answers with.
+ */
+function wantsErrorPage(c: Context<AppEnv>): boolean {
+  const { pathname } = new URL(c.req.url);
+  if (/\.(csv|js)$/.test(pathname)) return false;
+  return /\btext\/html\b/i.test(c.req.header("accept") ?? "");
+}
 
 /** `/embed/*`: the charts other sites frame, rendered here as HTML and SVG. */
 export const embedRoutes = embeds

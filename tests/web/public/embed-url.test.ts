@@ -3,7 +3,9 @@ import {
   embedProblems,
   embedSrc,
   embedTitle,
+  measureWidths,
   readEmbedChoice,
+  snippetHeight,
   type EmbedChoice,
 } from "../../../web/lib/embed-url";
 
@@ -25,7 +27,34 @@ describe("readEmbedChoice", () => {
       lang: "zh",
       years: "",
       scope: "self",
+      width: 640,
     });
+  });
+
+  it("keeps the frame's width within what can be measured", () => {
+    const width = (w: string) => readEmbedChoice(new URLSearchParams(`width=${w}`)).width;
+    expect(width("800")).toBe(800);
+    expect(width("100")).toBe(320);
+    expect(width("5000")).toBe(1200);
+    expect(width("12.5")).toBe(640);
+  });
+});
+
+describe("measureWidths", () => {
+  it("measures at the narrowest frame, each side of the compact breakpoint and the widest", () => {
+    expect(measureWidths(640)).toEqual([320, 479, 480, 640]);
+    expect(measureWidths(480)).toEqual([320, 479, 480]);
+    expect(measureWidths(400)).toEqual([320, 400]);
+    expect(measureWidths(320)).toEqual([320]);
+  });
+});
+
+describe("snippetHeight", () => {
+  it("is the tallest measured height, rounded up with a little to spare, once all are in", () => {
+    expect(snippetHeight([401, 417.2, 388])).toBe(418 + 4);
+    expect(snippetHeight([401, undefined])).toBeNull();
+    expect(snippetHeight([])).toBeNull();
+    expect(snippetHeight([0])).toBeNull();
   });
 });
 
@@ -47,7 +76,8 @@ describe("embedSrc", () => {
 
   it("makes no address while the choice is incomplete or malformed", () => {
     expect(embedProblems(choice({ agency: null }))).toEqual(["chooseAgency"]);
-    expect(embedProblems(choice({ subject: "region", region: "4" }))).toEqual(["badRegion"]);
+    expect(embedProblems(choice({ subject: "region", region: "" }))).toEqual(["chooseRegion"]);
+    expect(embedProblems(choice({ subject: "region", region: "4" }))).toEqual(["chooseRegion"]);
     expect(embedProblems(choice({ years: "2024-2019" }))).toEqual(["badYears"]);
     expect(embedProblems(choice({ years: "2019-2024,2026" }))).toEqual([]);
     expect(embedSrc("https://n.example", choice({ years: "19-24" }))).toBeNull();
@@ -61,11 +91,22 @@ describe("embedTitle", () => {
     expect(embedTitle(choice(), "示例市人民政府办公室", label)).toBe(
       "示例市人民政府办公室 · metrics.website_visits@zh",
     );
-    expect(embedTitle(choice({ subject: "region", region: "41", lang: "en" }), null, label)).toBe(
-      "Region 41 · metrics.website_visits@en",
+    expect(
+      embedTitle(
+        choice({ subject: "region", region: "410000", lang: "en" }),
+        "河南省人民政府",
+        label,
+      ),
+    ).toBe("河南省人民政府 · metrics.website_visits@en");
+    expect(embedTitle(choice({ kind: "outcome_mix" }), "示例市人民政府办公室", label)).toBe(
+      "示例市人民政府办公室 · 申请办理结果构成",
     );
-    expect(embedTitle(choice({ kind: "outcome_mix" }), null, label)).toBe(
-      "机构 7 · 申请办理结果构成",
-    );
+  });
+
+  it("names only the figure while the name is unknown, never a number or a code", () => {
+    expect(embedTitle(choice(), null, label)).toBe("metrics.website_visits@zh");
+    expect(
+      embedTitle(choice({ subject: "region", region: "41", kind: "outcome_mix" }), null, label),
+    ).toBe("申请办理结果构成");
   });
 });

@@ -3,13 +3,22 @@
  * before (▲/▼ with sign; % for counts and amounts, percentage points for rates), or "—".
  */
 
-import { escapeHtml, textWidth } from "../markup";
+import { escapeHtml, textWidth, truncate } from "../markup";
 import { formatAmount, formatPercent, formatValue } from "../number-format";
 import { EMBED_TEXT } from "../text";
 import type { EmbedPoint, EmbedView } from "../view";
-import { emptyChart, round, svgFrame, valueWithUnit, type ChartOptions } from "./svg";
+import {
+  chartSize,
+  emptyChart,
+  FONT,
+  round,
+  svgFrame,
+  valueWithUnit,
+  type ChartOptions,
+} from "./svg";
 
-const WIDTH = 320;
+/** The wide card's width; a compact one takes the compact drawing's. */
+const WIDE_WIDTH = 320;
 const HEIGHT = 118;
 const BIG = 40;
 const UNIT = 16;
@@ -26,13 +35,16 @@ export function renderCard(view: EmbedView, options: ChartOptions = {}): string 
   const current = points[points.length - 1];
   if (current === undefined) return emptyChart(view, options);
   const previous = points.length > 1 ? points[points.length - 2]! : undefined;
+  const width = options.layout === "compact" ? chartSize(options).width : WIDE_WIDTH;
+  const year = ` · ${current.label}`;
+  const label = truncate(figure.label, width / FONT - textWidth(year));
 
   const number = formatValue(current.value, figure.unit, lang);
   const unit = current.value === null || figure.unit === "rate" ? "" : figure.unitLabel;
   const unitWidth = unit ? textWidth(unit) * UNIT + 6 : 0;
   // Shrink the number rather than let a long one (3,985,758,000 visits) run off the card. An
   // attribute, not `style=`, so the page's CSP needs no 'unsafe-inline' for attributes.
-  const size = Math.min(BIG, round((WIDTH - unitWidth) / (textWidth(number) * 1.05)));
+  const size = Math.min(BIG, round((width - unitWidth) / (textWidth(number) * 1.05)));
   const change = cardChange(current, previous, view);
   const versus = t.versus(previous?.label ?? t.previous);
   const changeText = change
@@ -40,18 +52,19 @@ export function renderCard(view: EmbedView, options: ChartOptions = {}): string 
     : "—";
 
   const body =
-    `<text class="mu" x="0" y="16">${escapeHtml(figure.label)} · ${escapeHtml(current.label)}</text>` +
+    `<text class="mu" x="0" y="16">${escapeHtml(label + year)}</text>` +
     `<text class="tx big" x="0" y="66"><tspan font-size="${size}">${escapeHtml(number)}</tspan>` +
     (unit ? `<tspan class="un" dx="6">${escapeHtml(unit)}</tspan>` : "") +
     `</text><text class="mu" x="0" y="100">${escapeHtml(versus)} <tspan class="tx">${escapeHtml(changeText)}</tspan></text>`;
 
   return svgFrame({
-    width: WIDTH,
+    width,
     height: HEIGHT,
     title: view.title,
     desc: describeCard(view),
     body,
     id: options.id,
+    layout: options.layout,
   });
 }
 

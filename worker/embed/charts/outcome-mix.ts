@@ -9,19 +9,23 @@ import { darkInkOn, OUTCOME_COLOURS, SERIES_ORDER } from "../palette";
 import { EMBED_TEXT } from "../text";
 import type { EmbedMixRow, EmbedView } from "../view";
 import {
+  chartSize,
   emptyChart,
   FONT,
   round,
   svgFrame,
   tooltip,
   valueWithUnit,
-  VIEW_WIDTH,
   type ChartOptions,
 } from "./svg";
 
 const LABEL_MAX_EM = 10;
 const ROW = 28;
 const BAR = 20;
+/** Stacked rows: the name above its bar, which then spans the whole width. */
+const STACKED_ROW = 42;
+/** The share of the width beyond which a name goes above its bar. */
+const STACK_ABOVE = 0.3;
 const GAP = 8;
 const SWATCH = 10;
 /** Segments narrower than this carry their share only in the `<title>`. */
@@ -37,18 +41,27 @@ export function renderOutcomeMix(view: EmbedView, options: ChartOptions = {}): s
   const rows = view.mix ?? [];
   if (rows.length === 0) return emptyChart(view, options);
   const t = EMBED_TEXT[view.lang];
+  const { width: viewWidth } = chartSize(options);
+  // Names above their bars when the compact drawing is too narrow to give them a column.
+  const stacked =
+    options.layout === "compact" &&
+    Math.max(...rows.map((r) => textWidth(r.label))) * FONT > viewWidth * STACK_ABOVE;
   const families = mixFamilies(rows);
-  const labels = rows.map((r) => truncate(r.label, LABEL_MAX_EM));
-  const labelWidth = Math.max(...labels.map(textWidth)) * FONT;
-  const x0 = round(labelWidth + GAP);
-  const barWidth = VIEW_WIDTH - x0;
+  const labels = rows.map((r) => truncate(r.label, stacked ? viewWidth / FONT : LABEL_MAX_EM));
+  const labelWidth = stacked ? 0 : Math.max(...labels.map(textWidth)) * FONT;
+  const x0 = stacked ? 0 : round(labelWidth + GAP);
+  const barWidth = viewWidth - x0;
+  const row = stacked ? STACKED_ROW : ROW;
 
   let body = "";
-  rows.forEach((row, i) => {
-    const y = i * ROW + (ROW - BAR) / 2;
+  rows.forEach((mixRow, i) => {
+    const y = stacked ? i * row + 16 : i * row + (row - BAR) / 2;
     const cy = y + BAR / 2;
-    body += `<g>${tooltip(row.label)}<text class="tx" x="${round(labelWidth)}" y="${cy}" dy=".35em" text-anchor="end">${escapeHtml(labels[i]!)}</text></g>`;
-    const values = families.map((f) => Math.max(0, partValue(row, f.key)));
+    const label = stacked
+      ? `<text class="tx" x="0" y="${i * row + 12}">${escapeHtml(labels[i]!)}</text>`
+      : `<text class="tx" x="${round(labelWidth)}" y="${cy}" dy=".35em" text-anchor="end">${escapeHtml(labels[i]!)}</text>`;
+    body += `<g>${tooltip(mixRow.label)}${label}</g>`;
+    const values = families.map((f) => Math.max(0, partValue(mixRow, f.key)));
     const total = values.reduce((a, b) => a + b, 0);
     if (total === 0) {
       body += `<text class="mu" x="${x0}" y="${cy}" dy=".35em">${t.noData}</text>`;
@@ -63,21 +76,22 @@ export function renderOutcomeMix(view: EmbedView, options: ChartOptions = {}): s
       const share = formatPercent(shares[j], view.lang);
       body +=
         `<rect class="seg" x="${round(x)}" y="${y}" width="${round(width)}" height="${BAR}" fill="${family.colour}">` +
-        `${tooltip(`${row.label} · ${family.label}${t.colon}${t.share(valueWithUnit(value, view), share)}`)}</rect>`;
+        `${tooltip(`${mixRow.label} · ${family.label}${t.colon}${t.share(valueWithUnit(value, view), share)}`)}</rect>`;
       if (width >= MIN_LABELLED)
         body += `<text class="${darkInkOn(family.colour) ? "ink-d" : "ink-l"} sm" x="${round(x + width / 2)}" y="${cy}" dy=".35em" text-anchor="middle">${formatPercent(Math.round(shares[j]!), view.lang)}</text>`;
       x += width;
     });
   });
 
-  const legend = legendItems(families, rows.length * ROW + 8);
+  const legend = legendItems(families, rows.length * row + 8, viewWidth);
   return svgFrame({
-    width: VIEW_WIDTH,
+    width: viewWidth,
     height: legend.bottom + 6,
     title: view.title,
     desc: describeOutcomeMix(view),
     body: body + legend.markup,
     id: options.id,
+    layout: options.layout,
   });
 }
 
@@ -126,13 +140,14 @@ export function percentShares(values: readonly number[]): number[] {
 function legendItems(
   families: readonly MixFamily[],
   top: number,
+  viewWidth: number,
 ): { markup: string; bottom: number } {
   let x = 0;
   let y = top;
   let markup = "";
   for (const family of families) {
     const width = SWATCH + 6 + textWidth(family.label) * FONT + 14;
-    if (x > 0 && x + width > VIEW_WIDTH) {
+    if (x > 0 && x + width > viewWidth) {
       x = 0;
       y += 20;
     }

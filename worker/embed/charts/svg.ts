@@ -9,15 +9,34 @@ import { EMBED_TEXT } from "../text";
 import type { EmbedView } from "../view";
 
 /** The drawing width in user units; the SVG scales to its box (`width="100%"`). */
-export const VIEW_WIDTH = 560;
+const VIEW_WIDTH = 560;
 /** Label text size in user units; `textWidth` ems × this = width. */
 export const FONT = 12;
 /** Axis tick text size. */
-export const SMALL = 11;
+const SMALL = 11;
+
+/**
+ * `wide` for frames of 480 px and more; `compact` below, drawn 300 units wide with no text under
+ * 12 units, so that in a 320 px frame (10 px padding each side) every label is drawn at 12 px or
+ * larger instead of a 560-wide drawing shrunk to half.
+ */
+export type ChartLayout = "wide" | "compact";
+
+/** The compact drawing's width: a 320 px frame less the compact page's padding. */
+const COMPACT_WIDTH = 300;
 
 export interface ChartOptions {
   /** Prefix of the ids the SVG's `<title>`/`<desc>` get; unique per document. Default "nb". */
   id?: string;
+  /** Default "wide". */
+  layout?: ChartLayout;
+}
+
+/** Width and text sizes of a layout, in user units. */
+export function chartSize(options: ChartOptions): { width: number; font: number; small: number } {
+  return options.layout === "compact"
+    ? { width: COMPACT_WIDTH, font: FONT, small: FONT }
+    : { width: VIEW_WIDTH, font: FONT, small: SMALL };
 }
 
 /** The `<svg>`: `role="img"`, named by its `<title>` and described by its `<desc>`. */
@@ -28,10 +47,11 @@ export function svgFrame(frame: {
   desc: string;
   body: string;
   id?: string;
+  layout?: ChartLayout;
 }): string {
   const id = escapeHtml(frame.id ?? "nb");
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="${id}-t ${id}-d" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${frame.layout ?? "wide"}" role="img" aria-labelledby="${id}-t ${id}-d" ` +
     `viewBox="0 0 ${frame.width} ${round(frame.height)}" width="100%">` +
     `<title id="${id}-t">${escapeHtml(frame.title)}</title><desc id="${id}-d">${escapeHtml(frame.desc)}</desc>` +
     `${frame.body}</svg>`
@@ -41,13 +61,15 @@ export function svgFrame(frame: {
 /** A chart with nothing to draw: the frame and a "no data" line. */
 export function emptyChart(view: EmbedView, options: ChartOptions): string {
   const t = EMBED_TEXT[view.lang];
+  const { width } = chartSize(options);
   return svgFrame({
-    width: VIEW_WIDTH,
+    width,
     height: 40,
     title: view.title,
     desc: `${view.figure.label}${t.colon}${t.noData}`,
-    body: `<text class="mu" x="${VIEW_WIDTH / 2}" y="24" text-anchor="middle">${t.noData}</text>`,
+    body: `<text class="mu" x="${width / 2}" y="24" text-anchor="middle">${t.noData}</text>`,
     id: options.id,
+    layout: options.layout,
   });
 }
 

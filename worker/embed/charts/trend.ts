@@ -9,31 +9,33 @@ import { linearScale, niceTicks } from "../scale";
 import { EMBED_TEXT } from "../text";
 import type { EmbedView } from "../view";
 import {
+  chartSize,
   emptyChart,
   round,
-  SMALL,
   svgFrame,
   tooltip,
   unitCaption,
   valueWithUnit,
-  VIEW_WIDTH,
   type ChartOptions,
 } from "./svg";
 
-const HEIGHT = 240;
+/** The drawing's height by layout: the compact one is narrower, so less tall for the same shape. */
+const HEIGHT = { wide: 240, compact: 200 };
 const TOP = 30;
 const BOTTOM = 24;
 const RIGHT = 12;
 /** Room between the axis and the first and last year. */
 const INSET = 18;
-/** Beyond this many years, every other year is labelled. */
-const MAX_X_LABELS = 12;
+/** Space between two year labels, in user units. */
+const LABEL_GAP = 8;
 
 export function renderTrend(view: EmbedView, options: ChartOptions = {}): string {
   const { points, lang, figure } = view;
   const t = EMBED_TEXT[lang];
   const known = points.flatMap((p) => (p.value === null ? [] : [p.value]));
   if (points.length === 0 || known.length === 0) return emptyChart(view, options);
+  const { width, small } = chartSize(options);
+  const height = HEIGHT[options.layout ?? "wide"];
 
   const ticks = niceTicks(
     Math.min(0, ...known),
@@ -42,18 +44,16 @@ export function renderTrend(view: EmbedView, options: ChartOptions = {}): string
     figure.unit === "count" ? 1 : 0,
   );
   const tickLabels = ticks.map((v) => formatValue(v, figure.unit, lang));
-  const left = round(Math.max(...tickLabels.map(textWidth)) * SMALL + 8);
-  const bottom = HEIGHT - BOTTOM;
+  const left = round(Math.max(...tickLabels.map(textWidth)) * small + 8);
+  const bottom = height - BOTTOM;
   const y = linearScale([ticks[0]!, ticks[ticks.length - 1]!], [bottom, TOP]);
 
   const byYear = points.every((p) => p.year !== undefined);
   const first = byYear ? points[0]!.year! : 0;
   const last = byYear ? points[points.length - 1]!.year! : points.length - 1;
-  const xScale = linearScale([first, last], [left + INSET, VIEW_WIDTH - RIGHT - INSET]);
+  const xScale = linearScale([first, last], [left + INSET, width - RIGHT - INSET]);
   const x = (i: number) =>
-    round(
-      points.length === 1 ? (left + VIEW_WIDTH - RIGHT) / 2 : xScale(byYear ? points[i]!.year! : i),
-    );
+    round(points.length === 1 ? (left + width - RIGHT) / 2 : xScale(byYear ? points[i]!.year! : i));
 
   let body = "";
   const unit = unitCaption(view);
@@ -61,22 +61,27 @@ export function renderTrend(view: EmbedView, options: ChartOptions = {}): string
   ticks.forEach((tick, i) => {
     const ty = round(y(tick));
     body +=
-      `<line class="${tick === 0 ? "ax" : "gr"}" x1="${left}" x2="${VIEW_WIDTH - RIGHT}" y1="${ty}" y2="${ty}"/>` +
+      `<line class="${tick === 0 ? "ax" : "gr"}" x1="${left}" x2="${width - RIGHT}" y1="${ty}" y2="${ty}"/>` +
       `<text class="mu sm" x="${left - 6}" y="${ty}" dy=".35em" text-anchor="end">${escapeHtml(tickLabels[i]!)}</text>`;
   });
-  const every = Math.ceil(points.length / MAX_X_LABELS);
+  const every = labelStep(
+    points.map((p) => textWidth(p.label) * small),
+    Math.min(width, ...points.slice(1).map((_, i) => x(i + 1) - x(i))),
+  );
   points.forEach((p, i) => {
-    if (i % every === 0 || i === points.length - 1)
+    // Counted back from the latest year, which is always labelled.
+    if ((points.length - 1 - i) % every === 0)
       body += `<text class="mu sm" x="${x(i)}" y="${bottom + 16}" text-anchor="middle">${escapeHtml(p.label)}</text>`;
   });
 
   const marker = breakPosition(view, x);
   if (marker !== null) {
     const label = t.breakLabel(view.templateBreakYear!);
-    const fits = marker + 4 + textWidth(label) * SMALL <= VIEW_WIDTH;
-    body +=
-      `<line class="brk" x1="${marker}" x2="${marker}" y1="${TOP - 12}" y2="${bottom}"/>` +
-      `<text class="mu sm" x="${fits ? marker + 4 : marker - 4}" y="${TOP - 4}"${fits ? "" : ' text-anchor="end"'}>${escapeHtml(label)}</text>`;
+    const fits = marker + 4 + textWidth(label) * small <= width;
+    body += `<line class="brk" x1="${marker}" x2="${marker}" y1="${TOP - 12}" y2="${bottom}"/>`;
+    // A compact chart has no room beside the line for it; the page's note below says the same.
+    if (options.layout !== "compact")
+      body += `<text class="mu sm" x="${fits ? marker + 4 : marker - 4}" y="${TOP - 4}"${fits ? "" : ' text-anchor="end"'}>${escapeHtml(label)}</text>`;
   }
 
   body += `<path class="ln" d="${linePath(view, x, y)}"/>`;
@@ -92,13 +97,20 @@ export function renderTrend(view: EmbedView, options: ChartOptions = {}): string
   body += `<text class="tx vl" x="${rightmost ? x(lastKnown) + 6 : x(lastKnown)}" y="${round(y(points[lastKnown]!.value!) - 9)}" text-anchor="${rightmost ? "end" : "middle"}">${escapeHtml(latest)}</text>`;
 
   return svgFrame({
-    width: VIEW_WIDTH,
-    height: HEIGHT,
+    width,
+    height,
     title: view.title,
     desc: describeTrend(view),
     body,
     id: options.id,
+    layout: options.layout,
   });
+}
+
+/** Label every `n`th year, the smallest `n` at which neighbouring labels do not touch. */
+function labelStep(labelWidths: number[], spacing: number): number {
+  const widest = Math.max(0, ...labelWidths) + LABEL_GAP;
+  return Math.max(1, Math.ceil(widest / Math.max(spacing, 1)));
 }
 
 /**
