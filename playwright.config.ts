@@ -12,6 +12,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "zh-CN",
+    // A click on a control that never becomes enabled fails here, naming the control, rather
+    // than at the test's timeout.
+    actionTimeout: 20_000,
     launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {

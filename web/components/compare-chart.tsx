@@ -44,7 +44,13 @@ export function CompareChart({ rows, config, kind, unit, caption, size }: Props)
   );
 
   const chart = (
-    <BarChart data={data} layout="vertical" width={size?.width} height={size?.height ?? height}>
+    <BarChart
+      data={data}
+      layout="vertical"
+      width={size?.width}
+      height={size?.height ?? height}
+      accessibilityLayer={false}
+    >
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
       <XAxis
         type="number"

@@ -33,7 +33,7 @@ export function CompletenessChart({ rows, states, size }: Props) {
   const showLate = rows.some((row) => row.late !== null);
 
   const chart = (
-    <BarChart data={data} width={size?.width} height={size?.height}>
+    <BarChart data={data} width={size?.width} height={size?.height} accessibilityLayer={false}>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
       <XAxis dataKey="level" interval={0} />
       <YAxis allowDecimals={false} />

@@ -150,6 +150,7 @@ function UnitChart({
   const data = rows.map((row) => ({ year: row.year, ...row.values }));
   return (
     <LineChart
+      accessibilityLayer={false}
       data={data}
       width={size?.width}
       height={size?.height ?? HEIGHT}
