@@ -30,6 +30,9 @@ test("a published report's text fills the form after a preview, and the import c
   await dialog.getByLabel("年报全文").fill(fixtureText);
   await dialog.getByRole("button", { name: "解析", exact: true }).click();
   await expect(dialog.getByText("洛阳市人民政府办公室").first()).toBeVisible();
+  // Another agency's text: importing it into this draft needs a word from the submitter.
+  await expect(dialog.getByRole("button", { name: "确认导入" })).toBeDisabled();
+  await dialog.getByRole("checkbox", { name: /^是，仍要导入到 .* 2022 年度报告$/ }).check();
   await dialog.getByRole("button", { name: "确认导入" }).click();
 
   await expect(page.locator('[data-figure="section3.new_received.total"]')).toHaveValue("95");

@@ -33,6 +33,7 @@ function MetricField({ def, index, value, mark, readOnly }: MetricFieldProps) {
         severity={mark?.severity}
         note={mark?.note}
         highlighted={mark?.highlighted}
+        comment={mark?.comment}
         readOnly={readOnly}
         describedBy={`${id}-definition`}
       />
