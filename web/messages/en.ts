@@ -579,6 +579,7 @@ export const en: Record<MessageKey, string> = {
   cmpCsv: "Download the data (CSV)",
   cmpCsvPart: "Download the data (CSV, part {n} of {total})",
   dbCompareLink: "Compare agencies",
+  scrollTableLabel: "{name} (table)",
   dbTrendsLink: "Trends",
   dbQualityLink: "Data quality",
   qTitle: "Data quality",

@@ -563,6 +563,7 @@ export const zhCN = {
   cmpCsv: "下载数据（CSV）",
   cmpCsvPart: "下载数据（CSV，第 {n}/{total} 部分）",
   dbCompareLink: "横向比较",
+  scrollTableLabel: "{name}（表格）",
   dbTrendsLink: "历年趋势",
   dbQualityLink: "数据质量",
   qTitle: "数据质量",
