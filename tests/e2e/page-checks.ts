@@ -14,7 +14,6 @@ export const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
 ] as const;
-type Viewport = (typeof VIEWPORTS)[number];
 
 const RULE_IDS: Record<RuleId, true> = {
   R1: true,
