@@ -28,6 +28,11 @@ describe("metrics read from the narrative", () => {
     expect(reading?.line).toBe(1);
   });
 
+  it("does not count 公文和政策解读 together as policy interpretations (fixture 24)", () => {
+    expect(metricsOf("发布行政公文和政策解读信息9条；").policy_interpretations).toBeUndefined();
+    expect(metricsOf("发布公文及解读信息9条；").policy_interpretations).toBeUndefined();
+  });
+
   it("reads a figure wrapped over two lines of a PDF and cites the line its number is on", () => {
     const reading = metricsOf(
       "市政府网站主动公开各类政\n府信息 5500 余条。",

@@ -20,13 +20,11 @@ import { isTable2Layout2019, parseSection2 } from "./parse-section2";
 import { parseSection3 } from "./parse-section3";
 import { parseSection4 } from "./parse-section4";
 import { findSections, type SectionId, type SectionMap } from "./report-sections";
-import { readIdentity } from "./report-identity";
+import { readIdentity, type IdentityHints } from "./report-identity";
 import { readSourceLines, type SourceLine } from "./source-lines";
 
-export interface ParseOptions {
-  /** The year to use when the text states none (e.g. from the file name or the upload form). */
-  yearHint?: number;
-}
+/** What the caller knows from outside the text: see IdentityHints. */
+export type ParseOptions = IdentityHints;
 
 interface ParseError {
   code: string;
@@ -95,7 +93,7 @@ function parse(input: string, options: ParseOptions): ParseResult {
   const lines = readSourceLines(input);
   const sections = findSections(lines);
   const narrative = joinNarrative(narrativeLines(lines, sections));
-  const identity = readIdentity(lines, narrative, options.yearHint, log);
+  const identity = readIdentity(lines, narrative, options, log);
   const { year, agency } = identity;
   if (year === null) {
     return failure(
