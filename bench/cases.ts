@@ -11,6 +11,7 @@ import { embedSize } from "./cases/embed-size";
 import { embedThroughput } from "./cases/embed-throughput";
 import { firstChart } from "./cases/first-chart";
 import { overviewNational } from "./cases/overview-national";
+import { parseHtmlThroughput } from "./cases/parse-html-throughput";
 import { parseThroughput } from "./cases/parse-throughput";
 import { rollupNational } from "./cases/rollup-national";
 import { rollupProvince } from "./cases/rollup-province";
@@ -26,6 +27,7 @@ export const CASES: readonly BenchCase[] = [
   rulesFullReport,
   bundleSize,
   parseThroughput,
+  parseHtmlThroughput,
   overviewLargeProvince,
   rollupLargeProvinceRegion,
   compareLargeProvince,

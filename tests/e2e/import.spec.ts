@@ -59,7 +59,7 @@ test("a PDF dropped in the browser is read there and parsed", async ({ browser }
   await page.goto(`/reports/${agencyId}/2022/edit`);
   await page.getByRole("button", { name: "从已发布的年报导入" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("选择文件（PDF 或 TXT）").setInputFiles({
+  await dialog.getByLabel("选择文件（网页、Word、PDF 或文本）").setInputFiles({
     name: "luoyang-2022.pdf",
     mimeType: "application/pdf",
     buffer: pdf,

@@ -64,4 +64,64 @@ describe("year and agency", () => {
       codes: expect.arrayContaining(["agency_short_form"]),
     });
   });
+
+  it("finds the year in body sentences when neither title nor 统计期限 states it", () => {
+    // A page opening: the title is on the site's page, not in the copied text.
+    expect(identity("现将2023年度政府信息公开工作报告公布如下。")).toMatchObject({ year: 2023 });
+    expect(
+      identity(
+        "2023年，我镇坚持以人民为中心。\n2023年，镇政府网站发布信息120条。\n2022年，曾有整改。",
+      ),
+    ).toMatchObject({ year: 2023 });
+    // Openings that tie name no year.
+    expect(identity("2023年，我镇开展工作。\n2022年，我镇开展工作。")).toEqual({
+      error: "year_not_found",
+    });
+  });
+
+  it("takes a year from the file name after the text and the hint, and says so", () => {
+    const named = (text: string, fileName: string, yearHint?: number) => {
+      const result = parseReportText(`${text}\n一、总体情况\n我们做了很多工作。`, {
+        fileName,
+        yearHint,
+      });
+      return result.ok
+        ? { year: result.year, codes: result.warnings.map((w) => w.code) }
+        : result.error.code;
+    };
+    expect(named("某某县人民政府政府信息公开工作年度报告", "archive/2021/某某县_2021.txt")).toEqual(
+      {
+        year: 2021,
+        codes: expect.arrayContaining(["year_from_file_name"]),
+      },
+    );
+    expect(named("某某县人民政府政府信息公开工作年度报告", "某某县_2021.txt", 2020)).toMatchObject({
+      year: 2020,
+    });
+    // The text's own year wins over the file's name, with a warning naming both.
+    const conflict = parseReportText("某某县人民政府2023年政府信息公开工作年度报告\n一、总体情况", {
+      fileName: "某某县2022年报.html",
+    });
+    expect(conflict.ok && conflict.year).toBe(2023);
+    const warning = conflict.ok ? conflict.warnings.find((w) => w.code === "year_conflict") : null;
+    expect(warning?.message).toContain("2022");
+    expect(warning?.message).toContain("2023");
+  });
+
+  it("uses the agency hint only when the text names none, and warns when they differ", () => {
+    const hinted = (text: string) => {
+      const result = parseReportText(`${text}\n一、总体情况`, { agencyHint: "某某县水利局" });
+      return result.ok
+        ? { agency: result.agency, codes: result.warnings.map((w) => w.code) }
+        : null;
+    };
+    expect(hinted("2023年政府信息公开工作年度报告")).toEqual({
+      agency: "某某县水利局",
+      codes: expect.arrayContaining(["agency_from_hint"]),
+    });
+    expect(hinted("某某县交通运输局2023年政府信息公开工作年度报告")).toEqual({
+      agency: "某某县交通运输局",
+      codes: expect.arrayContaining(["agency_hint_mismatch"]),
+    });
+  });
 });

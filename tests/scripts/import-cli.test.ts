@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -26,9 +28,7 @@ describe("npm run import -- --json", () => {
 });
 
 describe("npm run import (loading)", () => {
-  it("loads reports into the local D1, creating missing agencies under the one named, and reports each failure", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
+  it("loads reports into the local D1, creating missing agencies under the one named, and reports each failure", () => {
     const persist = mkdtempSync(join(tmpdir(), "nianbao-import-"));
     const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
     const wrangler = (...args: string[]) =>
@@ -92,4 +92,133 @@ describe("npm run import (loading)", () => {
       },
     ]);
   }, 120_000);
+});
+
+describe("npm run import: a mixed archive of pages, Word files and texts", () => {
+  const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
+  const tsx = (args: string[]) => {
+    try {
+      return {
+        stdout: execFileSync("node_modules/.bin/tsx", args, { encoding: "utf8", env }),
+        code: 0,
+      };
+    } catch (error) {
+      const failed = error as { stdout: string; status: number };
+      return { stdout: failed.stdout, code: failed.status };
+    }
+  };
+
+  it("prints a saved page's document with --json as it prints a text's", () => {
+    const page = tsx(["scripts/import.ts", "--json", `${FIXTURES}24_shuyang_fgj_2023.html`]);
+    const lines = page.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const document = JSON.parse(lines[0]!);
+    const expected = JSON.parse(
+      readFileSync(`${FIXTURES}24_shuyang_fgj_2023.expected.json`, "utf8"),
+    );
+    expect(document).toMatchObject({ template: "2021", year: 2023, agency: "沭阳县发展和改革局" });
+    expect(document.section3.rows).toEqual(expected.section3.rows);
+    expect(document.section4).toEqual(expected.section4);
+  }, 60_000);
+
+  it("reads each format, matches agencies by their other spellings, keeps one of duplicates and refuses what does not fit", async () => {
+    const { renderDocx } = await import("../import/renderings/render-docx");
+    const { renderingModel } = await import("../import/renderings/fixture-model");
+    const { readReportFixture } = await import("../import/report-fixtures");
+    const persist = mkdtempSync(join(tmpdir(), "nianbao-import-"));
+    const archive = mkdtempSync(join(tmpdir(), "nianbao-archive-"));
+    const wrangler = (...args: string[]) =>
+      execFileSync(
+        "node_modules/.bin/wrangler",
+        ["d1", ...args, "--local", "--persist-to", persist],
+        {
+          encoding: "utf8",
+          env,
+        },
+      );
+    wrangler("migrations", "apply", "DB");
+    wrangler(
+      "execute",
+      "DB",
+      "--command",
+      "INSERT INTO agencies (id, name, level, kind, scope, parent_id, region_code, path, created_at, updated_at) VALUES " +
+        "(1, '江苏省沭阳县发改局', 'county', 'department', 'self', NULL, '321322', '/1/', '2026-01-01', '2026-01-01'), " +
+        "(2, '洛阳市政府办', 'city', 'department', 'self', NULL, '410300', '/2/', '2026-01-01', '2026-01-01'), " +
+        "(3, '淮安市人民政府', 'city', 'government', 'region', NULL, '320800', '/3/', '2026-01-01', '2026-01-01')",
+    );
+    writeFileSync(
+      join(archive, "a-page.html"),
+      readFileSync(`${FIXTURES}24_shuyang_fgj_2023.html`),
+    );
+    writeFileSync(
+      join(archive, "b-same-page.htm"),
+      readFileSync(`${FIXTURES}24_shuyang_fgj_2023.html`),
+    );
+    writeFileSync(
+      join(archive, "c-luoyang.txt"),
+      readFileSync(`${FIXTURES}00_luoyang_shi_bgs_2022.txt`),
+    );
+    writeFileSync(
+      join(archive, "d-huaian.docx"),
+      renderDocx(renderingModel(readReportFixture("01_huaian_shi_2024"))),
+    );
+    writeFileSync(
+      join(archive, "e-old.doc"),
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
+    );
+    writeFileSync(join(archive, "logo.png"), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+
+    const run = tsx(["scripts/import.ts", archive, "--persist-to", persist]);
+    expect(run.code).toBe(1);
+    const line = (name: string) => run.stdout.split("\n").find((l) => l.includes(name)) ?? "";
+    expect(run.stdout).toContain("导入 3 份，导入但有勾稽问题 0 份，失败 1 份，重复未导入 1 份");
+    expect(line("a-page.html")).toMatch(
+      /✓ .* · 网页 · 沭阳县发展和改革局 2023 · 把握：高 · 按「沭阳县发展和改革局」匹配到机构 1/,
+    );
+    expect(line("b-same-page.htm")).toContain("与");
+    expect(line("b-same-page.htm")).toContain("重复，未导入");
+    expect(line("c-luoyang.txt")).toMatch(/✓ .* · 文本 · 洛阳市人民政府办公室 2022/);
+    expect(line("d-huaian.docx")).toMatch(/✓ .* · Word 文档 · 淮安市人民政府 2024/);
+    expect(line("e-old.doc")).toContain("请另存为 .docx 或 PDF");
+    expect(run.stdout).not.toContain("logo.png");
+
+    const rows = JSON.parse(
+      wrangler(
+        "execute",
+        "DB",
+        "--json",
+        "--command",
+        "SELECT agency_id, year FROM reports ORDER BY agency_id",
+      ),
+    )[0].results;
+    expect(rows).toEqual([
+      { agency_id: 1, year: 2023 },
+      { agency_id: 2, year: 2022 },
+      { agency_id: 3, year: 2024 },
+    ]);
+
+    // --agency names the agency every file is for: a report of another agency is refused.
+    const refused = tsx([
+      "scripts/import.ts",
+      `${FIXTURES}00_luoyang_shi_bgs_2022.txt`,
+      "--agency",
+      "3",
+      "--persist-to",
+      persist,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(
+      "文本是「洛阳市人民政府办公室」的报告，与 --agency 指定的「淮安市人民政府」不符，未导入",
+    );
+    const after = JSON.parse(
+      wrangler(
+        "execute",
+        "DB",
+        "--json",
+        "--command",
+        "SELECT count(*) AS n FROM report_revisions",
+      ),
+    )[0].results;
+    expect(after).toEqual([{ n: 3 }]);
+  }, 180_000);
 });

@@ -1,11 +1,21 @@
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+} from "react";
 import { createPortal } from "react-dom";
 import { diffDocuments } from "../../worker/report/diff";
 import type { ReportDocument } from "../../worker/report/document";
 import { useI18n, type MessageKey } from "../i18n";
 import { normalizeRadicals } from "../lib/cjk-radicals";
 import { PdfTextError, type PdfTextFailure } from "../lib/pdf-text";
-import { readReportFile, UnsupportedFileError } from "../lib/report-file-text";
+import type { ParseOptions } from "../../worker/import/parse-report";
+import type { ReportFormat } from "../../worker/import/report-file";
+import { isFileReadError, readReportFile } from "../lib/report-file-text";
 import {
   hasContent,
   identityMismatch,
@@ -38,6 +48,30 @@ const PDF_FAILURES: Record<PdfTextFailure, MessageKey> = {
   unreadable: "importPdfUnreadable",
 };
 
+const FORMAT_MESSAGES: Record<ReportFormat, MessageKey> = {
+  text: "importFormatText",
+  html: "importFormatHtml",
+  docx: "importFormatDocx",
+  pdf: "importFormatPdf",
+};
+
+const ACCEPTED_FILES = [
+  ".pdf",
+  ".txt",
+  ".html",
+  ".htm",
+  ".shtml",
+  ".mhtml",
+  ".mht",
+  ".docx",
+  ".doc",
+  ".wps",
+  "application/pdf",
+  "text/plain",
+  "text/html",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+].join(",");
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -56,6 +90,8 @@ export function ImportDialog({ year, agency, current, onImport, onClose }: Impor
   const onKeyDown = useModal(dialogRef, { onEscape: onClose, initialFocus: textRef });
 
   const [text, setText] = useState("");
+  /** How the text was read (a file's format, or a pasted web page) and what its page said. */
+  const [origin, setOrigin] = useState<{ format: ReportFormat; hints: ParseOptions } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ParsedReport | null>(null);
@@ -87,13 +123,13 @@ export function ImportDialog({ year, agency, current, onImport, onClose }: Impor
     [current, incoming],
   );
 
-  async function parse(source: string) {
+  async function parse(source: string, hints: ParseOptions = origin?.hints ?? {}) {
     const run = ++runs.current;
     setBusy(t("importParsing"));
     setError(null);
     try {
       const { parseReportText } = await import("../../worker/import/parse-report");
-      const outcome = parseReportText(normalizeRadicals(source), { yearHint: year });
+      const outcome = parseReportText(normalizeRadicals(source), { ...hints, yearHint: year });
       if (run !== runs.current) return;
       if (outcome.ok) {
         setParsed(outcome);
@@ -117,15 +153,16 @@ export function ImportDialog({ year, agency, current, onImport, onClose }: Impor
     try {
       const content = await readReportFile(file);
       if (run !== runs.current) return;
-      setText(content);
-      await parse(content);
+      setText(content.text);
+      setOrigin({ format: content.format, hints: content.hints });
+      await parse(content.text, content.hints);
     } catch (failure) {
       if (run !== runs.current) return;
       setBusy(null);
       if (failure instanceof PdfTextError) {
         setError(t(PDF_FAILURES[failure.reason], { message: failure.message }));
-      } else if (failure instanceof UnsupportedFileError) {
-        setError(t("importFileUnsupported"));
+      } else if (isFileReadError(failure)) {
+        setError(locale === "en" ? failure.message_en : failure.message);
       } else {
         setError(t("importPdfUnreadable", { message: errorMessage(failure) }));
       }
@@ -137,6 +174,24 @@ export function ImportDialog({ year, agency, current, onImport, onClose }: Impor
     setDragging(false);
     const file = event.dataTransfer.files[0];
     if (file) void load(file);
+  };
+
+  /** A paste from a browser carries the page's HTML: its tables are read as tables. */
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const html = event.clipboardData.getData("text/html");
+    if (!/<(?:table|p|div|h\d)[\s>]/i.test(html)) {
+      if (text.trim() === "") setOrigin(null);
+      return;
+    }
+    event.preventDefault();
+    const run = ++runs.current;
+    void import("../../worker/import/html/parse-report-html").then(({ readReportPage }) => {
+      if (run !== runs.current) return;
+      const page = readReportPage(html);
+      setText(page.text);
+      setOrigin({ format: "html", hints: page.hints });
+      return parse(page.text, page.hints);
+    });
   };
 
   const confirm = () => {
@@ -168,6 +223,11 @@ export function ImportDialog({ year, agency, current, onImport, onClose }: Impor
             {error}
           </p>
         )}
+        {parsed && origin && (
+          <p className="muted import-read-as">
+            {t("importReadAs", { format: t(FORMAT_MESSAGES[origin.format]) })}
+          </p>
+        )}
         <div className="import-body">
           {parsed ? (
             <ImportPreview
@@ -197,6 +257,7 @@ export function ImportDialog({ year, agency, current, onImport, onClose }: Impor
                     value={text}
                     spellCheck={false}
                     onChange={(event) => setText(event.target.value)}
+                    onPaste={onPaste}
                   />
                 )}
               </Field>
@@ -205,7 +266,7 @@ export function ImportDialog({ year, agency, current, onImport, onClose }: Impor
                   <input
                     {...control}
                     type="file"
-                    accept=".pdf,.txt,application/pdf,text/plain"
+                    accept={ACCEPTED_FILES}
                     disabled={busy !== null}
                     onChange={(event) => {
                       const file = event.target.files?.[0];

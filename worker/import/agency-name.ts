@@ -27,7 +27,20 @@ const SHORT_FORMS: readonly [string, string][] = [
   ["国资委", "国有资产监督管理委员会"],
   ["网信办", "网络安全和信息化委员会办公室"],
   ["侨办", "人民政府侨务办公室"],
+  ["发改局", "发展和改革局"],
+  ["卫健局", "卫生健康局"],
+  ["住建局", "住房和城乡建设局"],
+  ["人社局", "人力资源和社会保障局"],
+  ["市场监管局", "市场监督管理局"],
+  ["工信局", "工业和信息化局"],
 ];
+
+/** 上海市科学技术委员会 → [上海市科委]: the common short forms of a full name (none for most). */
+export function shortFormsOf(name: string): string[] {
+  return SHORT_FORMS.filter(([, full]) => name.endsWith(full) && name.length > full.length).map(
+    ([short, full]) => name.slice(0, -full.length) + short,
+  );
+}
 
 /** The name as a title or sentence prints it, trimmed of the words around it; null if none. */
 export function cleanAgencyName(raw: string): string | null {

@@ -98,8 +98,8 @@ function parse(input: string, options: ParseOptions): ParseResult {
   if (year === null) {
     return failure(
       "year_not_found",
-      "未能识别报告年度（标题或统计期限中均未写明），可提供年度提示",
-      "The report's year was not found (neither in the title nor in the reporting period); pass a year hint",
+      "未能识别报告年度（标题、统计期限和正文中均未写明），可提供年度提示",
+      "The report's year was not found (not in the title, the reporting period or the body); pass a year hint",
     );
   }
   if (year < MIN_YEAR || year > MAX_YEAR) {

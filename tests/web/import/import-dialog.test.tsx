@@ -245,14 +245,48 @@ describe("ImportDialog", () => {
     expect(parseReportText).toHaveBeenCalledWith("年报", { yearHint: 2024 });
   });
 
-  it("refuses a file that is neither PDF nor text", async () => {
+  it("refuses a file that is no report format, saying which formats it takes", async () => {
     renderDialog();
-    const input = screen.getByLabelText("选择文件（PDF 或 TXT）");
-    const file = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])], "report.docx");
+    const input = screen.getByLabelText("选择文件（网页、Word、PDF 或文本）");
+    const file = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])], "report.zip");
     await act(async () => {
       fireEvent.change(input, { target: { files: [file] } });
     });
-    expect((await screen.findByRole("alert")).textContent).toBe("只能导入 PDF 或纯文本文件。");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "无法识别的文件：请导入文本、网页（.html）、Word（.docx）或 PDF 文件",
+    );
     expect(parseReportText).not.toHaveBeenCalled();
+  });
+
+  it("asks for .docx or PDF when an old Word file is chosen", async () => {
+    renderDialog();
+    const input = screen.getByLabelText("选择文件（网页、Word、PDF 或文本）");
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([ole], "年报.doc")] } });
+    });
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "请另存为 .docx 或 PDF 后再导入",
+    );
+  });
+
+  it("reads a paste from a web page by its HTML: tables cell by cell, with the page's publisher", async () => {
+    renderDialog();
+    const box = screen.getByRole("textbox", { name: "年报全文" });
+    const html =
+      '<meta name="ContentSource" content="某某县水利局"><p>一、总体情况</p>' +
+      "<table><tr><td>规章</td><td>1</td><td></td><td>3</td></tr></table>";
+    const clipboardData = {
+      getData: (type: string) => (type === "text/html" ? html : "一、总体情况 规章 1 3"),
+    };
+    await act(async () => {
+      fireEvent.paste(box, { clipboardData });
+    });
+    await screen.findByRole("button", { name: "确认导入" });
+    expect(parseReportText).toHaveBeenCalledWith("一、总体情况\n| 规章 | 1 | | 3 |", {
+      page: { agency: "某某县水利局", publishedYear: null },
+      yearHint: 2024,
+    });
+    expect(screen.getByText("读取方式：网页")).toBeTruthy();
   });
 });

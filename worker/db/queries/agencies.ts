@@ -108,6 +108,21 @@ export async function getAgency(db: Database, id: number): Promise<AgencyRow | u
   return db.select().from(agencies).where(eq(agencies.id, id)).get();
 }
 
+/** Agencies whose name holds `fragment` (for matching a report's spelling of a name), at most `limit`. */
+export async function agenciesNameContaining(
+  db: Database,
+  fragment: string,
+  limit = 200,
+): Promise<AgencyRow[]> {
+  const escaped = fragment.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select()
+    .from(agencies)
+    .where(sql`${agencies.name} LIKE ${`%${escaped}%`} ESCAPE '\\'`)
+    .limit(limit)
+    .all();
+}
+
 /** An agency of exactly this name (the first, when several share it). */
 export async function findAgencyByName(db: Database, name: string): Promise<AgencyRow | undefined> {
   return db.select().from(agencies).where(eq(agencies.name, name)).get();

@@ -70,14 +70,17 @@ const BLOCKS = new Set([
   "html",
 ]);
 
+/** The tag name; the parser is asked for lower-case names (see page-text.ts). */
 export function tagOf(node: Element): string {
-  return node.name.toLowerCase();
+  return node.name;
 }
 
+const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
 function isHidden(node: Element): boolean {
-  if (node.attribs.hidden !== undefined) return true;
-  const style = (node.attribs.style ?? "").replace(/\s+/g, "").toLowerCase();
-  return style.includes("display:none") || style.includes("visibility:hidden");
+  const { hidden, style } = node.attribs;
+  if (hidden !== undefined) return true;
+  return style !== undefined && style.length > 10 && HIDING_STYLE.test(style);
 }
 
 export function isSkipped(node: Element): boolean {
@@ -88,33 +91,31 @@ export function isBlock(node: Element): boolean {
   return BLOCKS.has(tagOf(node));
 }
 
-/** Every element below `node` (depth first), not descending into skipped ones. */
-export function* elementsBelow(node: AnyNode): Generator<Element> {
-  if (!("children" in node)) return;
-  for (const child of node.children) {
-    if (!isTag(child)) continue;
-    yield child;
-    if (!isSkipped(child)) yield* elementsBelow(child);
-  }
-}
-
+/** Every element of a tag below `node` in document order, not looking inside skipped ones. */
 export function findAll(node: AnyNode, tag: string): Element[] {
-  const out: Element[] = [];
-  for (const el of elementsBelow(node)) if (tagOf(el) === tag) out.push(el);
-  return out;
+  return collect(node, tag, true);
 }
 
 /** Every element of a tag anywhere below `node`, the page's <head> included. */
 export function findAnywhere(node: AnyNode, tag: string): Element[] {
+  return collect(node, tag, false);
+}
+
+/** Depth first with its own stack, so that no nesting depth overflows the call stack. */
+function collect(root: AnyNode, tag: string, skipping: boolean): Element[] {
   const out: Element[] = [];
-  const visit = (n: AnyNode) => {
-    if (!("children" in n)) return;
-    for (const child of n.children) {
-      if (!isTag(child)) continue;
-      if (tagOf(child) === tag) out.push(child);
-      visit(child);
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== root && isTag(node)) {
+      if (node.name === tag) out.push(node);
+      if (skipping && isSkipped(node)) continue;
     }
-  };
-  visit(node);
+    if (!("children" in node)) continue;
+    for (let i = node.children.length - 1; i >= 0; i -= 1) {
+      const child = node.children[i]!;
+      if (isTag(child)) stack.push(child);
+    }
+  }
   return out;
 }

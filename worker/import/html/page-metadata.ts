@@ -7,7 +7,7 @@
 
 import { findAll, findAnywhere, type AnyNode, type Element } from "./dom";
 import { textOnOneLine } from "./node-text";
-import { tableGrid } from "./table-grid";
+import { isLayoutTable, tableGrid } from "./table-grid";
 
 export interface PageMetadata {
   title: string | null;
@@ -92,7 +92,7 @@ export function readPageMetadata(document: AnyNode): PageMetadata {
   const tables = new Set<Element>();
   readMetaTags(document, found);
   for (const table of findAll(document, "table")) {
-    if (findAll(table, "table").length > 0) continue;
+    if (isLayoutTable(table)) continue;
     if (readMetadataTable(table, found)) tables.add(table);
   }
   return {

@@ -4,7 +4,7 @@
  * the article are left out.
  */
 
-import { findAll, findAnywhere, isBlock, type AnyNode, type Element } from "./dom";
+import { findAll, findAnywhere, isBlock, isTag, type AnyNode, type Element } from "./dom";
 import { textOnOneLine } from "./node-text";
 import { isLayoutTable } from "./table-grid";
 
@@ -39,24 +39,36 @@ export function reportTables(root: AnyNode, exclude: ReadonlySet<Element>): Elem
 }
 
 function overviewHeading(root: AnyNode): Element | null {
-  for (const el of blockElements(root)) {
+  for (const el of leafBlocks(root)) {
     const text = textOnOneLine(el).normalize("NFKC");
     if (text.length <= MAX_HEADING && OVERVIEW_HEADING.test(text)) return el;
   }
   return null;
 }
 
-function* blockElements(root: AnyNode): Generator<Element> {
+/**
+ * Block elements with no block inside them (a heading's <p>, a cell), in document order. One
+ * pass: a page nested thousands deep is walked once, not once per level.
+ */
+function leafBlocks(root: AnyNode): Element[] {
+  const order: Element[] = [];
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (node !== root && isTag(node)) order.push(node);
     if (!("children" in node)) continue;
-    const children = node.children.filter((c): c is Element => "name" in c);
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
-    if ("name" in node && isBlock(node) && !children.some((c) => isBlock(c))) {
-      yield node;
+    for (let i = node.children.length - 1; i >= 0; i -= 1) {
+      const child = node.children[i]!;
+      if (isTag(child)) stack.push(child);
     }
   }
+  const holdsBlock = new Set<AnyNode>();
+  // Children come after their parents in `order`: walking it backwards sees them first.
+  for (let i = order.length - 1; i >= 0; i -= 1) {
+    const el = order[i]!;
+    if ((holdsBlock.has(el) || isBlock(el)) && el.parent) holdsBlock.add(el.parent);
+  }
+  return order.filter((el) => isBlock(el) && !holdsBlock.has(el));
 }
 
 /** The element to read the report from: the page's <body> when the report cannot be located. */

@@ -84,7 +84,14 @@ export function tableGrid(table: Element): GridRow[] {
   return grid;
 }
 
+const layout = new WeakMap<Element, boolean>();
+
 /** A table holding other tables is page layout, read as ordinary content. */
 export function isLayoutTable(table: Element): boolean {
-  return findAll(table, "table").length > 0;
+  let known = layout.get(table);
+  if (known === undefined) {
+    known = findAll(table, "table").length > 0;
+    layout.set(table, known);
+  }
+  return known;
 }
