@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "./test";
+import { logIn, expect, test, type Page } from "./test";
 import { unzipSync, strFromU8 } from "fflate";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { formatCount } from "../../web/lib/format";
@@ -7,13 +7,7 @@ import { formatCount } from "../../web/lib/format";
 // The demo's latest year (the default view is last year's, which may have no reports yet).
 const YEAR = "2024";
 
-async function signInAsReviewer(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(DEMO_LOGINS.reviewer.email);
-  await page.getByLabel("密码").fill(DEMO_LOGINS.reviewer.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
+const signInAsReviewer = (page: Page) => logIn(page, DEMO_LOGINS.reviewer);
 
 const api = async (page: Page, path: string) => {
   const response = await page.request.get(path);

@@ -12,7 +12,7 @@ import { renderingModel } from "../import/renderings/fixture-model";
 import { renderDocx } from "../import/renderings/render-docx";
 import { HTML_STYLES, renderHtmlBytes } from "../import/renderings/render-html";
 import { allReportFixtures } from "../import/report-fixtures";
-import { expect, test, type Browser, type Page } from "./test";
+import { signedInAgency, signIn, expect, test, type Browser, type Page } from "./test";
 
 const FIXTURES = new URL("../../../shared/fixtures/reports/", import.meta.url);
 const BLANK = "（空）";
@@ -26,14 +26,8 @@ interface DroppedFile {
 }
 
 async function editingPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(DEMO_LOGINS.submitter.email);
-  await page.getByLabel("密码").fill(DEMO_LOGINS.submitter.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  const session = await (await page.request.get("/api/auth/session")).json();
-  await page.goto(`/reports/${session.user.agency_id as number}/2021/edit`);
+  const page = await signIn(browser, DEMO_LOGINS.submitter);
+  await page.goto(`/reports/${await signedInAgency(page)}/2021/edit`);
   return page;
 }
 

@@ -3,20 +3,14 @@ import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { renderingModel } from "../import/renderings/fixture-model";
 import { renderDocx } from "../import/renderings/render-docx";
 import { readReportFixture } from "../import/report-fixtures";
-import { expect, test, type Browser, type Page } from "./test";
+import { signedInAgency, signIn, expect, test, type Browser, type Page } from "./test";
 
 const FIXTURES = new URL("../../../shared/fixtures/reports/", import.meta.url);
 const savedPage = readFileSync(new URL("24_shuyang_fgj_2023.html", FIXTURES));
 
 async function openImport(browser: Browser, year: number) {
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(DEMO_LOGINS.submitter.email);
-  await page.getByLabel("密码").fill(DEMO_LOGINS.submitter.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  const session = await (await page.request.get("/api/auth/session")).json();
-  await page.goto(`/reports/${session.user.agency_id as number}/${year}/edit`);
+  const page = await signIn(browser, DEMO_LOGINS.submitter);
+  await page.goto(`/reports/${await signedInAgency(page)}/${year}/edit`);
   await page.getByRole("button", { name: "从已发布的年报导入" }).click();
   return { page, dialog: page.getByRole("dialog") };
 }
@@ -76,7 +70,7 @@ test("a Word file dropped on the dialog is read in the browser", async ({ browse
 test("text copied from a web page is pasted with its HTML, so tables arrive as tables", async ({
   browser,
 }) => {
-  const { page, dialog } = await openImport(browser, 2023);
+  const { dialog } = await openImport(browser, 2023);
   const box = dialog.getByLabel("年报全文");
   await box.focus();
   await box.evaluate((element, html) => {

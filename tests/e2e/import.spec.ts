@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser } from "./test";
+import { signedInAgency, signIn, expect, test, type Browser } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 
 const fixtureText = readFileSync(
@@ -8,14 +8,8 @@ const fixtureText = readFileSync(
 );
 
 async function submitterPage(browser: Browser) {
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(DEMO_LOGINS.submitter.email);
-  await page.getByLabel("密码").fill(DEMO_LOGINS.submitter.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  const session = await (await page.request.get("/api/auth/session")).json();
-  return { page, agencyId: session.user.agency_id as number };
+  const page = await signIn(browser, DEMO_LOGINS.submitter);
+  return { page, agencyId: await signedInAgency(page) };
 }
 
 const saved = { timeout: 15_000 };

@@ -1,5 +1,5 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { expect, test, type Browser, type Page } from "./test";
+import { signIn, expect, test, type Browser, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 
 interface ListedReport {
@@ -7,15 +7,7 @@ interface ListedReport {
   year: number;
 }
 
-async function reviewerPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(DEMO_LOGINS.reviewer.email);
-  await page.getByLabel("密码").fill(DEMO_LOGINS.reviewer.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
+const reviewerPage = (browser: Browser) => signIn(browser, DEMO_LOGINS.reviewer);
 
 /**
  * A report of the demo that was never published (under review), or one whose current revision is

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The callbacks given to evaluate() run in the page, where the DOM exists.
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "./test";
+import { signedInAgency, signIn, expect, test, type Browser, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { section3RowKeys } from "../../worker/report/templates";
 
@@ -21,15 +21,8 @@ const table3Block = section3RowKeys("split")
   .join("\r\n");
 
 async function signedIn(browser: Browser, viewport?: { width: number; height: number }) {
-  const context = await browser.newContext({ locale: "zh-CN", viewport });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(DEMO_LOGINS.submitter.email);
-  await page.getByLabel("密码").fill(DEMO_LOGINS.submitter.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  const session = await (await page.request.get("/api/auth/session")).json();
-  return { page, context, agencyId: session.user.agency_id as number };
+  const page = await signIn(browser, DEMO_LOGINS.submitter, viewport);
+  return { page, context: page.context(), agencyId: await signedInAgency(page) };
 }
 
 const cell = (page: Page, figure: string) => page.locator(`[data-figure="${figure}"]`);

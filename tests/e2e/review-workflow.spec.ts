@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "./test";
+import { logIn, expect, test, type Browser, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 import { fixture00As } from "./fixture-document";
 
@@ -9,13 +9,7 @@ const document = (websiteVisits: number) => JSON.stringify(fixture00As(YEAR, web
 
 async function pageAs(browser: Browser, login?: { email: string; password: string }) {
   const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  if (login) {
-    await page.goto("/login");
-    await page.getByLabel("邮箱").fill(login.email);
-    await page.getByLabel("密码").fill(login.password);
-    await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).not.toHaveURL(/\/login/);
-  }
+  if (login) await logIn(page, login);
   return page;
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "./test";
+import { signIn, expect, test, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 
 /**
@@ -18,16 +18,6 @@ const fixtureText = readFileSync(
 );
 // Fixture 00's hand-checked figures: 予以公开 by 自然人, and the website visits of its text.
 const GRANTED_NATURAL = '[data-figure="section3.granted.natural_person"]';
-
-async function signIn(browser: Browser, login: { email: string; password: string }) {
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(login.email);
-  await page.getByLabel("密码").fill(login.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 const isoDay = (daysFromNow: number) =>
   new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
