@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from "react";
+import { useCallback } from "react";
 import { api, unwrap } from "../api";
 import { useI18n } from "../i18n";
+import { SearchPicker } from "./search-picker";
 
 export interface AgencyChoice {
   id: number;
@@ -20,81 +21,34 @@ interface Props {
   error?: string | null;
 }
 
-/**
- * Search, then choose from a native select: keyboard and screen-reader friendly without an ARIA
- * combobox. The chosen agency stays listed even when the search no longer finds it.
- */
-export function AgencyPicker(props: Props) {
-  const { label, value, onChange, under, governmentsOnly, noneLabel, error } = props;
-  const { t } = useI18n();
-  const id = useId();
-  const [query, setQuery] = useState("");
-  const [results, setResults] = useState<AgencyChoice[]>([]);
-  const [failed, setFailed] = useState(false);
+const keyOf = (agency: AgencyChoice) => String(agency.id);
+const nameOf = (agency: AgencyChoice) => agency.name;
 
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
+/** An agency, searched by name among those the signed-in user may see. */
+export function AgencyPicker({ under, governmentsOnly, ...props }: Props) {
+  const { t } = useI18n();
+  const search = useCallback(
+    (query: string) =>
       api.agencies
         .$get({
           query: {
-            q: query.trim() || undefined,
+            q: query || undefined,
             under: under ? String(under) : undefined,
             kind: governmentsOnly ? "government" : undefined,
             limit: "30",
           },
         })
         .then(unwrap)
-        .then(
-          (body) => {
-            if (!live) return;
-            setResults(body.items);
-            setFailed(false);
-          },
-          () => live && setFailed(true),
-        );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, under, governmentsOnly]);
-
-  const options = value && !results.some((r) => r.id === value.id) ? [value, ...results] : results;
-  const errorId = error ? `${id}-error` : undefined;
+        .then((body) => body.items.map(({ id, name }) => ({ id, name }))),
+    [under, governmentsOnly],
+  );
   return (
-    <fieldset className="agency-picker">
-      <legend>{label}</legend>
-      <input
-        type="search"
-        placeholder={t("searchAgencies")}
-        aria-label={`${label}：${t("searchAgencies")}`}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      <select
-        aria-label={label}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-        value={value ? String(value.id) : ""}
-        onChange={(event) => {
-          const chosen = options.find((o) => String(o.id) === event.target.value);
-          onChange(chosen ? { id: chosen.id, name: chosen.name } : null);
-        }}
-      >
-        <option value="">{noneLabel ?? t("chooseOne")}</option>
-        {options.map((agency) => (
-          <option key={agency.id} value={agency.id}>
-            {agency.name}
-          </option>
-        ))}
-      </select>
-      {failed && <small className="field-error">{t("loadFailed")}</small>}
-      {error && (
-        <small id={errorId} className="field-error">
-          {error}
-        </small>
-      )}
-    </fieldset>
+    <SearchPicker
+      {...props}
+      searchLabel={t("searchAgencies")}
+      search={search}
+      keyOf={keyOf}
+      nameOf={nameOf}
+    />
   );
 }

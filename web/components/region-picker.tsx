@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from "react";
 import { api, unwrap } from "../api";
 import { useI18n } from "../i18n";
+import { SearchPicker } from "./search-picker";
 
 /** A region as a reader knows it: by its government's name; the code is what an embed needs. */
 export interface RegionChoice {
@@ -39,71 +39,26 @@ export async function findRegion(code: string): Promise<RegionChoice | null> {
   return regionChoices(body.items.filter((g) => g.region_code === full))[0] ?? null;
 }
 
-/**
- * Search by name, then choose from a native select (as `AgencyPicker` does): provinces, cities
- * and counties, by their governments' names; the chosen one stays listed.
- */
-export function RegionPicker({ label, value, onChange, error }: Props) {
+const keyOf = (region: RegionChoice) => region.code;
+const nameOf = (region: RegionChoice) => region.name;
+
+async function searchRegions(query: string): Promise<RegionChoice[]> {
+  const body = await api.public.agencies
+    .$get({ query: { kind: "government", q: query || undefined, limit: "50" } })
+    .then(unwrap);
+  return regionChoices(body.items);
+}
+
+/** A province, city or county, searched and chosen by its government's name. */
+export function RegionPicker(props: Props) {
   const { t } = useI18n();
-  const id = useId();
-  const [query, setQuery] = useState("");
-  const [results, setResults] = useState<RegionChoice[]>([]);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      api.public.agencies
-        .$get({ query: { kind: "government", q: query.trim() || undefined, limit: "50" } })
-        .then(unwrap)
-        .then(
-          (body) => {
-            if (!live) return;
-            setResults(regionChoices(body.items));
-            setFailed(false);
-          },
-          () => live && setFailed(true),
-        );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
-
-  const options =
-    value && !results.some((r) => r.code === value.code) ? [value, ...results] : results;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <fieldset className="agency-picker">
-      <legend>{label}</legend>
-      <input
-        type="search"
-        placeholder={t("ebSearchRegions")}
-        aria-label={`${label}：${t("ebSearchRegions")}`}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      <select
-        aria-label={label}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-        value={value?.code ?? ""}
-        onChange={(event) => onChange(options.find((o) => o.code === event.target.value) ?? null)}
-      >
-        <option value="">{t("chooseOne")}</option>
-        {options.map((region) => (
-          <option key={region.code} value={region.code}>
-            {region.name}
-          </option>
-        ))}
-      </select>
-      {failed && <small className="field-error">{t("loadFailed")}</small>}
-      {error && (
-        <small id={errorId} className="field-error">
-          {error}
-        </small>
-      )}
-    </fieldset>
+    <SearchPicker
+      {...props}
+      searchLabel={t("ebSearchRegions")}
+      search={searchRegions}
+      keyOf={keyOf}
+      nameOf={nameOf}
+    />
   );
 }
