@@ -116,14 +116,15 @@ describe("EmbedBuilderPage", () => {
     fireEvent.change(screen.getByLabelText("图表类型"), { target: { value: "card" } });
     fireEvent.change(screen.getByLabelText("最大宽度"), { target: { value: "400" } });
 
-    await waitFor(() =>
-      expect(measuring().map((f) => f.getAttribute("width"))).toEqual(["320", "400"]),
-    );
-    expect(measuring()[0]!.getAttribute("src")).toContain("kind=card");
-    screen.getByText("正在测量图表高度……");
-    // Until measured, the snippet holds an estimate, and copying waits.
-    expect(snippetFrame().getAttribute("height")).toBe("220");
-    expect(screen.getByRole("button", { name: "复制代码" })).toHaveProperty("disabled", true);
+    // Both changes may land in one render or two: wait for the state after the second.
+    await waitFor(() => {
+      expect(measuring().map((f) => f.getAttribute("width"))).toEqual(["320", "400"]);
+      expect(measuring()[0]!.getAttribute("src")).toContain("kind=card");
+      screen.getByText("正在测量图表高度……");
+      // Until measured, the snippet holds an estimate, and copying waits.
+      expect(snippetFrame().getAttribute("height")).toBe("220");
+      expect(screen.getByRole("button", { name: "复制代码" })).toHaveProperty("disabled", true);
+    });
     await measure({ 320: 210, 400: 190 });
     await waitFor(() => expect(snippetFrame().getAttribute("height")).toBe("214"));
     expect(snippetFrame().getAttribute("style")).toBe("width:100%;max-width:400px;border:0");
