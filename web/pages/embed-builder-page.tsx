@@ -143,7 +143,6 @@ export function EmbedBuilderPage({ origin = window.location.origin }: { origin?:
               setPicked(next);
               setParams({ agency: next ? String(next.id) : null });
             }}
-            error={problems.includes("chooseAgency") ? t("ebChooseAgency") : null}
           />
         ) : (
           <>

@@ -72,6 +72,14 @@ async function measure(heights: Record<number, number>) {
 }
 
 describe("EmbedBuilderPage", () => {
+  it("opened with nothing chosen, asks for an agency without marking the untouched field as wrong", () => {
+    open("");
+    expect(screen.getByRole("status").textContent).toBe("请选择机构。");
+    const picker = screen.getByRole("combobox", { name: "机构" });
+    expect(picker.getAttribute("aria-invalid")).toBeNull();
+    expect(document.querySelector(".agency-picker .field-error")).toBeNull();
+  });
+
   it("previews the chart the URL describes and builds the snippet around the same address", async () => {
     open("?agency=7&metric=section3.new_received.total&kind=bars");
 
