@@ -81,9 +81,9 @@ const app = new OpenAPIHono<AppEnv>();
 const routes = app
   .use(requestBody)
   .use("/api/*", apiSecurityHeaders)
-  // Everyone reads these without signing in; the authenticated API counts its anonymous callers.
+  // Everyone reads these without signing in (embeds count inside their group, so that a framed
+  // refusal is a page); the authenticated API counts its anonymous callers.
   .use("/api/public/*", anonymousLimit)
-  .use("/embed/*", anonymousLimit)
   // Before the authenticated API, so that no session is read and no cookie is set.
   .route("/api/public", publicApi)
   .route(

@@ -107,6 +107,11 @@ describe("anonymous traffic past its allowance", () => {
     expect(embed.status).toBe(429);
     expect(embed.headers.get("retry-after")).toBe("60");
     await embed.body?.cancel();
+    // A browser framing the embed is shown a sentence, in the embed's language, not JSON.
+    const framed = await send(`/embed/agency/${agencyId}?lang=en`, { accept: "text/html" });
+    expect(framed.status).toBe(429);
+    expect(framed.headers.get("content-type")).toContain("text/html");
+    expect(await framed.text()).toContain("Too many requests");
     const api = await send("/api/reports");
     expect(api.status).toBe(429);
     await api.body?.cancel();

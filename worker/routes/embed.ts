@@ -15,6 +15,7 @@ import { PARAMETER_TEXT } from "../openapi/parameter-text";
 import { routeGroup } from "../openapi/route-group";
 import { currentDataVersion } from "../db/data-version-memo";
 import { publicCache } from "../middleware/public-cache";
+import { anonymousLimit } from "../middleware/anonymous-limit";
 import { LICENCE_COMMENTS, LICENCE_LINK } from "../public/licence";
 import { isFigureKey } from "../report/figures";
 import { INDICATORS } from "../report/indicators";
@@ -194,6 +195,8 @@ const regionDataRoute = createRoute({
 
 const embeds = routeGroup();
 embeds.use(embedHeaders);
+// Inside the group: a reader whose address spent its allowance sees the embed's error page.
+embeds.use(anonymousLimit);
 embeds.onError((error, c) => {
   if (!(error instanceof ApiError) || !wantsErrorPage(c)) throw error;
   const query = new URL(c.req.url).searchParams;
