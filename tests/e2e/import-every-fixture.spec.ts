@@ -1,7 +1,8 @@
 /**
  * Every fixture through the browser's import dialog, as a file an agency drops: each text
- * fixture's web-page renderings (UTF-8 and GBK, several markups) and Word rendering, and fixture
- * 24's saved page. The dialog must show exactly the figures of each expected.json.
+ * fixture's web-page renderings (UTF-8 and GBK, several markups), its Word rendering and its page
+ * printed to PDF, and fixture 24's saved page. The dialog must show exactly the figures of each
+ * expected.json.
  */
 
 import { readFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import { fixtureDocument } from "../../worker/demo/fixture-document";
 import { flattenFigures } from "../../worker/report/figures";
 import { renderingModel } from "../import/renderings/fixture-model";
 import { renderDocx } from "../import/renderings/render-docx";
-import { HTML_STYLES, renderHtmlBytes } from "../import/renderings/render-html";
+import { HTML_STYLES, renderHtml, renderHtmlBytes } from "../import/renderings/render-html";
 import { allReportFixtures } from "../import/report-fixtures";
 import { signedInAgency, signIn, expect, test, type Browser, type Page } from "./test";
 
@@ -119,6 +120,35 @@ test("every fixture's Word rendering reads in the dialog as expected.json", asyn
         name: `${fixture.name}.docx`,
         type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         bytes: renderDocx(renderingModel(fixture)),
+        expected: fixture.expected,
+      })),
+    );
+  }
+  expect(mismatches).toEqual([]);
+});
+
+test("every fixture's page printed to PDF reads in the dialog as expected.json", async ({
+  browser,
+}) => {
+  test.setTimeout(600_000);
+  const page = await editingPage(browser);
+  const printer = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  const ruled =
+    "<style>table { border-collapse: collapse } th, td { border: 1px solid #000 }</style>";
+  const mismatches: string[] = [];
+  for (const fixture of fixtures) {
+    await printer.setContent(ruled + renderHtml(renderingModel(fixture), "plain"));
+    const margin = "1.5cm";
+    const pdf = await printer.pdf({
+      format: "A4",
+      margin: { top: margin, right: margin, bottom: margin, left: margin },
+    });
+    mismatches.push(
+      ...(await dropAndCompare(page, {
+        label: `${fixture.name} (pdf)`,
+        name: `${fixture.name}.pdf`,
+        type: "application/pdf",
+        bytes: new Uint8Array(pdf),
         expected: fixture.expected,
       })),
     );

@@ -21,6 +21,8 @@ describe("year and agency", () => {
     ["现公布某某市人民政府办公厅2023年政府信息公开工作年度报告。", 2023, "某某市人民政府办公厅"],
     ["某某区某某街道办事处2023年政府信息公开工作年度报告", 2023, "某某区某某街道办事处"],
     ["上海市人民政府2023年政府信息公开工作年度报告", 2023, "上海市人民政府"],
+    // A site's metadata row, as a PDF of the page prints it.
+    ["名称 洛阳市人民政府办公室2022年政府信息公开工作年度报告", 2022, "洛阳市人民政府办公室"],
   ])("reads %j", (title, year, agency) => {
     expect(identity(title)).toMatchObject({ year, agency });
   });

@@ -11,7 +11,7 @@ import { createPortal } from "react-dom";
 import { diffDocuments } from "../../worker/report/diff";
 import type { ReportDocument } from "../../worker/report/document";
 import { useI18n, type MessageKey } from "../i18n";
-import { normalizeRadicals } from "../lib/cjk-radicals";
+import { normalizeRadicals } from "../../worker/import/cjk-radicals";
 import { PdfTextError, type PdfTextFailure } from "../lib/pdf-text";
 import type { ParseOptions } from "../../worker/import/parse-report";
 import type { ReportFormat } from "../../worker/import/report-file";

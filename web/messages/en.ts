@@ -396,7 +396,8 @@ export const en: Record<MessageKey, string> = {
   importIntro:
     "Paste the whole text of the published report, or choose its web page, Word, PDF or text file. It is read in your browser and nothing is uploaded; once you confirm, the figures fill the draft, are saved as a new revision, and can be undone.",
   importText: "Text of the report",
-  importTextHint: "Copy the whole text from the web page, Word file or PDF and paste it here; from a web page, tables are read cell by cell",
+  importTextHint:
+    "Copy the whole text from the web page, Word file or PDF and paste it here; from a web page, tables are read cell by cell",
   importFile: "Choose a file (web page, Word, PDF or text)",
   importDropHint: "or drop the file here",
   importReading: "Reading {name}…",

@@ -7,7 +7,9 @@
 import type { AgencyKind, AgencyLevel, AgencyScope } from "../db/schema";
 import { MUNICIPALITIES, REAL_PROVINCES } from "../report/provinces";
 
-const LEADING = /^.*?(?:现予公布|现公布|特发布|现将|印发)|^关于/;
+/** Words before a name: the sentence announcing the report, or a site's metadata label (名称). */
+const LEADING =
+  /^.*?(?:现予公布|现公布|特发布|现将|印发)|^关于|^(?:名称|标题|文件名称|信息名称)[:：]?/;
 const TRAILING = /(?:关于|的|之)$/;
 const QUOTES = /[“”"《》〈〉<>「」『』]/g;
 /** A name must end like an agency. */

@@ -1,18 +1,19 @@
 /**
- * The text of a PDF's pages from pdf.js's text items: one line per printed line, table cells
- * separated by tabs, pages separated by a form feed on a line of its own. Pure: the browser
+ * The text of a PDF as the report importer reads it, from what pdf.js gives of each page: one line
+ * per printed line (cells apart by a tab), the rows of a table with figures as `|` rows that keep
+ * its blank cells, pages apart by a form feed on a line of its own. Pure: the browser
  * (web/lib/pdf-text.ts) and the CLI (scripts/import/read-pdf.ts) load pdf.js and call this.
  */
 
-/** A run of text as pdf.js places it: `x`, `y` of its baseline start (PDF space, y grows up). */
-export interface PositionedText {
-  str: string;
-  x: number;
-  y: number;
-  /** The font height; 0 when the PDF does not tell. */
-  height: number;
-  /** The advance width; estimated from the characters when absent. */
-  width?: number;
+import { ruleSegments, type PdfJsOperatorList, type PdfJsOps, type Rule } from "./pdf-rules";
+import { alignedRows } from "./pdf-aligned-rows";
+import { lineCells, linesOf, piecesOf, type Line, type PositionedText } from "./pdf-runs";
+import { joinRowAcrossPages, pipeRow, ruledTables, type RuledTable } from "./pdf-table-rows";
+
+/** One page as pdf.js gives it: its text runs and the ruling lines it draws. */
+interface PdfPage {
+  items: readonly PositionedText[];
+  rules?: readonly Rule[];
 }
 
 /** What this module reads of a pdf.js `TextItem` (`page.getTextContent().items`). */
@@ -23,110 +24,88 @@ interface PdfJsTextItem {
   height: number;
 }
 
+/** What this module reads of a pdf.js `PDFDocumentProxy`. */
+interface PdfJsDocument {
+  numPages: number;
+  getPage(pageNumber: number): Promise<{
+    getTextContent(): Promise<{ items: readonly object[] }>;
+    getOperatorList(): Promise<PdfJsOperatorList>;
+    cleanup(): unknown;
+  }>;
+}
+
 /** Between two pages' text. */
-export const PAGE_BREAK = "\n\f\n";
+const PAGE_BREAK = "\n\f\n";
 
-/** Items whose baselines differ by less than this share a line (in font heights). */
-const SAME_LINE = 0.5;
-/** A horizontal gap at least this wide separates table cells (in font heights). */
-const CELL_GAP = 1;
-/** A gap at least this wide, with no space printed, is a word space (in font heights). */
-const WORD_GAP = 0.15;
-/** When no item tells its height. */
-const DEFAULT_HEIGHT = 10;
+/** A page's content in reading order: its lines, and its ruled tables already written as rows. */
+type Entry = { line: Line } | RuledTable;
 
-interface Piece {
-  str: string;
-  x: number;
-  y: number;
-  height: number;
-  end: number;
-}
-
-function isWide(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return code >= 0x2e80;
-}
-
-function estimatedWidth(str: string, height: number): number {
-  let width = 0;
-  for (const char of str) width += isWide(char) ? height : height / 2;
-  return width;
-}
-
-function medianHeight(items: readonly PositionedText[]): number {
-  const heights = items
-    .map((item) => item.height)
-    .filter((h) => h > 0)
-    .sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)] ?? DEFAULT_HEIGHT;
-}
-
-function joinLine(pieces: Piece[]): string {
-  pieces.sort((a, b) => a.x - b.x);
-  let text = "";
-  let previous: Piece | null = null;
-  for (const piece of pieces) {
-    if (previous) {
-      const gap = piece.x - previous.end;
-      const height = Math.max(previous.height, piece.height);
-      if (gap >= CELL_GAP * height) text = text.replace(/ +$/, "") + "\t";
-      else if (gap >= WORD_GAP * height && !/\s$/.test(text) && !/^\s/.test(piece.str)) {
-        text += " ";
-      }
-    }
-    text += text.endsWith("\t") ? piece.str.replace(/^ +/, "") : piece.str;
-    previous = piece;
+function pageEntries(page: PdfPage): Entry[] {
+  const pieces = piecesOf(page.items);
+  const tables = ruledTables(page.rules ?? [], pieces);
+  const inTable = new Set(tables.flatMap((table) => [...table.pieces]));
+  const entries: Entry[] = [];
+  let next = 0;
+  for (const line of linesOf(pieces.filter((piece) => !inTable.has(piece)))) {
+    while (tables[next] && tables[next]!.top > line.y) entries.push(tables[next++]!);
+    entries.push({ line });
   }
-  return text.replace(/[ \t]+$/, "").replace(/^ +/, "");
+  entries.push(...tables.slice(next));
+  return entries;
+}
+
+/** The lines between ruled tables (across pages), each run rewritten where it holds an unruled table. */
+function lineTexts(entries: readonly Entry[]): Map<Line, string> {
+  const out = new Map<Line, string>();
+  let run: Line[] = [];
+  const flush = () => {
+    const rows = alignedRows(run);
+    run.forEach((line, i) => out.set(line, rows.get(i) ?? lineCells(line).join("\t")));
+    run = [];
+  };
+  for (const entry of entries) {
+    if ("line" in entry) run.push(entry.line);
+    else flush();
+  }
+  flush();
+  return out;
 }
 
 /**
- * One page's text items as lines, top to bottom: items whose baselines lie within half a font
- * height of each other form a line, read left to right; a gap of a font height or more between
- * two items becomes a tab, so that the cells of a table row stay apart.
+ * The text of a document's pages: lines top to bottom, each read left to right, a gap of a font
+ * height or more between two runs written as a tab so that the cells of a table stay apart. A
+ * ruled table with figures is written as one `|` row per row of its grid (pdf-table-rows.ts), and
+ * the rows of an unruled one whose columns are clear as `|` rows too (pdf-aligned-rows.ts): either
+ * way a blank cell is an empty one.
  *
  * @example
- * itemsToLines([
+ * pdfPagesText([{ items: [
  *   { str: "行政许可", x: 72, y: 700, height: 12, width: 48 },
  *   { str: "447228", x: 300, y: 700, height: 12, width: 36 },
- * ]) // "行政许可\t447228"
+ * ] }]) // "行政许可\t447228"
  */
-export function itemsToLines(items: readonly PositionedText[]): string {
-  const fallback = medianHeight(items);
-  const pieces: Piece[] = items
-    .filter((item) => item.str.trim() !== "")
-    .map((item) => {
-      const str = item.str.replace(/\t/g, " ");
-      const height = item.height > 0 ? item.height : fallback;
-      const width = item.width !== undefined && item.width > 0 ? item.width : undefined;
-      return {
-        str,
-        x: item.x,
-        y: item.y,
-        height,
-        end: item.x + (width ?? estimatedWidth(str, height)),
-      };
-    })
-    .sort((a, b) => b.y - a.y || a.x - b.x);
-
-  const lines: { y: number; height: number; pieces: Piece[] }[] = [];
-  for (const piece of pieces) {
-    const line = lines.at(-1);
-    if (line && line.y - piece.y < SAME_LINE * Math.max(line.height, piece.height)) {
-      line.pieces.push(piece);
-      line.height = Math.max(line.height, piece.height);
-    } else {
-      lines.push({ y: piece.y, height: piece.height, pieces: [piece] });
-    }
-  }
-  return lines.map((line) => joinLine(line.pieces)).join("\n");
+export function pdfPagesText(pages: readonly PdfPage[]): string {
+  const perPage = pages.map(pageEntries);
+  const isTable = (entry: Entry): entry is RuledTable => "rows" in entry;
+  perPage.forEach((entries, page) => {
+    const above = entries.findLast(isTable);
+    const below = perPage[page + 1]?.find(isTable);
+    if (above && below) joinRowAcrossPages(above, below);
+  });
+  const texts = lineTexts(perPage.flat());
+  return perPage
+    .map((entries) =>
+      entries
+        .map((entry) =>
+          "line" in entry ? texts.get(entry.line) : entry.rows.map(pipeRow).join("\n"),
+        )
+        .join("\n"),
+    )
+    .join(PAGE_BREAK);
 }
 
-/**
- * The positioned text runs of one page's `getTextContent().items` (marked-content markers left out).
- */
-export function positionedItems(items: readonly object[]): PositionedText[] {
+/** The positioned text runs of one page's `getTextContent().items` (marked-content markers left out). */
+function positionedItems(items: readonly object[]): PositionedText[] {
   return items
     .filter((item): item is PdfJsTextItem => "str" in item)
     .map((item) => ({
@@ -138,7 +117,23 @@ export function positionedItems(items: readonly object[]): PositionedText[] {
     }));
 }
 
-/** The text of a document's pages, each given as its positioned items, pages joined by PAGE_BREAK. */
-export function pdfPagesText(pages: readonly (readonly PositionedText[])[]): string {
-  return pages.map((items) => itemsToLines(items)).join(PAGE_BREAK);
+/**
+ * The text of a document pdf.js has opened (`await getDocument(…).promise`), as `pdfPagesText`
+ * writes it; `ops` is pdf.js's `OPS`. The caller loads pdf.js: the browser with its bundled
+ * worker, Node with the legacy build.
+ */
+export async function pdfDocumentText(pdf: PdfJsDocument, ops: PdfJsOps): Promise<string> {
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const items = positionedItems((await page.getTextContent()).items);
+    // A page whose drawing pdf.js cannot read still has its text: only its tables stay unruled.
+    const rules = await page.getOperatorList().then(
+      (list) => ruleSegments(list, ops),
+      (): Rule[] => [],
+    );
+    pages.push({ items, rules });
+    page.cleanup();
+  }
+  return pdfPagesText(pages);
 }

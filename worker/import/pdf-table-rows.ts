@@ -1,236 +1,248 @@
 /**
- * Table rows of a PDF's text with their blank cells kept. Plain text loses an empty cell: "26 26"
- * does not say which of seven columns the two numbers were in. pdf.js gives each cell's x position,
- * so where several printed lines share the same column positions (a table), each of its rows is
- * written as a `|` row with an empty cell for every column the row leaves blank — the form the
- * text importer reads blanks from (worker/import/cell-tokens.ts). Where the evidence is not that
- * clear, nothing is rewritten.
+ * A ruled table of a PDF page as rows of cells, one per row of its grid, every cell in place — a
+ * blank cell as an empty one — to be written as `|` rows. Plain text loses a blank cell ("26 26" does not say which of seven
+ * columns the two numbers stood in), but the borders a table is drawn with do not: its horizontal
+ * rules bound the rows, its vertical rules the cells of each row. The text importer reads blanks
+ * from such rows (worker/import/cell-tokens.ts). Only tables with figures and a grid of two rows and
+ * two columns at least are rewritten; anything less clear is left as lines.
  */
 
-/** A run of text on a line, between gaps wide enough to separate table cells. */
-export interface PlacedCell {
-  text: string;
-  /** Left and right edge (PDF units). */
-  x: number;
-  end: number;
+import type { Rule } from "./pdf-rules";
+import { isFigure, lineCells, linesOf, splitAtSpaces, type Piece } from "./pdf-runs";
+
+export interface RuledTable {
+  /** The table's top edge (PDF y): where its rows go among the page's lines. */
+  top: number;
+  /** The cells' text of each row of the grid that prints anything, top to bottom. */
+  rows: string[][];
+  /** The runs of text the rows hold (the page's lines leave them out). */
+  pieces: ReadonlySet<Piece>;
+  /** A page break cuts the table above its first row (no border there) or below its last. */
+  openTop: boolean;
+  openBottom: boolean;
 }
 
-/** One printed line: its cells left to right. */
-export interface PlacedLine {
-  cells: readonly PlacedCell[];
-  /** The line's font height. */
-  height: number;
+/** Rules whose ends come this close join one table (PDF units). */
+const JOIN = 2;
+/** Rule positions this close are one border (a border drawn twice, or a double line). */
+const SAME_BORDER = 1.5;
+/** Rows or cells narrower than this lie between two strokes of one border. */
+const MIN_SPAN = 3;
+/** More rules than this make a drawing (a chart, a map), not tables: read as lines. */
+const MAX_RULES = 5000;
+/** Where a run's body sits above its baseline, in font heights. */
+const BODY = 0.3;
+
+interface Box {
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
 }
 
-/** A table cell's figure: a count, an amount, a percentage, or a dash for "none". */
-const VALUE =
-  /^(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|人次|次|条|%)?|[-—–─―~/\\]{1,3})$/;
-/** Overlap tolerance, in font heights: edges this close count as touching. */
-const TOUCH = 0.1;
-/** A header line is looked for this many lines above a table's first row at most. */
-const MAX_HEADER_LINES = 16;
-/** A line with a cell this much of the table's width is prose or a title, not a header. */
-const PROSE_SHARE = 0.8;
-
-interface Span {
-  x: number;
-  end: number;
+function isHorizontal(rule: Rule): boolean {
+  return rule.y1 === rule.y2;
 }
 
-interface DataRow {
-  index: number;
-  label: readonly PlacedCell[];
-  values: readonly PlacedCell[];
+function touches(a: Rule, b: Rule): boolean {
+  return a.x1 <= b.x2 + JOIN && b.x1 <= a.x2 + JOIN && a.y1 <= b.y2 + JOIN && b.y1 <= a.y2 + JOIN;
 }
 
-interface Table {
-  rows: DataRow[];
-  /** Spans of the value cells found so far, one per column, left to right. */
-  columns: Span[];
-  /** The right edge of the row labels (-Infinity when the rows have none). */
-  labelEdge: number;
-  tolerance: number;
-}
-
-function isValue(cell: PlacedCell): boolean {
-  return VALUE.test(cell.text.normalize("NFKC").replace(/\s+/g, ""));
-}
-
-function overlaps(a: Span, b: Span, tolerance: number): boolean {
-  return a.x < b.end + tolerance && b.x < a.end + tolerance;
-}
-
-/** A line that ends in figures: its label cells, then its value cells. */
-function dataRow(line: PlacedLine, index: number): DataRow | null {
-  const cells = line.cells;
-  let first = cells.length;
-  while (first > 0 && isValue(cells[first - 1]!)) first -= 1;
-  const values = cells.slice(first);
-  // A lone number without a label is a page number as often as a cell.
-  if (values.length === 0 || (first === 0 && values.length < 2)) return null;
-  return { index, label: cells.slice(0, first), values };
-}
-
-function labelEdge(row: DataRow): number {
-  return row.label.reduce((edge, cell) => Math.max(edge, cell.end), -Infinity);
-}
-
-/** The column each value cell falls in (an index of `columns`, or -1 for none); null when two share one. */
-function columnsOf(values: readonly Span[], columns: readonly Span[], tolerance: number) {
-  const found: number[] = [];
-  for (const value of values) {
-    const hits = columns.flatMap((column, i) => (overlaps(value, column, tolerance) ? [i] : []));
-    if (hits.length > 1) return null;
-    found.push(hits[0] ?? -1);
+/** The rules in groups that touch one another: one group per drawn table. */
+function connected(rules: readonly Rule[]): Rule[][] {
+  const parent = rules.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (let i = 0; i < rules.length; i += 1) {
+    for (let j = i + 1; j < rules.length; j += 1) {
+      if (touches(rules[i]!, rules[j]!)) parent[root(i)] = root(j);
+    }
   }
-  const placed = found.filter((i) => i >= 0);
-  return new Set(placed).size === placed.length ? found : null;
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((rule, i) => {
+    const group = groups.get(root(i));
+    if (group) group.push(rule);
+    else groups.set(root(i), [rule]);
+  });
+  return [...groups.values()];
 }
 
-/** Adds spans to a set of disjoint columns, merging those they overlap. */
-function withSpans(columns: readonly Span[], spans: readonly Span[], tolerance: number): Span[] {
-  let out = [...columns];
-  for (const span of spans) {
-    const touching = out.filter((c) => overlaps(c, span, tolerance));
-    const merged = touching.reduce(
-      (a, c) => ({ x: Math.min(a.x, c.x), end: Math.max(a.end, c.end) }),
-      { x: span.x, end: span.end },
-    );
-    out = [...out.filter((c) => !touching.includes(c)), merged];
+/** Distinct positions, close ones merged, ascending. */
+function positions(values: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const value of [...values].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last !== undefined && value - last < SAME_BORDER) continue;
+    out.push(value);
   }
-  return out.sort((a, b) => a.x - b.x);
+  return out;
 }
 
-function startTable(row: DataRow, height: number): Table {
-  const tolerance = TOUCH * height;
+/** Consecutive positions as spans, those between two strokes of one border left out. */
+function spans(edges: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 1; i < edges.length; i += 1) {
+    if (edges[i]! - edges[i - 1]! >= MIN_SPAN) out.push([edges[i - 1]!, edges[i]!]);
+  }
+  return out;
+}
+
+interface Grid {
+  box: Box;
+  openTop: boolean;
+  openBottom: boolean;
+  /** Rows top to bottom, each with its cells' left and right edges. */
+  rows: { bottom: number; top: number; cells: [number, number][] }[];
+}
+
+function gridOf(rules: readonly Rule[]): Grid | null {
+  const horizontal = rules.filter(isHorizontal);
+  const vertical = rules.filter((rule) => !isHorizontal(rule));
+  if (horizontal.length === 0 || vertical.length < 2) return null;
+  // A table cut by a page break is open there: its columns' rules end without a border.
+  const columnEnds = [
+    Math.min(...vertical.map((rule) => rule.y1)),
+    Math.max(...vertical.map((rule) => rule.y2)),
+  ];
+  const borders = horizontal.map((rule) => rule.y1);
+  const ys = positions([...borders, ...columnEnds]);
+  if (ys.length < 3) return null;
+  const rows = spans(ys)
+    .reverse()
+    .map(([bottom, top]) => {
+      const middle = (bottom + top) / 2;
+      const edges = positions(
+        vertical.filter((rule) => rule.y1 <= middle && middle <= rule.y2).map((rule) => rule.x1),
+      );
+      return { bottom, top, cells: spans(edges) };
+    })
+    .filter((row) => row.cells.length > 0);
+  if (rows.length < 2 || !rows.some((row) => row.cells.length >= 2)) return null;
+  const xs = rules.flatMap((rule) => [rule.x1, rule.x2]);
+  const box = {
+    left: Math.min(...xs),
+    right: Math.max(...xs),
+    bottom: ys[0]!,
+    top: ys.at(-1)!,
+  };
+  const openBottom = columnEnds[0]! < Math.min(...borders) - MIN_SPAN;
+  const openTop = columnEnds[1]! > Math.max(...borders) + MIN_SPAN;
+  return { box, rows, openTop, openBottom };
+}
+
+function bodyOf(piece: Piece): [number, number] {
+  return [(piece.x + piece.end) / 2, piece.y + BODY * piece.height];
+}
+
+/** The index of the span containing a position, else of the nearest one. */
+function nearest(spans: readonly (readonly [number, number])[], at: number): number {
+  let best = 0;
+  let distance = Infinity;
+  spans.forEach(([low, high], i) => {
+    const d = at < low ? low - at : at > high ? at - high : 0;
+    if (d < distance) [best, distance] = [i, d];
+  });
+  return best;
+}
+
+/** A run that crosses a border, as its words: each stands in its own cell. */
+function partsByCell(piece: Piece, cells: readonly (readonly [number, number])[]): Piece[] {
+  const crossed = cells.filter(([left, right]) => piece.x < right && left < piece.end);
+  return crossed.length < 2 ? [piece] : splitAtSpaces(piece);
+}
+
+/** A cell's runs as its text: its printed lines joined, as a wrapped label reads. */
+function cellText(pieces: readonly Piece[]): string {
+  const lines = linesOf([...pieces].sort((a, b) => b.y - a.y || a.x - b.x)).map((line) =>
+    lineCells(line).join(" "),
+  );
+  const text = lines.reduce(
+    (joined, line) =>
+      joined + (/[A-Za-z]$/.test(joined) && /^[A-Za-z]/.test(line) ? " " : "") + line,
+    "",
+  );
+  // A `|` inside a cell would split it.
+  return text.replace(/[|｜]/g, "/");
+}
+
+/**
+ * One table from its rules and the page's runs, or null when it holds no figures or its rows are
+ * not ruled apart (a cell holding two figures on two lines).
+ */
+function tableOf(grid: Grid, pieces: readonly Piece[]): RuledTable | null {
+  const { box } = grid;
+  const inside = pieces.filter((piece) => {
+    const [x, y] = bodyOf(piece);
+    return x >= box.left && x <= box.right && y >= box.bottom && y <= box.top;
+  });
+  const cells = grid.rows.map((row) => row.cells.map((): Piece[] => []));
+  const rowSpans = grid.rows.map((row) => [row.bottom, row.top] as const);
+  for (const piece of inside) {
+    const row = nearest(rowSpans, bodyOf(piece)[1]);
+    const columns = grid.rows[row]!.cells;
+    for (const part of partsByCell(piece, columns)) {
+      cells[row]![nearest(columns, bodyOf(part)[0])]!.push(part);
+    }
+  }
+  let figures = 0;
+  for (const row of cells) {
+    for (const cell of row) {
+      const lines = linesOf([...cell].sort((a, b) => b.y - a.y || a.x - b.x));
+      const values = lines.filter((line) => isFigure(lineCells(line).join(""))).length;
+      if (values > 1) return null;
+      figures += values;
+    }
+  }
+  if (figures === 0) return null;
+  const printed = (row: Piece[][] | undefined) => row?.some((cell) => cell.length > 0) === true;
   return {
-    rows: [row],
-    columns: withSpans([], row.values, tolerance),
-    labelEdge: labelEdge(row),
-    tolerance,
+    top: box.top,
+    rows: cells.filter(printed).map((row) => row.map(cellText)),
+    pieces: new Set(inside),
+    openTop: grid.openTop && printed(cells[0]),
+    openBottom: grid.openBottom && printed(cells.at(-1)),
   };
 }
 
-/** Whether a row continues a table: its figures in the table's columns or beside them, never astride. */
-function continues(table: Table, row: DataRow): boolean {
-  const first = table.columns[0];
-  if (!first || labelEdge(row) > first.x + table.tolerance) return false;
-  if (row.values[0] && row.values[0].x < table.labelEdge - table.tolerance) return false;
-  return columnsOf(row.values, table.columns, table.tolerance) !== null;
-}
-
-function extend(table: Table, row: DataRow): void {
-  table.rows.push(row);
-  table.columns = withSpans(table.columns, row.values, table.tolerance);
-  table.labelEdge = Math.max(table.labelEdge, labelEdge(row));
-}
-
-/** A line between rows that reaches into the figures: a header, prose or a footer ends the table. */
-function reachesFigures(line: PlacedLine, table: Table): boolean {
-  const start = table.columns[0]?.x ?? Infinity;
-  return line.cells.some((cell) => cell.end > start + table.tolerance);
-}
-
-/** The runs of lines that share column positions, in order. */
-function findTables(lines: readonly PlacedLine[]): Table[] {
-  const tables: Table[] = [];
-  let current: Table | null = null;
-  lines.forEach((line, index) => {
-    const row = dataRow(line, index);
-    if (row && current && continues(current, row)) {
-      extend(current, row);
-    } else if (row) {
-      current = startTable(row, line.height);
-      tables.push(current);
-    } else if (current && reachesFigures(line, current)) {
-      current = null;
-    }
-  });
-  return tables;
+/** A row as the text importer reads it: its cells between `|`, a blank cell empty. */
+export function pipeRow(cells: readonly string[]): string {
+  return `| ${cells.join(" | ")} |`;
 }
 
 /**
- * The header cells above a table's first row that stand over its figures: the lines up to the
- * previous table row or a line of prose.
+ * Joins the two halves of a row that a page break cuts (行政 | 0 at the foot of one page, 强制 |
+ * at the head of the next): both tables open at the break, the rows of the same cells.
  */
-function headerLines(lines: readonly PlacedLine[], table: Table): PlacedLine[] {
-  const columns = table.columns;
-  const left = Math.min(columns[0]?.x ?? 0, ...table.rows.flatMap((r) => r.label.map((c) => c.x)));
-  const width = (columns.at(-1)?.end ?? left) - left;
-  const found: PlacedLine[] = [];
-  const start = table.rows[0]?.index ?? 0;
-  for (let i = start - 1; i >= 0 && i >= start - MAX_HEADER_LINES; i -= 1) {
-    const line = lines[i]!;
-    if (dataRow(line, i)) break;
-    if (line.cells.some((c) => c.end - c.x > PROSE_SHARE * width)) break;
-    found.push(line);
+export function joinRowAcrossPages(above: RuledTable, below: RuledTable): void {
+  const last = above.rows.at(-1);
+  const first = below.rows[0];
+  if (!above.openBottom || !below.openTop || !last || !first || last.length !== first.length) {
+    return;
   }
-  return found;
+  above.rows[above.rows.length - 1] = last.map((cell, i) => cell + (first[i] ?? ""));
+  below.rows.shift();
 }
 
 /**
- * Header cells that head one column each: a cell over two cells that do not overlap each other
- * (申请人情况 over 自然人 and 法人或其他组织) heads a group and says nothing about columns.
- */
-function leafHeaders(cells: readonly Span[], values: readonly Span[], tolerance: number): Span[] {
-  let kept = [...cells];
-  for (;;) {
-    const others = [...kept, ...values];
-    const next = kept.filter((cell) => {
-      const under = others.filter((o) => o !== cell && overlaps(cell, o, tolerance));
-      return !under.some((a) => under.some((b) => !overlaps(a, b, tolerance)));
-    });
-    if (next.length === kept.length) return kept;
-    kept = next;
-  }
-}
-
-/**
- * The table's columns: those its figures stand in, and those only a header names (a column blank
- * in every row). Null unless two lines at least (rows, or a row and its header) share columns.
- */
-function tableColumns(table: Table, header: readonly PlacedLine[]): Span[] | null {
-  const { columns, tolerance } = table;
-  const cells = header.flatMap((line) =>
-    line.cells.filter((cell) => cell.x >= table.labelEdge - tolerance),
-  );
-  const leaves = leafHeaders(cells, columns, tolerance);
-  const headed = leaves.filter((leaf) => columns.some((c) => overlaps(leaf, c, tolerance)));
-  const blankOnly = leaves.filter((leaf) => !headed.includes(leaf));
-  const all = [...columns, ...withSpans([], blankOnly, tolerance)].sort((a, b) => a.x - b.x);
-  const evidence = table.rows.length + (headed.length >= 2 ? 1 : 0);
-  return all.length >= 2 && evidence >= 2 ? all : null;
-}
-
-function pipeRow(row: DataRow, columns: readonly Span[], tolerance: number): string | null {
-  const at = columnsOf(row.values, columns, tolerance);
-  if (!at || at.includes(-1)) return null;
-  const cells = columns.map(() => "");
-  row.values.forEach((value, i) => (cells[at[i]!] = value.text.trim()));
-  const label = row.label.map((c) => c.text.trim()).join(" ");
-  return `| ${label === "" ? "" : `${label} | `}${cells.join(" | ")} |`;
-}
-
-/**
- * The lines (by index) that are rows of a table with blank cells, written as `|` rows: label, then
- * one cell per column, empty where the row prints nothing.
+ * The page's ruled tables with figures, top to bottom, each row as its cells' text.
  *
  * @example
- * // Seven columns known from the header and the rows; this row fills the first and last:
- * // "| 一、本年新收政府信息公开申请数量 | 26 |  |  |  |  |  | 26 |"
+ * // Table 三 of a report with every legal-person column blank, one of its rows:
+ * // ["", "", "1.属于国家秘密", "0", "", "", "", "", "", "0"]
  */
-export function tableRows(lines: readonly PlacedLine[]): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const table of findTables(lines)) {
-    const columns = tableColumns(table, headerLines(lines, table));
-    if (!columns) continue;
-    const hasBlank = table.rows.some((row) => row.values.length < columns.length);
-    if (!hasBlank || table.rows.some((row) => row.label.some((c) => c.text.includes("|")))) {
-      continue;
-    }
-    const rows = table.rows.map((row) => pipeRow(row, columns, table.tolerance));
-    if (rows.some((row) => row === null)) continue;
-    table.rows.forEach((row, i) => out.set(row.index, rows[i]!));
+export function ruledTables(rules: readonly Rule[], pieces: readonly Piece[]): RuledTable[] {
+  const tables: RuledTable[] = [];
+  if (rules.length > MAX_RULES) return tables;
+  let free = pieces;
+  for (const group of connected(rules)) {
+    const grid = gridOf(group);
+    const table = grid ? tableOf(grid, free) : null;
+    if (!table) continue;
+    tables.push(table);
+    // A run belongs to one table, even where two boxes overlap.
+    free = free.filter((piece) => !table.pieces.has(piece));
   }
-  return out;
+  return tables.sort((a, b) => b.top - a.top);
 }

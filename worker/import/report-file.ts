@@ -29,7 +29,7 @@ export interface ReportFileText {
   hints: ParseOptions;
 }
 
-export class ReportFileError extends Error {
+class ReportFileError extends Error {
   override readonly name = "ReportFileError";
   constructor(
     readonly code: "legacy_word" | "unsupported" | "docx_unreadable",
@@ -51,10 +51,7 @@ function isPdf(head: Uint8Array): boolean {
 }
 
 /** Which format the bytes are, or null when they are no report format (an image, an archive). */
-export function detectReportFormat(
-  bytes: Uint8Array,
-  name = "",
-): ReportFormat | "legacy_word" | null {
+function detectReportFormat(bytes: Uint8Array, name = ""): ReportFormat | "legacy_word" | null {
   const head = bytes.subarray(0, 4096);
   if (isPdf(head)) return "pdf";
   // The same container holds old Excel and PowerPoint files: only a Word name says it is Word.

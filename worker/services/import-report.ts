@@ -7,7 +7,7 @@ import type { ReportDocument } from "../report/document";
 import { findAgencyByPrintedName } from "./agency-by-name";
 import { saveReport } from "./save-report";
 
-export interface ImportItem {
+interface ImportItem {
   source: string;
   /** The agency as the report prints it ("" when it does not). */
   agencyName: string;

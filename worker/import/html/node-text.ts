@@ -5,7 +5,7 @@ import { isBlock, isSkipped, isTag, isText, tagOf, type AnyNode, type Element } 
 const CJK_GAP = /([\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g;
 
 /** Whitespace as a browser shows it, without the spaces a source line break puts between Chinese. */
-export function collapseSpace(text: string): string {
+function collapseSpace(text: string): string {
   const spaced = text.replace(/[\s\u00a0]+/g, " ").trim();
   return spaced.includes(" ") ? spaced.replace(CJK_GAP, "$1") : spaced;
 }

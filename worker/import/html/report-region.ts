@@ -32,7 +32,7 @@ function commonAncestor(nodes: readonly AnyNode[]): AnyNode | null {
 }
 
 /** The report's own tables: data tables (no nested table) that print a report table's labels. */
-export function reportTables(root: AnyNode, exclude: ReadonlySet<Element>): Element[] {
+function reportTables(root: AnyNode, exclude: ReadonlySet<Element>): Element[] {
   return findAll(root, "table").filter(
     (t) => !exclude.has(t) && !isLayoutTable(t) && REPORT_TABLE.test(textOnOneLine(t)),
   );

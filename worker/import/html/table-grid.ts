@@ -6,7 +6,7 @@
 
 import { findAll, isTag, tagOf, type Element } from "./dom";
 
-export interface GridCell {
+interface GridCell {
   element: Element;
   /** The row and column the cell's top-left corner sits in. */
   row: number;
