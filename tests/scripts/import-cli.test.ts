@@ -222,3 +222,43 @@ describe("npm run import: a mixed archive of pages, Word files and texts", () =>
     expect(after).toEqual([{ n: 3 }]);
   }, 180_000);
 });
+
+describe("npm run import -- --json over an archive of every fixture in every format", () => {
+  it("prints each file's document with every figure of its expected.json", async () => {
+    const { renderDocx } = await import("../import/renderings/render-docx");
+    const { renderingModel } = await import("../import/renderings/fixture-model");
+    const { HTML_STYLES, renderHtmlBytes } = await import("../import/renderings/render-html");
+    const { allReportFixtures } = await import("../import/report-fixtures");
+    const { mismatchedCells } = await import("../import/renderings/compare");
+    const archive = mkdtempSync(join(tmpdir(), "nianbao-every-format-"));
+    const expected = new Map<string, Record<string, unknown>>();
+    allReportFixtures().forEach((fixture, i) => {
+      const model = renderingModel(fixture);
+      const style = HTML_STYLES[i % HTML_STYLES.length]!;
+      const files: [string, Uint8Array | string][] = [
+        [`${fixture.name}.txt`, fixture.text],
+        [`${fixture.name}.${style}.html`, renderHtmlBytes(model, style)],
+        [`${fixture.name}.docx`, renderDocx(model)],
+      ];
+      for (const [name, content] of files) {
+        writeFileSync(join(archive, name), content);
+        expected.set(name, fixture.expected);
+      }
+    });
+    const stdout = execFileSync("node_modules/.bin/tsx", ["scripts/import.ts", "--json", archive], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const documents = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    // One document per file, in the archive's sorted order (nothing failed: nothing is left out).
+    const names = [...expected.keys()].sort();
+    expect(documents).toHaveLength(names.length);
+    const mismatches = names.flatMap((name, i) =>
+      mismatchedCells(expected.get(name)!, documents[i]).map((cell) => `${name} ${cell.join(" ")}`),
+    );
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+});
