@@ -30,6 +30,7 @@ export default defineConfig(async () => {
                 ratelimits: {
                   ANON_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
                   TEST_ANON_LIMITER: { simple: { limit: 3, period: 60 } },
+                  CHASE_LIMITER: { simple: { limit: 5, period: 60 } },
                 },
               },
             }),

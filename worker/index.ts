@@ -14,6 +14,8 @@ import { agencyRoutes } from "./routes/agencies";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { deadlineRoutes } from "./routes/deadlines";
+import { chaseRoutes } from "./routes/chase";
+import { notificationRoutes } from "./routes/notifications";
 import { seasonRoutes } from "./routes/season";
 import { tokenRoutes } from "./routes/tokens";
 import { userRoutes } from "./routes/users";
@@ -28,6 +30,8 @@ import { rollupRoutes } from "./routes/rollup";
 import { publicApi } from "./routes/public";
 import { embedRoutes } from "./routes/embed";
 import { documentRoutes } from "./openapi/document";
+import { runScheduled } from "./notify/scheduled-run";
+import { createDatabase } from "./db/client";
 
 const api = new OpenAPIHono<AppEnv>()
   // A declared length is judged in `requestBody`; this counts a chunked body as it arrives.
@@ -53,6 +57,8 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/audit", auditRoutes)
   .route("/deadlines", deadlineRoutes)
   .route("/season", seasonRoutes)
+  .route("/notifications", notificationRoutes)
+  .route("/chase", chaseRoutes)
   .route("/agencies", agencyRoutes)
   .route("/agencies", agencyReportRoutes)
   .route("/reports", reportRoutes)
@@ -130,4 +136,10 @@ function httpExceptionError(error: HTTPException): ApiError {
 }
 
 export type AppType = typeof routes;
-export default app;
+
+/** The daily reminders and digests (wrangler.toml `[triggers] crons`). */
+async function scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+  ctx.waitUntil(runScheduled(createDatabase(env.DB), env, new Date(controller.scheduledTime)));
+}
+
+export default Object.assign(app, { scheduled });

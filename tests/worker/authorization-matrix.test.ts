@@ -54,6 +54,8 @@ const ALL_OK: Row = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"];
 /** The staff's uncached aggregates: any session or token, never the public (it has /api/public). */
 const SIGNED_IN: Row = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", 401];
 const ADMIN_ONLY: Row = ["ok", 403, 403, 403, 403, 403, 403, 401];
+/** What belongs to a signed-in person (their notifications): never a token, never the public. */
+const PEOPLE: Row = ["ok", "ok", "ok", "ok", "ok", 403, 403, 401];
 const DRAFT_READ: Row = ["ok", "ok", 403, "ok", 403, "ok", 403, 401];
 const AGENCY_WRITE: Row = ["ok", 403, 403, "ok", 403, "ok", 403, 401];
 const REVIEW: Row = ["ok", "ok", 403, 403, 403, 403, 403, 401];
@@ -182,6 +184,31 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
   "GET /api/audit": { row: ADMIN_ONLY, call: () => ({ method: "GET", path: "/api/audit" }) },
   "GET /api/deadlines": { row: ALL_OK, call: () => ({ method: "GET", path: "/api/deadlines" }) },
   "GET /api/season": { row: ALL_OK, call: () => ({ method: "GET", path: "/api/season" }) },
+  "GET /api/notifications": {
+    row: PEOPLE,
+    call: () => ({ method: "GET", path: "/api/notifications" }),
+  },
+  "POST /api/notifications/read-all": {
+    row: PEOPLE,
+    call: () => ({ method: "POST", path: "/api/notifications/read-all" }),
+  },
+  "POST /api/chase/preview": {
+    row: REVIEW,
+    call: (t) => ({
+      method: "POST",
+      path: "/api/chase/preview",
+      json: { year: 2022, under: t.id },
+    }),
+  },
+  "POST /api/chase": {
+    row: REVIEW,
+    call: (t) => ({ method: "POST", path: "/api/chase", json: { year: 2022, under: t.id } }),
+  },
+  "POST /api/notifications/:id/read": {
+    // Nobody's notification: 404 to a person, the refusal to the others.
+    row: PEOPLE,
+    call: () => ({ method: "POST", path: "/api/notifications/999999/read" }),
+  },
   "PUT /api/deadlines/:year": {
     row: ADMIN_ONLY,
     call: () => ({

@@ -188,6 +188,20 @@ const withSmuggled = (
 };
 
 const ROUTES: Record<string, fc.Arbitrary<Case>> = {
+  ...Object.fromEntries(
+    (["/api/chase/preview", "/api/chase"] as const).map((path) => [
+      `POST ${path}`,
+      place.map((target) => ({
+        story: `催报 ${path.endsWith("preview") ? "preview " : ""}under ${target}`,
+        call: { method: "POST", path, body: { year: WRITE_YEAR, under: world.ids[target] } },
+        wellFormed: true,
+        exists: target !== "missing",
+        allowed: (actor: ActorName) => may(actor, "subtree", target, { tokens: false }),
+        // A region with nobody left to remind is a 409; the per-region limit a 429.
+        mustSucceed: path.endsWith("preview"),
+      })),
+    ]),
+  ),
   "POST /api/invites": fc
     .record({
       role: fc.constantFrom("submitter", "reviewer", "admin"),
@@ -394,6 +408,9 @@ const ROUTES: Record<string, fc.Arbitrary<Case>> = {
 
 /** Writes that change no scoped data: anyone may send them (their own tests cover them). */
 const UNSCOPED = new Set([
+  // One's own notifications, whoever one is: tests/worker/notifications.test.ts.
+  "POST /api/notifications/read-all",
+  "POST /api/notifications/:id/read",
   "POST /api/auth/login",
   "POST /api/auth/logout",
   "POST /api/auth/invites/:token/accept",

@@ -142,6 +142,11 @@ const ROUTES: Record<string, Spec> = {
   },
   "GET /api/deadlines": {},
   "GET /api/season": {},
+  "GET /api/notifications": { query: { unread: ["true", "false"], ...paging } },
+  "POST /api/notifications/read-all": { body: {} },
+  "POST /api/notifications/:id/read": { path: { id: "int" } },
+  "POST /api/chase/preview": { body: { year: "year", under: "agency", agency_id: "agency" } },
+  "POST /api/chase": { body: { year: "year", under: "agency", agency_id: "agency" } },
   "PUT /api/deadlines/:year": {
     path: { year: "year" },
     body: { department_deadline: "date", government_deadline: "date" },

@@ -91,6 +91,15 @@ const GRANTS: Record<Action, Grant> = {
   },
   "audit.read": ADMIN_ONLY,
   "deadline.manage": ADMIN_ONLY,
+  // Notifications belong to people: a token (a machine) has none.
+  "notification.read_own": {
+    public: "none",
+    admin: "any",
+    reviewer: "any",
+    submitter: "any",
+    token: "none",
+  },
+  "outbox.read": ADMIN_ONLY,
   // A rollup under an agency includes its descendants' drafts, which a submitter may not read,
   // so only roles whose reach is a whole subtree may aggregate unpublished figures.
   "aggregate.read_unpublished": {

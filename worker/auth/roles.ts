@@ -44,6 +44,8 @@ export const ACTIONS = [
   "token.manage",
   "audit.read",
   "deadline.manage",
+  "notification.read_own",
+  "outbox.read",
   /** Compare or roll up the current (possibly unpublished) revisions. */
   "aggregate.read_unpublished",
 ] as const;
@@ -71,6 +73,8 @@ export const ACTION_LABELS: Record<Action, Label> = {
   "token.manage": { zh: "管理 API 令牌", en: "manage API tokens" },
   "audit.read": { zh: "查看审计日志", en: "read the audit log" },
   "deadline.manage": { zh: "管理填报期限", en: "manage deadlines" },
+  "notification.read_own": { zh: "查看自己的通知", en: "read one's own notifications" },
+  "outbox.read": { zh: "查看发件箱", en: "read the e-mail outbox" },
   "aggregate.read_unpublished": {
     zh: "汇总或比较未公开的数据",
     en: "compare or roll up unpublished figures",

@@ -346,3 +346,81 @@ export const publications = sqliteTable(
   },
   (t) => [index("publications_report_idx").on(t.reportId)],
 );
+
+/** What a notification tells of; each user may turn e-mail off per kind (never the in-app copy). */
+export const NOTIFICATION_KINDS = [
+  "report_submitted",
+  "correction_submitted",
+  "report_returned",
+  "report_approved",
+  "deadline_reminder",
+  "overdue_reminder",
+  "chase",
+  "review_digest",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The in-app notification centre: one row per reader, read or not. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** An in-app path (never a secret): where the reader acts. */
+    link: text("link").notNull(),
+    agencyId: integer("agency_id").references(() => agencies.id),
+    year: integer("year"),
+    actorName: text("actor_name"),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/**
+ * Every e-mail the app sent or meant to send, with its bodies: locally the binding sends nothing,
+ * so the admin's outbox page is where the demo's messages are read.
+ */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id),
+    toAddress: text("to_address").notNull(),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: ["sent", "failed"] }).notNull(),
+    error: text("error"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("email_outbox_created_idx").on(t.createdAt)],
+);
+
+/**
+ * What the scheduled job has sent, by a key naming it ("reminder/agency:12/year:2025/before:14",
+ * "digest/user:5/day:2026-01-20"): inserted before sending, so that a rerun or a retried cron
+ * never sends the same reminder twice.
+ */
+export const sentOnce = sqliteTable("sent_once", {
+  key: text("key").primaryKey(),
+  sentAt: text("sent_at").notNull(),
+});
+
+/** E-mail turned off for a kind; no row: e-mail on. */
+export const emailOptOuts = sqliteTable(
+  "email_opt_outs",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);

@@ -41,6 +41,10 @@ const TAGS = [
       "审核人员的比较、合计、概览、质量与地区汇总报告。Staff comparisons, sums, overviews, quality and the region report.",
   },
   { name: "import", description: "从已发布的报告文本导入。Reading a published report's text." },
+  {
+    name: "notifications",
+    description: "站内通知与发件箱。In-app notifications and the e-mail outbox.",
+  },
 ];
 
 const DESCRIPTION =

@@ -30,6 +30,7 @@ import { agencyFromPath, authorize } from "../middleware/actor";
 import { diffDocuments, type DocumentChange } from "../report/diff";
 import { describeIssues, type ReportDocument } from "../report/document";
 import { auditEntry } from "../http/audit-entry";
+import { notifyReportMoved } from "../notify/notify-report";
 import { moveReport } from "../services/report-workflow";
 import { errors, jsonAnswer, jsonBody, jsonOrCsvAnswer, WRITE_ERRORS } from "../openapi/contract";
 import {
@@ -591,7 +592,7 @@ async function move(
   },
 ) {
   const agency = await requireAgency(c, path.id);
-  return moveReport(c.var.db, {
+  const stored = await moveReport(c.var.db, {
     agency,
     year: path.year,
     revision: body.revision,
@@ -606,4 +607,19 @@ async function move(
     }),
     now: c.var.now,
   });
+  await notifyReportMoved(
+    c.var.db,
+    c.env,
+    {
+      event: transition,
+      agency,
+      agencyPath: agency.path,
+      year: path.year,
+      actorName: c.var.identity.name,
+      message: body.message ?? null,
+      correction: transition === "submit" && stored.report.publishedRevisionId !== null,
+    },
+    c.var.now,
+  );
+  return stored;
 }

@@ -45,6 +45,8 @@ const EXPECTED: Record<Action, Row> = {
   "token.manage":               ["✓",  403,   403,    "✓",   403,   403,   403,   401],
   "audit.read":                 ["✓",  403,   403,    403,   403,   403,   403,   401],
   "deadline.manage":            ["✓",  403,   403,    403,   403,   403,   403,   401],
+  "notification.read_own":      ["✓",  "✓",   "✓",    "✓",   "✓",   403,   403,   401],
+  "outbox.read":                ["✓",  403,   403,    403,   403,   403,   403,   401],
   "aggregate.read_unpublished": ["✓",  "✓",   403,    403,   403,   403,   403,   401],
 };
 

@@ -1,0 +1,102 @@
+/**
+ * 催报: a reviewer or administrator reminds one agency, or every agency of a region that has not
+ * submitted, in one click. The preview says what will be sent and to how many people; sending
+ * reaches each such agency's submitters, at most once a day per agency and year (a second click
+ * the same day is told, not sent).
+ */
+
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { unsubmittedUnder, type Unsubmitted } from "../db/queries/chase";
+import { submittersOf } from "../db/queries/notifications";
+import { deliver, type MailSettings } from "./deliver";
+import { chinaDay } from "./reminder-plan";
+import type { Notice } from "./report-events";
+
+/** A region's 催报 reaches at most this many agencies at once. */
+export const MAX_CHASED = 2000;
+
+export function chaseNotice(
+  agency: { id: number; name: string },
+  year: number,
+  actorName: string,
+  deadlineDay: string,
+): Notice {
+  return {
+    kind: "chase",
+    audience: "submitters",
+    title: `催报：${agency.name} ${year} 年度报告尚未提交`,
+    body: `${actorName} 提醒：截止日期为 ${deadlineDay}，报告尚未提交，请尽快完成填报并提交审核。`,
+    link: `/reports/${agency.id}/${year}/edit`,
+  };
+}
+
+export interface ChasePlan {
+  agencies: Unsubmitted[];
+  /** People who will be told (the agencies' active submitters). */
+  recipients: number;
+  /** Agencies with nobody to tell: no active submitter. */
+  withoutSubmitter: number;
+  /** Agencies already chased today. */
+  chasedToday: number;
+}
+
+const chaseKey = (agencyId: number, year: number, now: Date) =>
+  `chase/agency:${agencyId}/year:${year}/day:${chinaDay(now)}`;
+
+export async function planChase(
+  db: Database,
+  rootPath: string,
+  year: number,
+  now: Date,
+  only: number | null,
+): Promise<ChasePlan> {
+  const found = await unsubmittedUnder(db, rootPath, year, MAX_CHASED);
+  const agencies = only === null ? found : found.filter((a) => a.id === only);
+  let recipients = 0;
+  let withoutSubmitter = 0;
+  let chasedToday = 0;
+  for (const agency of agencies) {
+    const people = await submittersOf(db, agency.id, "chase");
+    if (people.length === 0) withoutSubmitter += 1;
+    const [sent] = await db.all<{ key: string }>(
+      sql`SELECT key FROM sent_once WHERE key = ${chaseKey(agency.id, year, now)}`,
+    );
+    if (sent) chasedToday += 1;
+    else recipients += people.length;
+  }
+  return { agencies, recipients, withoutSubmitter, chasedToday };
+}
+
+/** Sends the planned 催报; answers how many agencies and people it reached. */
+export async function sendChase(
+  db: Database,
+  mail: MailSettings,
+  plan: ChasePlan,
+  year: number,
+  actorName: string,
+  deadlineFor: (agency: Unsubmitted) => string,
+  now: Date,
+): Promise<{ agencies: number; recipients: number }> {
+  let agencies = 0;
+  let recipients = 0;
+  for (const agency of plan.agencies) {
+    const people = await submittersOf(db, agency.id, "chase");
+    if (people.length === 0) continue;
+    const claimed = await db.all<{ key: string }>(sql`
+      INSERT INTO sent_once (key, sent_at) VALUES (${chaseKey(agency.id, year, now)}, ${now.toISOString()})
+      ON CONFLICT (key) DO NOTHING RETURNING key`);
+    if (claimed.length === 0) continue;
+    await deliver(
+      db,
+      mail,
+      people,
+      chaseNotice(agency, year, actorName, deadlineFor(agency)),
+      { agencyId: agency.id, year, actorName },
+      now,
+    );
+    agencies += 1;
+    recipients += people.length;
+  }
+  return { agencies, recipients };
+}
