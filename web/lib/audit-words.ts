@@ -21,6 +21,7 @@ const ACTIONS = {
     "report.submit": "auditEvent_report_submit",
     "report.return": "auditEvent_report_return",
     "report.approve": "auditEvent_report_approve",
+    "report.chase": "auditEvent_report_chase",
   },
   user: {
     "user.invite": "auditEvent_user_invite",

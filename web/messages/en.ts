@@ -292,6 +292,7 @@ export const en: Record<MessageKey, string> = {
   auditEvent_report_submit: "Submitted for review",
   auditEvent_report_return: "Returned for changes",
   auditEvent_report_approve: "Approved and published",
+  auditEvent_report_chase: "Reminded to report (催报)",
   auditEvent_user_invite: "Invited a user",
   auditEvent_user_update: "Changed a user",
   auditEvent_user_reset_link: "Issued a password-reset link",

@@ -286,6 +286,7 @@ export const zhCN = {
   auditEvent_report_submit: "提交审核",
   auditEvent_report_return: "退回修改",
   auditEvent_report_approve: "审核通过并公开",
+  auditEvent_report_chase: "催报",
   auditEvent_user_invite: "邀请用户",
   auditEvent_user_update: "修改用户",
   auditEvent_user_reset_link: "发出重设密码链接",
