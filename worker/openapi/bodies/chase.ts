@@ -14,21 +14,16 @@ export const chasePreviewSchema = z
       .number()
       .int()
       .meta({ description: "没有填报员、无人可提醒的机构数。Agencies with nobody to tell." }),
-    chased_today: z
-      .number()
-      .int()
-      .meta({
-        description:
-          "今天已催报过的机构数（不再发送）。Agencies chased today already (not sent again).",
-      }),
+    chased_today: z.number().int().meta({
+      description:
+        "今天已催报过的机构数（不再发送）。Agencies chased today already (not sent again).",
+    }),
     names: z
       .array(z.string())
       .meta({ description: "前 20 个机构名称。The first 20 agencies' names." }),
-    title: z
-      .string()
-      .meta({
-        description: "提醒的标题（以第一个机构为例）。The reminder's title, for the first agency.",
-      }),
+    title: z.string().meta({
+      description: "提醒的标题（以第一个机构为例）。The reminder's title, for the first agency.",
+    }),
     body: z.string(),
   })
   .meta({ id: "ChasePreview" });
