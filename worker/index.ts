@@ -138,7 +138,7 @@ function httpExceptionError(error: HTTPException): ApiError {
 export type AppType = typeof routes;
 
 /** The daily reminders and digests (wrangler.toml `[triggers] crons`). */
-async function scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+function scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): void {
   ctx.waitUntil(runScheduled(createDatabase(env.DB), env, new Date(controller.scheduledTime)));
 }
 

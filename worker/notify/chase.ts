@@ -14,7 +14,7 @@ import { chinaDay } from "./reminder-plan";
 import type { Notice } from "./report-events";
 
 /** A region's 催报 reaches at most this many agencies at once. */
-export const MAX_CHASED = 2000;
+const MAX_CHASED = 2000;
 
 export function chaseNotice(
   agency: { id: number; name: string },

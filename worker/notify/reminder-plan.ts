@@ -5,7 +5,7 @@
  * Days are counted in China Standard Time, where deadlines are set.
  */
 
-export const DEFAULT_THRESHOLDS = [14, 7, 3, 1] as const;
+const DEFAULT_THRESHOLDS = [14, 7, 3, 1] as const;
 
 const DAY_MS = 86_400_000;
 const CST_OFFSET_MS = 8 * 3_600_000;

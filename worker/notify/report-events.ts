@@ -6,7 +6,7 @@
 
 import type { NotificationKind } from "../db/schema";
 
-export type ReportEvent = "submit" | "return" | "approve";
+type ReportEvent = "submit" | "return" | "approve";
 
 export interface ReportEventFacts {
   event: ReportEvent;

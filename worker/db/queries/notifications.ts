@@ -3,8 +3,6 @@ import { runBatch } from "../batch";
 import type { Database } from "../client";
 import { agencies, emailOptOuts, notifications, users, type NotificationKind } from "../schema";
 
-export type NotificationRow = typeof notifications.$inferSelect;
-
 /** A reader of a notification: who, and where the e-mail copy goes (if they want it). */
 export interface Recipient {
   id: number;

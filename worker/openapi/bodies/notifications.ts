@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const notificationSchema = z
+const notificationSchema = z
   .object({
     id: z.number().int(),
     kind: z.string().meta({ description: "通知类别。What the notification tells of." }),
