@@ -16,7 +16,7 @@ const DEPARTMENT_DEADLINE = "2027-01-31";
 /** Runs the daily job as the cron would, at 09:00 China Standard Time of `day`. */
 async function runAt(day: string) {
   const ctx = createExecutionContext();
-  await worker.scheduled(
+  worker.scheduled(
     createScheduledController({ cron: "0 1 * * *", scheduledTime: Date.parse(`${day}T01:00:00Z`) }),
     env,
     ctx,
