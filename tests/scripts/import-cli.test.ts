@@ -6,6 +6,22 @@ import { describe, expect, it } from "vitest";
 
 const FIXTURES = new URL("../../../shared/fixtures/reports/", import.meta.url).pathname;
 
+/** A local D1 in `persist` with the migrations applied, and `wrangler d1 …` against it. */
+function localD1(persist: string) {
+  const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
+  const wrangler = (...args: string[]) =>
+    execFileSync(
+      "node_modules/.bin/wrangler",
+      ["d1", ...args, "--local", "--persist-to", persist],
+      {
+        encoding: "utf8",
+        env,
+      },
+    );
+  wrangler("migrations", "apply", "DB");
+  return { env, wrangler };
+}
+
 describe("npm run import -- --json", () => {
   it("prints only the canonical document of each file on stdout, one JSON object per line", () => {
     const stdout = execFileSync(
@@ -30,17 +46,7 @@ describe("npm run import -- --json", () => {
 describe("npm run import (loading)", () => {
   it("loads reports into the local D1, creating missing agencies under the one named, and reports each failure", () => {
     const persist = mkdtempSync(join(tmpdir(), "nianbao-import-"));
-    const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
-    const wrangler = (...args: string[]) =>
-      execFileSync(
-        "node_modules/.bin/wrangler",
-        ["d1", ...args, "--local", "--persist-to", persist],
-        {
-          encoding: "utf8",
-          env,
-        },
-      );
-    wrangler("migrations", "apply", "DB");
+    const { env, wrangler } = localD1(persist);
     wrangler(
       "execute",
       "DB",
@@ -127,16 +133,7 @@ describe("npm run import: a mixed archive of pages, Word files and texts", () =>
     const { readReportFixture } = await import("../import/report-fixtures");
     const persist = mkdtempSync(join(tmpdir(), "nianbao-import-"));
     const archive = mkdtempSync(join(tmpdir(), "nianbao-archive-"));
-    const wrangler = (...args: string[]) =>
-      execFileSync(
-        "node_modules/.bin/wrangler",
-        ["d1", ...args, "--local", "--persist-to", persist],
-        {
-          encoding: "utf8",
-          env,
-        },
-      );
-    wrangler("migrations", "apply", "DB");
+    const { wrangler } = localD1(persist);
     wrangler(
       "execute",
       "DB",
