@@ -16,6 +16,7 @@ import { authRoutes } from "./routes/auth";
 import { deadlineRoutes } from "./routes/deadlines";
 import { chaseRoutes } from "./routes/chase";
 import { notificationRoutes } from "./routes/notifications";
+import { outboxRoutes } from "./routes/outbox";
 import { seasonRoutes } from "./routes/season";
 import { tokenRoutes } from "./routes/tokens";
 import { userRoutes } from "./routes/users";
@@ -59,6 +60,7 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/season", seasonRoutes)
   .route("/notifications", notificationRoutes)
   .route("/chase", chaseRoutes)
+  .route("/outbox", outboxRoutes)
   .route("/agencies", agencyRoutes)
   .route("/agencies", agencyReportRoutes)
   .route("/reports", reportRoutes)

@@ -192,6 +192,19 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
     row: PEOPLE,
     call: () => ({ method: "POST", path: "/api/notifications/read-all" }),
   },
+  "GET /api/notifications/email-settings": {
+    row: PEOPLE,
+    call: () => ({ method: "GET", path: "/api/notifications/email-settings" }),
+  },
+  "PUT /api/notifications/email-settings": {
+    row: PEOPLE,
+    call: () => ({
+      method: "PUT",
+      path: "/api/notifications/email-settings",
+      json: { kinds: { review_digest: true } },
+    }),
+  },
+  "GET /api/outbox": { row: ADMIN_ONLY, call: () => ({ method: "GET", path: "/api/outbox" }) },
   "POST /api/chase/preview": {
     row: REVIEW,
     call: (t) => ({

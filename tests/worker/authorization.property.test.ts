@@ -411,6 +411,7 @@ const UNSCOPED = new Set([
   // One's own notifications, whoever one is: tests/worker/notifications.test.ts.
   "POST /api/notifications/read-all",
   "POST /api/notifications/:id/read",
+  "PUT /api/notifications/email-settings",
   "POST /api/auth/login",
   "POST /api/auth/logout",
   "POST /api/auth/invites/:token/accept",

@@ -78,6 +78,7 @@ type Kind =
   | "document"
   | "explanations"
   | "comments"
+  | "emailKinds"
   | readonly string[];
 
 interface Spec {
@@ -145,6 +146,9 @@ const ROUTES: Record<string, Spec> = {
   "GET /api/notifications": { query: { unread: ["true", "false"], ...paging } },
   "POST /api/notifications/read-all": { body: {} },
   "POST /api/notifications/:id/read": { path: { id: "int" } },
+  "GET /api/notifications/email-settings": {},
+  "PUT /api/notifications/email-settings": { body: { kinds: "emailKinds" } },
+  "GET /api/outbox": { query: paging },
   "POST /api/chase/preview": { body: { year: "year", under: "agency", agency_id: "agency" } },
   "POST /api/chase": { body: { year: "year", under: "agency", agency_id: "agency" } },
   "PUT /api/deadlines/:year": {
@@ -667,6 +671,12 @@ function valid(kind: Kind): fc.Arbitrary<unknown> {
       return fc.constantFrom([], [{ rule: "R1", text: "说明" }]);
     case "comments":
       return fc.constantFrom([], [{ path: "section3", text: "请核对" }]);
+    case "emailKinds":
+      // Kinds of every role's, so that some are refused for the role that sends them.
+      return fc.dictionary(
+        fc.constantFrom("chase", "report_submitted", "review_digest", "report_approved"),
+        fc.boolean(),
+      );
   }
 }
 

@@ -6,7 +6,17 @@ import {
 } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/index";
-import { admin, createAgency, requestJson, saveDocument, signIn, type Session } from "./api";
+import {
+  admin,
+  createAgency,
+  createUser,
+  login,
+  PASSWORD,
+  requestJson,
+  saveDocument,
+  signIn,
+  type Session,
+} from "./api";
 import { validDocument } from "./builders";
 
 const YEAR = 2026;
@@ -24,7 +34,7 @@ async function runAt(day: string) {
   await waitOnExecutionContext(ctx);
 }
 
-type Listed = { items: { kind: string; title: string; link: string }[] };
+type Listed = { items: { kind: string; title: string; body: string; link: string }[] };
 const kinds = async (as: Session) =>
   (await requestJson<Listed>("/api/notifications", { as })).body.items.map((n) => n.kind);
 const titles = async (as: Session) =>
@@ -101,5 +111,61 @@ describe("the daily reminders (the scheduled handler, on a fixed clock)", () => 
     });
     await runAt("2027-02-15");
     expect(await kinds(lateSubmitter)).toHaveLength(4);
+  });
+});
+
+describe("the administrators' daily digest", () => {
+  it("tells every administrator, once a day, how many reports wait nationwide and how long the oldest has waited", async () => {
+    const agency = await createAgency({ region_code: "860200" });
+    const submitter = await signIn("submitter", { agencyId: agency.id });
+    await saveDocument(agency.id, validDocument(2023), 0, { as: submitter });
+    await requestJson(`/api/agencies/${agency.id}/reports/2023/submit`, {
+      method: "POST",
+      as: submitter,
+      json: { revision: 1 },
+    });
+    // Submitted long ago: the oldest report waiting anywhere.
+    await env.DB.prepare(
+      "UPDATE reports SET submitted_at = '2020-01-01T00:00:00.000Z' WHERE agency_id = ? AND year = 2023",
+    )
+      .bind(agency.id)
+      .run();
+    const waiting = await requestJson<{ total: number }>("/api/reports?status=submitted", {
+      as: await admin(),
+    });
+    const quietUser = await createUser("admin");
+    const quiet = await login(quietUser.email, PASSWORD, quietUser.id);
+    await requestJson("/api/notifications/email-settings", {
+      method: "PUT",
+      as: quiet,
+      json: { kinds: { review_digest: false } },
+    });
+    const loudUser = await createUser("admin");
+    const loud = await login(loudUser.email, PASSWORD, loudUser.id);
+
+    await runAt("2027-03-01");
+    await runAt("2027-03-01");
+    for (const reader of [quiet, loud]) {
+      const digests = (await requestJson<Listed>("/api/notifications", { as: reader })).body.items;
+      expect(digests.map((n) => [n.kind, n.title, n.body, n.link])).toEqual([
+        [
+          "review_digest",
+          `有 ${waiting.body.total} 份报告待审核`,
+          "其中最早提交的一份已等待 2616 天。",
+          "/review",
+        ],
+      ]);
+    }
+    // The e-mail copy goes only to the administrator who kept it on.
+    const mail = await requestJson<{ items: { to: string; kind: string }[] }>(
+      "/api/outbox?limit=100",
+      { as: await admin() },
+    );
+    const digestsTo = mail.body.items.filter((m) => m.kind === "review_digest").map((m) => m.to);
+    expect(digestsTo).toContain(loudUser.email);
+    expect(digestsTo).not.toContain(quietUser.email);
+
+    await runAt("2027-03-02");
+    expect(await kinds(loud)).toEqual(["review_digest", "review_digest"]);
   });
 });

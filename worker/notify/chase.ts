@@ -9,7 +9,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { unsubmittedUnder, type Unsubmitted } from "../db/queries/chase";
 import { submittersOf } from "../db/queries/notifications";
-import { deliver, type MailSettings } from "./deliver";
+import { deliver } from "./deliver";
+import type { MailSettings } from "./send-email";
 import { chinaDay } from "./reminder-plan";
 import type { Notice } from "./report-events";
 

@@ -2,7 +2,8 @@
 
 import type { Database } from "../db/client";
 import { reviewersOf, submittersOf } from "../db/queries/notifications";
-import { deliver, type MailSettings } from "./deliver";
+import { deliver } from "./deliver";
+import type { MailSettings } from "./send-email";
 import { reportEventNotice, type ReportEventFacts } from "./report-events";
 
 export async function notifyReportMoved(

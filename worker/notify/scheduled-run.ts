@@ -1,16 +1,18 @@
 /**
  * The daily job (wrangler.toml `[triggers] crons`): for the open reporting year, remind every
  * agency without a submitted report at the thresholds before its deadline and weekly after it,
- * and send each reviewer with reports waiting a digest. Each message is claimed in `sent_once`
- * before it is sent, so a rerun, a retried cron or two overlapping runs never send one twice,
- * and a report submitted in the meantime is no longer among those reminded.
+ * send each reviewer with reports waiting in their region a digest, and each administrator one
+ * of every report waiting nationwide. Each message is claimed in `sent_once` before it is sent,
+ * so a rerun, a retried cron or two overlapping runs never send one twice, and a report
+ * submitted in the meantime is no longer among those reminded.
  */
 
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { submittersOf } from "../db/queries/notifications";
 import { openSeason } from "../db/queries/season";
-import { deliver, type MailSettings } from "./deliver";
+import { deliver } from "./deliver";
+import type { MailSettings } from "./send-email";
 import { chinaDay, dueReminder, parseThresholds } from "./reminder-plan";
 import { digestNotice, reminderNotice } from "./season-notices";
 
@@ -66,6 +68,16 @@ const reviewersWithWaiting = (db: Database) =>
      WHERE u.role = 'reviewer' AND u.active = 1
      GROUP BY u.id ORDER BY u.id`);
 
+/** Each active administrator, with every submitted report waiting nationwide (none: no rows). */
+const adminsWithWaiting = (db: Database) =>
+  db.all<Waiting>(sql`
+    SELECT u.id, u.name, u.email, w.waiting, w.oldest
+      FROM users AS u,
+           (SELECT COUNT(*) AS waiting, MIN(submitted_at) AS oldest
+              FROM reports WHERE status = 'submitted') AS w
+     WHERE u.role = 'admin' AND u.active = 1 AND w.waiting > 0
+     ORDER BY u.id`);
+
 export async function runScheduled(
   db: Database,
   settings: ScheduledSettings,
@@ -103,17 +115,18 @@ export async function runScheduled(
     }
   }
   const today = chinaDay(now);
-  for (const reviewer of await reviewersWithWaiting(db)) {
-    if (!(await claim(db, `digest/user:${reviewer.id}/day:${today}`, now))) continue;
+  const readers = [...(await reviewersWithWaiting(db)), ...(await adminsWithWaiting(db))];
+  for (const reader of readers) {
+    if (!(await claim(db, `digest/user:${reader.id}/day:${today}`, now))) continue;
     const oldestDays = Math.max(
       0,
-      Math.floor((now.getTime() - Date.parse(reviewer.oldest)) / 86_400_000),
+      Math.floor((now.getTime() - Date.parse(reader.oldest)) / 86_400_000),
     );
     await deliver(
       db,
       settings,
-      await asRecipient(db, reviewer),
-      digestNotice(reviewer.waiting, oldestDays),
+      await asRecipient(db, reader),
+      digestNotice(reader.waiting, oldestDays),
       { agencyId: null, year: null, actorName: null },
       now,
     );
@@ -122,11 +135,9 @@ export async function runScheduled(
   return summary;
 }
 
-/** The reviewer as a digest's reader, with their e-mail choice for digests. */
-async function asRecipient(db: Database, reviewer: Waiting) {
+/** The reviewer or administrator as a digest's reader, with their e-mail choice for digests. */
+async function asRecipient(db: Database, reader: Waiting) {
   const off = await db.all<{ n: number }>(sql`
-    SELECT 1 AS n FROM email_opt_outs WHERE user_id = ${reviewer.id} AND kind = 'review_digest'`);
-  return [
-    { id: reviewer.id, name: reviewer.name, email: reviewer.email, emailOff: off.length > 0 },
-  ];
+    SELECT 1 AS n FROM email_opt_outs WHERE user_id = ${reader.id} AND kind = 'review_digest'`);
+  return [{ id: reader.id, name: reader.name, email: reader.email, emailOff: off.length > 0 }];
 }

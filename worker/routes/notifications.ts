@@ -1,11 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { emailOffKinds, setEmailChoices } from "../db/queries/email-opt-outs";
 import { listNotifications, markAllRead, markRead, unreadCount } from "../db/queries/notifications";
-import { notFound } from "../http/errors";
+import { NOTIFICATION_KINDS, type NotificationKind } from "../db/schema";
+import { notFound, validationFailed } from "../http/errors";
 import { id } from "../http/params";
 import { authorize } from "../middleware/actor";
-import { errors, jsonAnswer, noContent, WRITE_ERRORS } from "../openapi/contract";
-import { notificationListSchema } from "../openapi/bodies/notifications";
+import { RECEIVABLE_KINDS } from "../notify/email-kinds";
+import { errors, jsonAnswer, jsonBody, noContent, WRITE_ERRORS } from "../openapi/contract";
+import { emailSettingsSchema, notificationListSchema } from "../openapi/bodies/notifications";
 import { routeGroup } from "../openapi/route-group";
 
 const listQuery = z.strictObject({
@@ -26,6 +31,55 @@ const listRoute = createRoute({
   request: { query: listQuery },
   responses: { 200: jsonAnswer("The notifications.", notificationListSchema), ...errors(400) },
 });
+
+const emailSwitches = z
+  .strictObject(
+    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, z.boolean().optional()])) as Record<
+      NotificationKind,
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  )
+  .meta({
+    description:
+      "类别 → 是否发送邮件；未列出的类别不变。Kind → whether to e-mail it; kinds not named stay as they are.",
+  });
+
+const emailSettingsBody = z.strictObject({ kinds: emailSwitches });
+
+const emailSettingsRoute = createRoute({
+  method: "get",
+  path: "/email-settings",
+  operationId: "getEmailSettings",
+  summary: "我的邮件通知设置",
+  description:
+    "For each kind of notification the signed-in person's role can receive, whether it is also e-mailed to them. Only ever one's own.",
+  tags: ["notifications"],
+  middleware: [authorize("notification.read_own")],
+  responses: { 200: jsonAnswer("The settings.", emailSettingsSchema), ...errors(401, 403) },
+});
+
+const setEmailSettingsRoute = createRoute({
+  method: "put",
+  path: "/email-settings",
+  operationId: "setEmailSettings",
+  summary: "修改邮件通知设置",
+  description:
+    "Turns e-mail on or off per kind for the signed-in person (the in-app notification is always kept). A kind the role cannot receive is a 400 naming the field. Answers the settings as changed.",
+  tags: ["notifications"],
+  middleware: [authorize("notification.read_own")],
+  request: { body: jsonBody(emailSettingsBody) },
+  responses: { 200: jsonAnswer("The settings as changed.", emailSettingsSchema), ...WRITE_ERRORS },
+});
+
+/** The reader's settings: every kind their role receives, e-mailed unless turned off. */
+async function emailSettings(c: Context<AppEnv>) {
+  const { user } = c.var.identity.user!;
+  const off = await emailOffKinds(c.var.db, user.id);
+  return {
+    email: user.email,
+    kinds: RECEIVABLE_KINDS[user.role].map((kind) => ({ kind, email: !off.has(kind) })),
+  };
+}
 
 const readRoute = createRoute({
   method: "post",
@@ -80,6 +134,27 @@ export const notificationRoutes = routeGroup()
       },
       200,
     );
+  })
+  .openapi(emailSettingsRoute, async (c) => c.json(await emailSettings(c), 200))
+  .openapi(setEmailSettingsRoute, async (c) => {
+    const { user } = c.var.identity.user!;
+    const choices = c.req.valid("json").kinds;
+    const receivable = RECEIVABLE_KINDS[user.role];
+    const foreign = (Object.keys(choices) as NotificationKind[]).filter(
+      (kind) => !receivable.includes(kind),
+    );
+    if (foreign.length > 0) {
+      throw validationFailed(
+        foreign.map((kind) => ({
+          path: `kinds.${kind}`,
+          code: "kind_not_for_role",
+          message: `kinds.${kind}：您的角色不会收到此类通知`,
+          message_en: `kinds.${kind}: your role receives no notification of this kind`,
+        })),
+      );
+    }
+    await setEmailChoices(c.var.db, user.id, choices);
+    return c.json(await emailSettings(c), 200);
   })
   .openapi(readAllRoute, async (c) => {
     await markAllRead(c.var.db, c.var.identity.userId!, c.var.now);

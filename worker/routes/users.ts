@@ -22,6 +22,8 @@ import { presentUser } from "../http/present-user";
 import { describeIssues } from "../report/document";
 import { authorize } from "../middleware/actor";
 import { audit } from "../http/audit-entry";
+import { invitationEmail, passwordResetEmail } from "../notify/account-emails";
+import { sendEmail } from "../notify/send-email";
 import {
   errors,
   jsonAnswer,
@@ -150,7 +152,7 @@ const inviteRoute = createRoute({
   operationId: "inviteUser",
   summary: "邀请用户",
   description:
-    "Creates an account without a password and answers a one-time invitation link (valid 7 days) for the invitee to set one. Administrators invite anyone; reviewers invite the submitters of agencies in their region. Every agency the body names must lie within the inviter's reach (403 outside_scope). An address that already has an account is 409 (email_taken).",
+    "Creates an account without a password and answers a one-time invitation link (valid 7 days) for the invitee to set one; the link is also e-mailed to the invitee (recorded in the outbox, kind invitation; a failed send does not fail the invitation). Administrators invite anyone; reviewers invite the submitters of agencies in their region. Every agency the body names must lie within the inviter's reach (403 outside_scope). An address that already has an account is 409 (email_taken).",
   tags: ["accounts"],
   request: { body: jsonBody(inviteBody) },
   responses: {
@@ -167,7 +169,7 @@ const resetLinkRoute = createRoute({
   operationId: "createPasswordResetLink",
   summary: "生成重设密码链接",
   description:
-    "A one-time link (valid 24 hours) for the user to set a new password; using it ends the user's sessions. Administrators only.",
+    "A one-time link (valid 24 hours) for the user to set a new password; using it ends the user's sessions. The link is also e-mailed to the user (recorded in the outbox, kind password_reset; a failed send does not fail the route). Administrators only.",
   tags: ["accounts"],
   middleware: [authorize("user.manage")],
   request: { params: userPath },
@@ -266,12 +268,39 @@ export const userRoutes = routeGroup()
     );
     const link = await issueLink(c, user.id, "invite", INVITE_TTL_MS);
     await audit(c, "user.invite", `user:${user.id}`, { email: user.email, role: user.role });
+    const places = await getUserWithPlaces(db, user.id);
+    const invitation = invitationEmail({
+      inviteeName: user.name,
+      inviterName: c.var.identity.name,
+      role: user.role,
+      place: places?.agencyName ?? places?.regionName ?? null,
+      url: link.url,
+      expiresAt: link.expiresAt,
+    });
+    await sendEmail(
+      db,
+      c.env,
+      { userId: user.id, to: user.email, kind: "invitation", ...invitation },
+      c.var.now,
+    );
     return c.json({ user_id: user.id, invite_url: link.url, expires_at: link.expiresAt }, 201);
   })
   .openapi(resetLinkRoute, async (c) => {
     const user = await requireUser(c, c.req.valid("param").id);
     const link = await issueLink(c, user.user.id, "reset", RESET_TTL_MS);
     await audit(c, "user.reset_link", `user:${user.user.id}`);
+    const reset = passwordResetEmail({
+      userName: user.user.name,
+      actorName: c.var.identity.name,
+      url: link.url,
+      expiresAt: link.expiresAt,
+    });
+    await sendEmail(
+      c.var.db,
+      c.env,
+      { userId: user.user.id, to: user.user.email, kind: "password_reset", ...reset },
+      c.var.now,
+    );
     return c.json({ reset_url: link.url, expires_at: link.expiresAt }, 201);
   })
   .openapi(revokeSessionsRoute, async (c) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTIFICATION_KINDS } from "../../db/schema";
 
 const notificationSchema = z
   .object({
@@ -20,3 +21,23 @@ export const notificationListSchema = z
     unread: z.number().int().meta({ description: "未读通知数。Unread notifications." }),
   })
   .meta({ id: "NotificationList" });
+
+export const emailSettingsSchema = z
+  .object({
+    email: z.string().meta({ description: "邮件发往的地址。Where the e-mail goes." }),
+    kinds: z
+      .array(
+        z.object({
+          kind: z.enum(NOTIFICATION_KINDS),
+          email: z.boolean().meta({
+            description:
+              "是否同时发送邮件（站内通知总会保留）。Whether an e-mail copy is sent (the in-app one always is).",
+          }),
+        }),
+      )
+      .meta({
+        description:
+          "读者的角色能收到的通知类别。The kinds of notification the reader's role can receive.",
+      }),
+  })
+  .meta({ id: "EmailSettings" });
