@@ -11,6 +11,8 @@ import { AuditPage } from "./pages/audit-page";
 import { RevisionHistoryPage } from "./pages/revision-history-page";
 import { DeadlinesPage } from "./pages/deadlines-page";
 import { LoginPage } from "./pages/login-page";
+import { NotificationsPage } from "./pages/notifications-page";
+import { OutboxPage } from "./pages/outbox-page";
 import { ReportPage } from "./pages/report-page";
 import { ReviewPage } from "./pages/review-page";
 import { UsersPage } from "./pages/users-page";
@@ -99,6 +101,10 @@ function Page({ route }: { route: Route }) {
       return <DeadlinesPage />;
     case "review":
       return <ReviewPage />;
+    case "outbox":
+      return <OutboxPage />;
+    case "notifications":
+      return <NotificationsPage />;
     case "dashboard":
       return <Lazy page={<DashboardPage />} signedIn />;
     case "region_report":

@@ -19,6 +19,8 @@ describe("matchRoute", () => {
     expect(matchRoute("/admin/users")).toEqual({ page: "users" });
     expect(matchRoute("/admin/agencies")).toEqual({ page: "agencies" });
     expect(matchRoute("/admin/audit")).toEqual({ page: "audit" });
+    expect(matchRoute("/admin/outbox")).toEqual({ page: "outbox" });
+    expect(matchRoute("/notifications/")).toEqual({ page: "notifications" });
     expect(matchRoute("/review")).toEqual({ page: "review" });
     expect(matchRoute("/reports/42/2024")).toEqual({ page: "report", agencyId: 42, year: 2024 });
   });

@@ -5,6 +5,7 @@ import { errorText } from "../lib/errors";
 import { navigate, useLocation } from "../lib/router";
 import { useSession } from "../lib/session";
 import { Link } from "./link";
+import { NotificationBell } from "./notification-bell";
 
 interface NavItem {
   to: string;
@@ -29,6 +30,7 @@ export function navItems(user: User | null): NavItem[] {
       { to: "/admin/agencies", label: "navAgencyAdmin" },
       { to: "/admin/deadlines", label: "navDeadlines" },
       { to: "/admin/audit", label: "navAudit" },
+      { to: "/admin/outbox", label: "navOutbox" },
     );
   }
   // Open data is for everyone, signed in or not.
@@ -76,6 +78,7 @@ export function AppHeader() {
         )}
         {user && (
           <>
+            <NotificationBell userId={user.id} />
             <span className="who">
               {user.name} <span className="tag">{t(`role_${user.role}`)}</span>
             </span>

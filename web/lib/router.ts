@@ -14,6 +14,8 @@ export type Route =
   | { page: "agencies" }
   | { page: "audit" }
   | { page: "deadlines" }
+  | { page: "outbox" }
+  | { page: "notifications" }
   | { page: "review" }
   | { page: "dashboard" }
   | { page: "region_report" }
@@ -39,6 +41,8 @@ const STATIC: Record<string, Route> = {
   "/admin/agencies": { page: "agencies" },
   "/admin/audit": { page: "audit" },
   "/admin/deadlines": { page: "deadlines" },
+  "/admin/outbox": { page: "outbox" },
+  "/notifications": { page: "notifications" },
   "/review": { page: "review" },
   "/dashboard": { page: "dashboard" },
   "/dashboard/region-report": { page: "region_report" },

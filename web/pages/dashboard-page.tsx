@@ -1,5 +1,7 @@
 import type { InferResponseType } from "hono/client";
+import { useState } from "react";
 import { api, query, unwrap } from "../api";
+import { ChaseDialog, type ChaseTarget } from "../components/chase-dialog";
 import { CompletenessChart, type ChartSize } from "../components/completeness-chart";
 import { DashboardFilters } from "../components/dashboard-filters";
 import { Link } from "../components/link";
@@ -8,6 +10,7 @@ import { useI18n, type MessageKey } from "../i18n";
 import { completenessConfig, completenessRows, statesOf } from "../lib/completeness-chart-data";
 import { formatCount } from "../lib/format";
 import { EMBED_BUILDER_PATH, reportPath } from "../lib/router";
+import { useSession } from "../lib/session";
 import { useRequest } from "../lib/use-request";
 import { filterSearch, useDashboardFilters } from "../lib/use-dashboard-filters";
 import { figureDef, isFigureKey } from "../../worker/report/figures";
@@ -62,7 +65,7 @@ export function DashboardPage({ chartSize }: { chartSize?: ChartSize }) {
             data.completeness.totals.agencies === 0 ? (
               <p className="empty">{t("dbNoAgencies")}</p>
             ) : (
-              <OverviewView data={data} chartSize={chartSize} />
+              <OverviewView data={data} chartSize={chartSize} year={year} under={under} />
             )
           }
         </RequestView>
@@ -71,8 +74,19 @@ export function DashboardPage({ chartSize }: { chartSize?: ChartSize }) {
   );
 }
 
-function OverviewView({ data, chartSize }: { data: Overview; chartSize?: ChartSize }) {
+interface OverviewProps {
+  data: Overview;
+  chartSize?: ChartSize;
+  year: number;
+  under: number;
+}
+
+function OverviewView({ data, chartSize, year, under }: OverviewProps) {
   const { t, locale } = useI18n();
+  const { user } = useSession();
+  const [chasing, setChasing] = useState<ChaseTarget | null>(null);
+  // 催报 is a reviewer's and an administrator's step; the server checks the region again.
+  const mayChase = user?.role === "admin" || user?.role === "reviewer";
   const { totals, by_level, missing } = data.completeness;
   const states = statesOf(totals);
   const rows = completenessRows(by_level, states);
@@ -113,7 +127,14 @@ function OverviewView({ data, chartSize }: { data: Overview; chartSize?: ChartSi
       </section>
 
       <section aria-labelledby="db-missing">
-        <h3 id="db-missing">{t("dbMissingTitle")}</h3>
+        <div className="section-head">
+          <h3 id="db-missing">{t("dbMissingTitle")}</h3>
+          {mayChase && (
+            <button type="button" className="primary" onClick={() => setChasing({ year, under })}>
+              {t("chaseAll")}
+            </button>
+          )}
+        </div>
         {missing.items.length === 0 ? (
           <p className="empty">{t("dbNoMissing")}</p>
         ) : (
@@ -130,6 +151,11 @@ function OverviewView({ data, chartSize }: { data: Overview; chartSize?: ChartSi
                   <th scope="col">{t("dbLevel")}</th>
                   <th scope="col">{t("dbParent")}</th>
                   <th scope="col">{t("regionCode")}</th>
+                  {mayChase && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t("chaseColumn")}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -139,6 +165,23 @@ function OverviewView({ data, chartSize }: { data: Overview; chartSize?: ChartSi
                     <td>{t(`level_${agency.level}` as MessageKey)}</td>
                     <td>{agency.parent_name ?? "—"}</td>
                     <td>{agency.region_code}</td>
+                    {mayChase && (
+                      <td>
+                        <button
+                          type="button"
+                          aria-label={t("chaseOneLabel", { name: agency.name })}
+                          onClick={() =>
+                            setChasing({
+                              year,
+                              under,
+                              agency: { id: agency.id, name: agency.name },
+                            })
+                          }
+                        >
+                          {t("chaseOne")}
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -146,6 +189,8 @@ function OverviewView({ data, chartSize }: { data: Overview; chartSize?: ChartSi
           </>
         )}
       </section>
+
+      {chasing && <ChaseDialog target={chasing} onClose={() => setChasing(null)} />}
 
       <section aria-labelledby="db-figures">
         <h3 id="db-figures">{t("dbFigures")}</h3>
