@@ -18,6 +18,7 @@ import {
   type Session,
 } from "./api";
 import { validDocument } from "./builders";
+import { parseThresholds } from "../../worker/notify/reminder-plan";
 
 const YEAR = 2026;
 /** Departments report by 31 January, governments by 31 March (China Standard Time). */
@@ -167,5 +168,17 @@ describe("the administrators' daily digest", () => {
 
     await runAt("2027-03-02");
     expect(await kinds(loud)).toEqual(["review_digest", "review_digest"]);
+  });
+});
+
+describe("the reminder thresholds (REMINDER_DAYS)", () => {
+  it("reads the configured days, largest first, and falls back to 14, 7, 3 and 1", () => {
+    expect(parseThresholds("7, 3")).toEqual([7, 3]);
+    expect(parseThresholds("3,,14,3")).toEqual([14, 3]);
+    expect(parseThresholds("0")).toEqual([0]);
+    // Unset or unreadable: the defaults, never "the deadline day only".
+    expect(parseThresholds(undefined)).toEqual([14, 7, 3, 1]);
+    expect(parseThresholds("")).toEqual([14, 7, 3, 1]);
+    expect(parseThresholds("soon")).toEqual([14, 7, 3, 1]);
   });
 });

@@ -32,7 +32,10 @@ export interface DueReminder {
 export function parseThresholds(text: string | undefined): number[] {
   const days = (text ?? "")
     .split(",")
-    .map((part) => Number(part.trim()))
+    .map((part) => part.trim())
+    // An empty part is no threshold (Number("") would be 0, the deadline day).
+    .filter((part) => part !== "")
+    .map(Number)
     .filter((n) => Number.isInteger(n) && n >= 0 && n <= 366);
   return days.length > 0 ? [...new Set(days)].sort((a, b) => b - a) : [...DEFAULT_THRESHOLDS];
 }
