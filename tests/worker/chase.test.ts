@@ -123,4 +123,35 @@ describe("催报", () => {
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses[5]).toBe(429);
   });
+
+  it("counts and tells each agency's own submitters, by e-mail only those who kept it", async () => {
+    const r = await region();
+    const second = await signIn("submitter", { agencyId: r.agencies.draft.id });
+    const settings = await requestJson("/api/notifications/email-settings", {
+      method: "PUT",
+      as: second,
+      json: { kinds: { chase: false } },
+    });
+    expect(settings.status).toBe(200);
+    // Another region's submitters are nobody this region's 催报 counts.
+    await region();
+
+    const preview = await chase(r.reviewer, { year: 2022, under: r.root.id }, true);
+    expect(preview.body).toMatchObject({ agencies: 4, recipients: 3, without_submitter: 2 });
+    const since = new Date().toISOString();
+    expect((await chase(r.reviewer, { year: 2022, under: r.root.id })).body).toEqual({
+      agencies: 2,
+      recipients: 3,
+    });
+    expect(await kinds(second)).toEqual([`催报：草稿局${r.root.id} 2022 年度报告尚未提交`]);
+    const outbox = await requestJson<{
+      items: { kind: string; user_name: string | null; created_at: string; to: string }[];
+    }>("/api/outbox?limit=100", { as: await admin() });
+    const mailed = outbox.body.items.filter((m) => m.kind === "chase" && m.created_at >= since);
+    expect(mailed).toHaveLength(2);
+    const secondUser = await requestJson<{ user: { email: string } }>("/api/auth/session", {
+      as: second,
+    });
+    expect(mailed.map((m) => m.to)).not.toContain(secondUser.body.user.email);
+  });
 });

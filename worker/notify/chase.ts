@@ -7,8 +7,13 @@
 
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { unsubmittedUnder, type Unsubmitted } from "../db/queries/chase";
-import { submittersOf } from "../db/queries/notifications";
+import {
+  sentKeysWithPrefix,
+  submittersUnder,
+  unsubmittedUnder,
+  type Unsubmitted,
+} from "../db/queries/chase";
+import type { Recipient } from "../db/queries/notifications";
 import { deliver } from "./deliver";
 import type { MailSettings } from "./send-email";
 import { chinaDay } from "./reminder-plan";
@@ -34,7 +39,9 @@ export function chaseNotice(
 
 export interface ChasePlan {
   agencies: Unsubmitted[];
-  /** People who will be told (the agencies' active submitters). */
+  /** Each agency's active submitters: whom its reminder reaches. */
+  people: ReadonlyMap<number, Recipient[]>;
+  /** People who will be told (the submitters of the agencies not chased today). */
   recipients: number;
   /** Agencies with nobody to tell: no active submitter. */
   withoutSubmitter: number;
@@ -42,9 +49,12 @@ export interface ChasePlan {
   chasedToday: number;
 }
 
+/** Keyed by year and day first, so that one range read finds what was chased today. */
+const chasePrefix = (year: number, now: Date) => `chase/year:${year}/day:${chinaDay(now)}/`;
 const chaseKey = (agencyId: number, year: number, now: Date) =>
-  `chase/agency:${agencyId}/year:${year}/day:${chinaDay(now)}`;
+  `${chasePrefix(year, now)}agency:${agencyId}`;
 
+/** Three statements whatever the region's size: the unsubmitted, their submitters, today's 催报. */
 export async function planChase(
   db: Database,
   rootPath: string,
@@ -52,21 +62,29 @@ export async function planChase(
   now: Date,
   only: number | null,
 ): Promise<ChasePlan> {
-  const found = await unsubmittedUnder(db, rootPath, year, MAX_CHASED);
+  const [found, submitters, chased] = await Promise.all([
+    unsubmittedUnder(db, rootPath, year, MAX_CHASED),
+    submittersUnder(db, rootPath),
+    sentKeysWithPrefix(db, chasePrefix(year, now)),
+  ]);
   const agencies = only === null ? found : found.filter((a) => a.id === only);
+  const people = new Map<number, Recipient[]>();
+  for (const s of submitters) {
+    const list = people.get(s.agencyId) ?? [];
+    list.push({ id: s.id, name: s.name, email: s.email, emailOff: s.emailOff === 1 });
+    people.set(s.agencyId, list);
+  }
+  const chasedIds = new Set(chased.map((key) => key.slice(key.lastIndexOf(":") + 1)));
   let recipients = 0;
   let withoutSubmitter = 0;
   let chasedToday = 0;
   for (const agency of agencies) {
-    const people = await submittersOf(db, agency.id, "chase");
-    if (people.length === 0) withoutSubmitter += 1;
-    const [sent] = await db.all<{ key: string }>(
-      sql`SELECT key FROM sent_once WHERE key = ${chaseKey(agency.id, year, now)}`,
-    );
-    if (sent) chasedToday += 1;
-    else recipients += people.length;
+    const told = people.get(agency.id) ?? [];
+    if (told.length === 0) withoutSubmitter += 1;
+    if (chasedIds.has(String(agency.id))) chasedToday += 1;
+    else recipients += told.length;
   }
-  return { agencies, recipients, withoutSubmitter, chasedToday };
+  return { agencies, people, recipients, withoutSubmitter, chasedToday };
 }
 
 /** Sends the planned 催报; answers how many agencies and people it reached. */
@@ -82,7 +100,7 @@ export async function sendChase(
   let agencies = 0;
   let recipients = 0;
   for (const agency of plan.agencies) {
-    const people = await submittersOf(db, agency.id, "chase");
+    const people = plan.people.get(agency.id) ?? [];
     if (people.length === 0) continue;
     const claimed = await db.all<{ key: string }>(sql`
       INSERT INTO sent_once (key, sent_at) VALUES (${chaseKey(agency.id, year, now)}, ${now.toISOString()})
