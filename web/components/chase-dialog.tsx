@@ -81,7 +81,14 @@ export function ChaseDialog({ target, onClose }: Props) {
               <p className="empty">{t("chaseNothing")}</p>
             ) : (
               <>
-                <p>{t("chaseSummary", { agencies: p.agencies, recipients: p.recipients })}</p>
+                <p>
+                  {t("chaseSummary", {
+                    agencies: p.agencies,
+                    // Agencies with nobody to tell are never chased, so none of them is counted twice.
+                    reachable: p.agencies - p.without_submitter - p.chased_today,
+                    recipients: p.recipients,
+                  })}
+                </p>
                 {(p.without_submitter > 0 || p.chased_today > 0) && (
                   <ul className="chase-notes">
                     {p.without_submitter > 0 && (

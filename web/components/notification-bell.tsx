@@ -53,7 +53,9 @@ export function NotificationBell({ userId }: { userId: number }) {
         className="bell-button"
         aria-expanded={open}
         aria-controls="bell-panel"
-        aria-label={count > 0 ? t("bellUnread", { count }) : t("bellNone")}
+        aria-label={
+          unread === null ? t("notifTitle") : count > 0 ? t("bellUnread", { count }) : t("bellNone")
+        }
         onClick={() => setOpen((was) => !was)}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">

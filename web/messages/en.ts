@@ -770,7 +770,7 @@ export const en: Record<MessageKey, string> = {
   chaseTitleAll: "Remind the agencies that have not submitted for {year}",
   chaseTitleOne: "Remind {name}",
   chaseSummary:
-    "{agencies} agencies have not submitted (not started, draft or returned); {recipients} submitters will be told in the app and by e-mail.",
+    "{agencies} agencies have not submitted (not started, draft or returned). {recipients} submitters of {reachable} of them will be told, in the app and by e-mail.",
   chaseWithoutSubmitter: "{count} agencies have no submitter account: nobody to tell.",
   chaseChasedToday: "{count} agencies were reminded today already and are not sent again.",
   chaseMoreNames: " and {count} more",

@@ -26,7 +26,8 @@ export function emailBody(
   recipientName: string,
 ): EmailBody {
   const url = new URL(notice.link, appUrl).toString();
-  const footer = "此邮件由年报系统自动发送。可在“通知设置”中关闭此类邮件（站内通知仍会保留）。";
+  const settings = new URL("/notifications", appUrl).toString();
+  const footer = `此邮件由年报系统自动发送。不想收到此类邮件，可在“通知”页面的“邮件提醒”中关闭（站内通知仍会保留）：${settings}`;
   return {
     subject: `【年报】${notice.title}`,
     text: [`${recipientName}，您好：`, "", notice.body, "", `查看：${url}`, "", footer].join("\n"),
@@ -36,7 +37,7 @@ export function emailBody(
       `<p><strong>${escapeHtml(notice.title)}</strong></p>`,
       `<p>${escapeHtml(notice.body)}</p>`,
       `<p><a href="${escapeHtml(url)}">查看</a></p>`,
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
+      `<p style="color:#666;font-size:12px">此邮件由年报系统自动发送。不想收到此类邮件，可在<a href="${escapeHtml(settings)}">“通知”页面的“邮件提醒”</a>中关闭（站内通知仍会保留）。</p>`,
       `</body></html>`,
     ].join(""),
   };

@@ -32,8 +32,8 @@ describe("ChaseDialog", () => {
     );
 
     const dialog = await screen.findByRole("dialog", { name: "催报：2025 年度尚未提交的机构" });
-    await within(dialog).findByText(/将提醒 23 个尚未提交报告/);
-    expect(dialog.textContent).toContain("共 17 位填报员");
+    await within(dialog).findByText(/23 个机构尚未提交报告/);
+    expect(dialog.textContent).toContain("将提醒其中 17 个机构的 17 位填报员");
     expect(dialog.textContent).toContain("4 个机构没有填报员账号，无人可提醒。");
     expect(dialog.textContent).toContain("2 个机构今天已催报过，不再重复发送。");
     expect(dialog.textContent).toContain("示范市教育局、示范市民政局 等，共 21 个未列出");
