@@ -1,24 +1,11 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import app from "../../worker/index";
-import { admin, createAgency, login, requestJson, type Session } from "./api";
-
-type Message = {
-  to: string;
-  user_name: string | null;
-  kind: string;
-  subject: string;
-  text: string;
-  html: string;
-  status: string;
-  error: string | null;
-};
+import { admin, createAgency, login, readOutbox, requestJson, type Session } from "./api";
 
 /** The outbox's messages to one address, newest first. */
 const mailTo = async (address: string) =>
-  (
-    await requestJson<{ items: Message[] }>("/api/outbox?limit=100", { as: await admin() })
-  ).body.items.filter((m) => m.to === address);
+  (await readOutbox()).items.filter((m) => m.to === address);
 
 let serial = 0;
 const address = () => `mail-${Date.now().toString(36)}-${++serial}@example.gov.cn`;

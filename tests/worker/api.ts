@@ -171,3 +171,25 @@ export async function publish(agencyId: number, year: number, revision: number) 
     throw new Error(`approve: ${approve.status} ${JSON.stringify(approve.body)}`);
   return approve.body;
 }
+
+/** One e-mail of the admin's outbox, as `GET /api/outbox` answers it. */
+export interface OutboxMessage {
+  id: number;
+  to: string;
+  user_name: string | null;
+  kind: string;
+  subject: string;
+  text: string;
+  html: string;
+  status: string;
+  error: string | null;
+  created_at: string;
+}
+
+/** The admin's outbox page for `query` (e.g. "?limit=100"), newest first. */
+export const readOutbox = async (query = "?limit=100") =>
+  (
+    await requestJson<{ items: OutboxMessage[]; total: number }>(`/api/outbox${query}`, {
+      as: await admin(),
+    })
+  ).body;

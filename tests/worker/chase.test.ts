@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { admin, createAgency, requestJson, saveDocument, signIn, type Session } from "./api";
+import {
+  admin,
+  createAgency,
+  readOutbox,
+  requestJson,
+  saveDocument,
+  signIn,
+  type Session,
+} from "./api";
 import { validDocument } from "./builders";
 
 async function region() {
@@ -144,10 +152,8 @@ describe("催报", () => {
       recipients: 3,
     });
     expect(await kinds(second)).toEqual([`催报：草稿局${r.root.id} 2022 年度报告尚未提交`]);
-    const outbox = await requestJson<{
-      items: { kind: string; user_name: string | null; created_at: string; to: string }[];
-    }>("/api/outbox?limit=100", { as: await admin() });
-    const mailed = outbox.body.items.filter((m) => m.kind === "chase" && m.created_at >= since);
+    const outbox = await readOutbox();
+    const mailed = outbox.items.filter((m) => m.kind === "chase" && m.created_at >= since);
     expect(mailed).toHaveLength(2);
     const secondUser = await requestJson<{ user: { email: string } }>("/api/auth/session", {
       as: second,

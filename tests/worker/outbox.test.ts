@@ -1,25 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { admin, createAgency, createUser, login, PASSWORD, requestJson, saveDocument } from "./api";
+import {
+  admin,
+  createAgency,
+  createUser,
+  login,
+  PASSWORD,
+  readOutbox,
+  requestJson,
+  saveDocument,
+} from "./api";
 import { validDocument } from "./builders";
 
-type Outbox = {
-  items: {
-    id: number;
-    to: string;
-    user_name: string | null;
-    kind: string;
-    subject: string;
-    text: string;
-    html: string;
-    status: string;
-    error: string | null;
-    created_at: string;
-  }[];
-  total: number;
-};
-
-const outbox = async (query = "") =>
-  (await requestJson<Outbox>(`/api/outbox${query}`, { as: await admin() })).body;
+const outbox = (query = "") => readOutbox(query);
 
 async function person(
   role: "submitter" | "reviewer",
