@@ -71,8 +71,12 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/region-report", regionReportRoutes)
   .route("/import", importRoutes);
 
-/** API answers are data: nothing in them may run, load or be framed. */
+/**
+ * API answers are data: nothing in them may run, load or be framed. A route that answers a page
+ * to frame (an e-mail in the outbox) sets a stricter policy of its own, which is kept.
+ */
 const apiSecurityHeaders = secureHeaders({
+  overwrite: false,
   contentSecurityPolicy: {
     defaultSrc: ["'none'"],
     frameAncestors: ["'none'"],

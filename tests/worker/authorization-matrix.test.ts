@@ -205,6 +205,10 @@ const MATRIX: Record<string, { row: Row; call: (t: Target, w: World) => Promise<
     }),
   },
   "GET /api/outbox": { row: ADMIN_ONLY, call: () => ({ method: "GET", path: "/api/outbox" }) },
+  "GET /api/outbox/:id/html": {
+    row: ADMIN_ONLY,
+    call: () => ({ method: "GET", path: "/api/outbox/1/html" }),
+  },
   "POST /api/chase/preview": {
     row: REVIEW,
     call: (t) => ({

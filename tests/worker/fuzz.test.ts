@@ -149,6 +149,7 @@ const ROUTES: Record<string, Spec> = {
   "GET /api/notifications/email-settings": {},
   "PUT /api/notifications/email-settings": { body: { kinds: "emailKinds" } },
   "GET /api/outbox": { query: paging },
+  "GET /api/outbox/:id/html": { path: { id: "int" } },
   "POST /api/chase/preview": { body: { year: "year", under: "agency", agency_id: "agency" } },
   "POST /api/chase": { body: { year: "year", under: "agency", agency_id: "agency" } },
   "PUT /api/deadlines/:year": {

@@ -6,6 +6,7 @@ import {
   login,
   PASSWORD,
   readOutbox,
+  request,
   requestJson,
   saveDocument,
 } from "./api";
@@ -100,5 +101,39 @@ describe("the administrator's outbox", () => {
     }
     expect((await outbox()).items).toHaveLength(30);
     expect((await outbox("?limit=100")).items.length).toBeGreaterThanOrEqual(31);
+  });
+
+  it("answers one message's HTML for a sandboxed frame of this site only, to administrators", async () => {
+    const agency = await createAgency({ name: `框<局>${Date.now()}` });
+    const invitee = `frame-${Date.now()}@example.gov.cn`;
+    await requestJson("/api/invites", {
+      method: "POST",
+      as: await admin(),
+      json: { email: invitee, name: "帧<测>", role: "submitter", agency_id: agency.id },
+    });
+    const message = (await readOutbox()).items.find((m) => m.to === invitee)!;
+
+    const page = await request(`/api/outbox/${message.id}/html`, { as: await admin() });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const policy = page.headers.get("content-security-policy")!;
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy.split("; ")).toContain("sandbox");
+    expect(policy).not.toMatch(/script-src/);
+    expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    const html = await page.text();
+    expect(html).toBe(message.html);
+    expect(html).toContain("帧&lt;测&gt;");
+    expect(html).not.toContain("帧<测>");
+
+    const reviewer = await person("reviewer", { regionAgencyId: agency.id });
+    const refused = await request(`/api/outbox/${message.id}/html`, { as: reviewer.session });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("x-frame-options")).toBe("DENY");
+    const missing = await request(`/api/outbox/${message.id + 100000}/html`, {
+      as: await admin(),
+    });
+    expect(missing.status).toBe(404);
   });
 });

@@ -76,7 +76,8 @@ function Outbox() {
                         className="outbox-html"
                         title={t("outboxHtml", { subject: m.subject })}
                         sandbox=""
-                        srcDoc={m.html}
+                        loading="lazy"
+                        src={`/api/outbox/${m.id}/html`}
                       />
                     </details>
                   </li>

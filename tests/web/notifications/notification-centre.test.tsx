@@ -42,7 +42,7 @@ describe("the notification centre", () => {
     });
     renderWithSession(<NotificationBell userId={5} />, aUser({ role: "reviewer" }));
 
-    const bell = await screen.findByRole("button", { name: "通知（1 条未读）" });
+    const bell = await screen.findByRole("button", { name: "通知 1 条未读" });
     fireEvent.click(bell);
     const panel = await screen.findByRole("region", { name: "通知" });
     const link = await within(panel).findByRole("link", { name: LIST.items[0]!.title });
@@ -52,7 +52,7 @@ describe("the notification centre", () => {
     expect(panel.textContent).not.toMatch(CODES);
 
     fireEvent.click(link);
-    await screen.findByRole("button", { name: "通知（没有未读）" });
+    await screen.findByRole("button", { name: "通知 没有未读" });
     expect(window.location.pathname).toBe("/reports/60/2025");
     const read = fetch.mock.calls.filter(([, init]) => init?.method === "POST");
     expect(read).toHaveLength(1);
@@ -145,6 +145,7 @@ describe("the notification centre", () => {
     expect(items[1]!.querySelector("pre")?.textContent).toBe("截止日期 2026-01-31。");
     const frame = items[1]!.querySelector("iframe")!;
     expect(frame.getAttribute("sandbox")).toBe("");
+    expect(frame.getAttribute("src")).toBe("/api/outbox/1/html");
     expect(screen.getByText("共 2 封")).toBeTruthy();
   });
 });

@@ -27,3 +27,12 @@ export async function listOutbox(db: Database, page: { limit: number; offset: nu
   ]);
   return { rows, total: count?.total ?? 0 };
 }
+
+/** One message's HTML body, as its reader got it; undefined when there is no such message. */
+export const outboxHtml = (db: Database, id: number) =>
+  db
+    .select({ html: emailOutbox.html })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, id))
+    .get()
+    .then((row) => row?.html);
