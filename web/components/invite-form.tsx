@@ -29,7 +29,9 @@ export function InviteForm({ onInvited }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<(InviteCreated & { who: string }) | null>(null);
+  const [created, setCreated] = useState<(InviteCreated & { who: string; email: string }) | null>(
+    null,
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +47,7 @@ export function InviteForm({ onInvited }: Props) {
     setBusy(true);
     try {
       const result = await api.invites.$post({ json: body }).then(unwrap);
-      setCreated({ ...result, who: body.name || body.email });
+      setCreated({ ...result, who: body.name || body.email, email: body.email });
       setEmail("");
       setName("");
       onInvited();
@@ -65,6 +67,7 @@ export function InviteForm({ onInvited }: Props) {
           title={t("inviteLinkFor", { name: created.who })}
           value={created.invite_url}
           expiresAt={created.expires_at}
+          mailedTo={created.email}
           onDismiss={() => setCreated(null)}
         />
       )}

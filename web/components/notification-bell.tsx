@@ -37,6 +37,8 @@ export function NotificationBell({ userId }: { userId: number }) {
   }, [open]);
 
   const count = unread ?? 0;
+  // The name carries the number as shown (a whole word), so that what is seen is what is heard.
+  const shown = count > 99 ? "99+" : String(count);
   return (
     <div
       className="bell"
@@ -54,7 +56,11 @@ export function NotificationBell({ userId }: { userId: number }) {
         aria-expanded={open}
         aria-controls="bell-panel"
         aria-label={
-          unread === null ? t("notifTitle") : count > 0 ? t("bellUnread", { count }) : t("bellNone")
+          unread === null
+            ? t("notifTitle")
+            : count > 0
+              ? t("bellUnread", { count: shown })
+              : t("bellNone")
         }
         onClick={() => setOpen((was) => !was)}
       >
@@ -64,11 +70,7 @@ export function NotificationBell({ userId }: { userId: number }) {
             fill="currentColor"
           />
         </svg>
-        {count > 0 && (
-          <span className="bell-count" aria-hidden="true">
-            {count > 99 ? "99+" : count}
-          </span>
-        )}
+        {count > 0 && <span className="bell-count">{shown}</span>}
       </button>
       {open && <BellPanel onClose={() => setOpen(false)} />}
     </div>

@@ -7,11 +7,13 @@ interface Props {
   title: string;
   value: string;
   expiresAt?: string | null;
+  /** The address the link was also e-mailed to (invitations and resets). */
+  mailedTo?: string;
   onDismiss: () => void;
 }
 
 /** A link or token the server shows only once: readable, selectable, copyable, then dismissed. */
-export function OneTimeSecret({ title, value, expiresAt, onDismiss }: Props) {
+export function OneTimeSecret({ title, value, expiresAt, mailedTo, onDismiss }: Props) {
   const { t, locale } = useI18n();
   const id = useId();
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -26,8 +28,9 @@ export function OneTimeSecret({ title, value, expiresAt, onDismiss }: Props) {
   return (
     <section className="secret" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{title}</h4>
+      {mailedTo && <p>{t("linkMailed", { email: mailedTo })}</p>}
       <p className="muted">
-        {t("shownOnce")}
+        {t(mailedTo ? "shownOnceMailed" : "shownOnce")}
         {expiresAt && ` ${t("linkExpires", { at: formatDateTime(expiresAt, locale) })}`}
       </p>
       <div className="secret-row">

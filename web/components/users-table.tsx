@@ -21,7 +21,7 @@ interface Props {
 const userParam = (u: UserRow) => ({ id: String(u.id) });
 
 type Outcome =
-  | { kind: "reset"; who: string; link: ResetLink }
+  | { kind: "reset"; who: string; email: string; link: ResetLink }
   | { kind: "done"; text: string }
   | { kind: "failed"; error: unknown };
 
@@ -49,6 +49,7 @@ export function UsersTable({ users, onChanged }: Props) {
     act(u, async () => ({
       kind: "reset",
       who: u.name,
+      email: u.email,
       link: await api.users[":id"]["reset-link"].$post({ param: userParam(u) }).then(unwrap),
     }));
   const revoke = (u: UserRow) =>
@@ -74,6 +75,7 @@ export function UsersTable({ users, onChanged }: Props) {
           title={t("resetLinkFor", { name: outcome.who })}
           value={outcome.link.reset_url}
           expiresAt={outcome.link.expires_at}
+          mailedTo={outcome.email}
           onDismiss={() => setOutcome(null)}
         />
       )}
