@@ -87,6 +87,7 @@ const PAGES: Record<Role, PageSpec[]> = {
       name: "print",
       path: (ids) => report({ agency: ids.ownAgency, year: ids.ownYear }, "/print"),
     },
+    { name: "notifications", path: () => "/notifications" },
   ],
   reviewer: [
     { name: "home", path: () => "/" },
@@ -94,6 +95,7 @@ const PAGES: Record<Role, PageSpec[]> = {
     ...REVIEWED_REPORT,
     ...DASHBOARDS,
     { name: "users", path: () => "/admin/users" },
+    { name: "notifications", path: () => "/notifications" },
   ],
   admin: [
     { name: "home", path: () => "/" },
@@ -105,6 +107,8 @@ const PAGES: Record<Role, PageSpec[]> = {
     { name: "agencies", path: () => "/admin/agencies" },
     { name: "deadlines", path: () => "/admin/deadlines" },
     { name: "audit", path: () => "/admin/audit" },
+    { name: "outbox", path: () => "/admin/outbox" },
+    { name: "notifications", path: () => "/notifications" },
   ],
 };
 

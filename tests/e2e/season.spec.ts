@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { signIn, expect, test, type Page } from "./test";
+import { acceptInvite, expect, inviteSubmitter, signIn, test, type Page } from "./test";
 import { DEMO_LOGINS } from "../../scripts/seed/demo-users";
 
 /**
@@ -49,20 +49,11 @@ test("a season from opening the year to the public embed, with no URL typed", as
 
   // It invites the agency's submitter, who follows the link (as from the e-mail).
   await admin.getByRole("link", { name: "用户" }).click();
-  const invite = admin.getByRole("region", { name: "邀请用户" });
-  await invite.getByLabel("邮箱").fill(`season-${Date.now()}@example.gov.cn`);
-  await invite.getByLabel("姓名").fill("赵填报");
-  await invite.getByLabel("机构：搜索机构名称").fill(agency.name);
-  const picker = invite.getByRole("combobox", { name: "机构", exact: true });
-  await expect(picker.locator("option", { hasText: agency.name })).toHaveCount(1);
-  await picker.selectOption({ label: agency.name });
-  await invite.getByRole("button", { name: "生成邀请链接" }).click();
-  const inviteUrl = await invite.getByRole("textbox", { name: /邀请链接/ }).inputValue();
-  const submitter = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await submitter.goto(inviteUrl);
-  await submitter.getByLabel("新密码", { exact: true }).fill("赵填报的新密码 2026");
-  await submitter.getByLabel("确认新密码").fill("赵填报的新密码 2026");
-  await submitter.getByRole("button", { name: "设置密码并登录" }).click();
+  const inviteUrl = await inviteSubmitter(admin, agency, {
+    email: `season-${Date.now()}@example.gov.cn`,
+    name: "赵填报",
+  });
+  const submitter = await acceptInvite(browser, inviteUrl, "赵填报的新密码 2026");
 
   // The submitter's home page offers the year; one click starts the report.
   const season = submitter.getByRole("region", { name: `填报 ${YEAR} 年度报告` });
