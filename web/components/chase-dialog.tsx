@@ -82,7 +82,7 @@ export function ChaseDialog({ target, onClose }: Props) {
             ) : (
               <>
                 <p>
-                  {t("chaseSummary", {
+                  {t(p.recipients === 0 ? "chaseSummaryNobody" : "chaseSummary", {
                     agencies: p.agencies,
                     // Agencies with nobody to tell are never chased, so none of them is counted twice.
                     reachable: p.agencies - p.without_submitter - p.chased_today,

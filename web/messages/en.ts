@@ -774,6 +774,8 @@ export const en: Record<MessageKey, string> = {
   chaseTitleOne: "Remind {name}",
   chaseSummary:
     "{agencies} agencies have not submitted (not started, draft or returned). {recipients} submitters of {reachable} of them will be told, in the app and by e-mail.",
+  chaseSummaryNobody:
+    "{agencies} agencies have not submitted (not started, draft or returned), but there is nobody to tell now.",
   chaseWithoutSubmitter: "{count} agencies have no submitter account: nobody to tell.",
   chaseChasedToday: "{count} agencies were reminded today already and are not sent again.",
   chaseMoreNames: " and {count} more",

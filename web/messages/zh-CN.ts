@@ -748,6 +748,8 @@ export const zhCN = {
   chaseTitleOne: "催报：{name}",
   chaseSummary:
     "{agencies} 个机构尚未提交报告（未开始、草稿或已退回）。将提醒其中 {reachable} 个机构的 {recipients} 位填报员，站内通知并发送邮件。",
+  chaseSummaryNobody:
+    "{agencies} 个机构尚未提交报告（未开始、草稿或已退回），但目前没有可提醒的填报员。",
   chaseWithoutSubmitter: "{count} 个机构没有填报员账号，无人可提醒。",
   chaseChasedToday: "{count} 个机构今天已催报过，不再重复发送。",
   chaseMoreNames: " 等，共 {count} 个未列出",

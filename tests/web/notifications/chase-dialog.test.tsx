@@ -72,6 +72,9 @@ describe("ChaseDialog", () => {
     );
     const dialog = await screen.findByRole("dialog", { name: "催报：示范县财政局" });
     await within(dialog).findByText("1 个机构没有填报员账号，无人可提醒。");
+    expect(dialog.textContent).toContain(
+      "1 个机构尚未提交报告（未开始、草稿或已退回），但目前没有可提醒的填报员。",
+    );
     expect(within(dialog).queryByRole("button", { name: /发送提醒/ })).toBeNull();
     expect(JSON.parse(String(fetch.mock.calls[0]![1]!.body))).toEqual({
       year: 2025,
