@@ -40,7 +40,7 @@ const htmlRoute = createRoute({
   },
   responses: {
     200: textAnswer("The HTML body.", "text/html", "The e-mail's HTML, as sent."),
-    ...errors(403, 404),
+    ...errors(400, 403, 404),
   },
 });
 
