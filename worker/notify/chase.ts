@@ -5,14 +5,9 @@
  * the same day is told, not sent).
  */
 
-import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import {
-  sentKeysWithPrefix,
-  submittersUnder,
-  unsubmittedUnder,
-  type Unsubmitted,
-} from "../db/queries/chase";
+import { submittersUnder, unsubmittedUnder, type Unsubmitted } from "../db/queries/chase";
+import { claimOnce, sentKeysWithPrefix } from "../db/queries/sent-once";
 import type { Recipient } from "../db/queries/notifications";
 import { deliver } from "./deliver";
 import type { MailSettings } from "./send-email";
@@ -102,10 +97,7 @@ export async function sendChase(
   for (const agency of plan.agencies) {
     const people = plan.people.get(agency.id) ?? [];
     if (people.length === 0) continue;
-    const claimed = await db.all<{ key: string }>(sql`
-      INSERT INTO sent_once (key, sent_at) VALUES (${chaseKey(agency.id, year, now)}, ${now.toISOString()})
-      ON CONFLICT (key) DO NOTHING RETURNING key`);
-    if (claimed.length === 0) continue;
+    if (!(await claimOnce(db, chaseKey(agency.id, year, now), now))) continue;
     await deliver(
       db,
       mail,

@@ -11,10 +11,11 @@ export interface Unsubmitted {
 }
 
 /**
- * The agencies in a subtree (its root included) whose report for the year is missing, a draft
- * or returned: whom a 催报 reaches. At most `limit`, in path order.
+ * The agencies in a subtree (its root included; every agency when `rootPath` is "") whose report
+ * for the year is missing, a draft or returned: whom a 催报 or the daily reminder reaches. At most
+ * `limit` (SQLite's -1: all), in path order.
  */
-export const unsubmittedUnder = (db: Database, rootPath: string, year: number, limit: number) =>
+export const unsubmittedUnder = (db: Database, rootPath: string, year: number, limit = -1) =>
   db.all<Unsubmitted>(sql`
     SELECT a.id, a.name, a.path, a.kind FROM agencies AS a
       LEFT JOIN reports AS r ON r.agency_id = a.id AND r.year = ${year}
@@ -40,11 +41,3 @@ export const submittersUnder = (db: Database, rootPath: string) =>
       LEFT JOIN email_opt_outs AS o ON o.user_id = u.id AND o.kind = 'chase'
      WHERE u.role = 'submitter' AND u.active = 1
        AND a.path >= ${rootPath} AND a.path < ${rootPath} || ${HIGH}`);
-
-/** The `sent_once` keys starting with `prefix`, read by range so the primary key serves it. */
-export async function sentKeysWithPrefix(db: Database, prefix: string): Promise<string[]> {
-  const rows = await db.all<{ key: string }>(
-    sql`SELECT key FROM sent_once WHERE key >= ${prefix} AND key < ${prefix + HIGH}`,
-  );
-  return rows.map((r) => r.key);
-}
