@@ -4,7 +4,13 @@ import { useI18n } from "../i18n";
 import { errorText } from "../lib/errors";
 import { useLocation } from "../lib/router";
 import { useApi, useSession } from "../lib/session";
-import { refreshUnread, setUnread, useUnreadCount } from "../lib/unread-notifications";
+import {
+  markAllRead,
+  markFollowed,
+  setUnread,
+  useUnreadCount,
+  refreshUnread,
+} from "../lib/unread-notifications";
 import { useRequest } from "../lib/use-request";
 import { Link } from "./link";
 import { NotificationItem, type NotificationEntry } from "./notification-item";
@@ -96,18 +102,13 @@ function BellPanel({ onClose }: { onClose: () => void }) {
 
   const follow = (entry: NotificationEntry) => {
     onClose();
-    if (entry.read) return;
-    void session.notifications[":id"].read
-      .$post({ param: { id: String(entry.id) } })
-      .then(unwrap)
-      .then(refreshUnread, () => undefined);
+    markFollowed(session, entry);
   };
 
   const readAll = async () => {
     try {
-      await session.notifications["read-all"].$post().then(unwrap);
+      await markAllRead(session);
       setFailure(null);
-      await refreshUnread();
       latest.refresh();
     } catch (error) {
       setFailure(error);

@@ -4,7 +4,7 @@
  */
 
 import { useEffect, useSyncExternalStore } from "react";
-import { api, query, unwrap } from "../api";
+import { api, query, unwrap, type Api } from "../api";
 
 const POLL_MS = 60_000;
 
@@ -59,4 +59,21 @@ export function useUnreadCount(userId: number | null): number | null {
     };
   }, [userId]);
   return useSyncExternalStore(subscribe, () => unread);
+}
+
+/** Marks one of the reader's notifications read (through the session's client), then recounts. */
+export async function markRead(session: Api, id: number): Promise<void> {
+  await session.notifications[":id"].read.$post({ param: { id: String(id) } }).then(unwrap);
+  await refreshUnread();
+}
+
+/** Marks all the reader's notifications read, then recounts. */
+export async function markAllRead(session: Api): Promise<void> {
+  await session.notifications["read-all"].$post().then(unwrap);
+  await refreshUnread();
+}
+
+/** A followed notification is read: marked on the way, a failure left to the next poll. */
+export function markFollowed(session: Api, entry: { id: number; read: boolean }): void {
+  if (!entry.read) void markRead(session, entry.id).catch(() => undefined);
 }

@@ -2,12 +2,12 @@ import { useState } from "react";
 import { api, query, unwrap } from "../api";
 import { Field } from "../components/field";
 import { EmailSettings } from "../components/email-settings";
-import { NotificationItem, type NotificationEntry } from "../components/notification-item";
+import { NotificationItem } from "../components/notification-item";
 import { ErrorNotice, RequestView } from "../components/request-view";
 import { RequireRole } from "../components/require-role";
 import { useI18n } from "../i18n";
 import { useApi } from "../lib/session";
-import { refreshUnread, setUnread } from "../lib/unread-notifications";
+import { markAllRead, markFollowed, markRead, setUnread } from "../lib/unread-notifications";
 import { useRequest } from "../lib/use-request";
 import { useUrlState } from "../lib/use-url-state";
 
@@ -45,18 +45,10 @@ function Notifications() {
     try {
       await write();
       setFailure(null);
-      await refreshUnread();
       list.refresh();
     } catch (error) {
       setFailure(error);
     }
-  };
-  const follow = (entry: NotificationEntry) => {
-    if (entry.read) return;
-    void session.notifications[":id"].read
-      .$post({ param: { id: String(entry.id) } })
-      .then(unwrap)
-      .then(refreshUnread, () => undefined);
   };
 
   return (
@@ -78,10 +70,7 @@ function Notifications() {
             </select>
           )}
         </Field>
-        <button
-          type="button"
-          onClick={() => void act(() => session.notifications["read-all"].$post().then(unwrap))}
-        >
+        <button type="button" onClick={() => void act(() => markAllRead(session))}>
           {t("notifReadAll")}
         </button>
       </div>
@@ -98,18 +87,16 @@ function Notifications() {
               <ul className="notification-list full">
                 {items.map((entry) => (
                   <li key={entry.id}>
-                    <NotificationItem entry={entry} onFollow={follow} full />
+                    <NotificationItem
+                      entry={entry}
+                      onFollow={(entry) => markFollowed(session, entry)}
+                      full
+                    />
                     {!entry.read && (
                       <button
                         type="button"
                         className="link-button"
-                        onClick={() =>
-                          void act(() =>
-                            session.notifications[":id"].read
-                              .$post({ param: { id: String(entry.id) } })
-                              .then(unwrap),
-                          )
-                        }
+                        onClick={() => void act(() => markRead(session, entry.id))}
                       >
                         {t("notifMarkRead")}
                       </button>
